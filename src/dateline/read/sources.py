@@ -25,6 +25,7 @@ from .published import given_published, infer_published
 
 READABLE_SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson", ".json", ".html", ".htm", ".xhtml", ""}
 MAX_HTML_BYTES = 50_000_000
+MAX_JSON_BYTES = 100_000_000
 MAX_JSONL_LINE_CHARS = 10_000_000
 
 Reader = Callable[["Source", Iterator[str], dict], Iterator[Article]]
@@ -156,6 +157,8 @@ def read_jsonl(source: Source, lines: Iterator[str], options: dict) -> Iterator[
 
 @reader("json")
 def read_json_array(source: Source, lines: Iterator[str], options: dict) -> Iterator[Article]:
+    if source.path is not None and source.path.stat().st_size > MAX_JSON_BYTES:
+        raise InputError(source.label, f"JSON array over {MAX_JSON_BYTES // 1_000_000} MB: write it as JSON Lines to stream it")
     text = "\n".join(lines)
     try:
         data = json.loads(text)

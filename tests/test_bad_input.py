@@ -1,0 +1,141 @@
+"""Bad input: one line naming the file (and line), exit code 2, no traceback, and the
+good inputs of a batch still processed."""
+
+import json
+
+import pytest
+
+from dateline.cli import main
+
+GOOD = "TARN (Reuters) – A strike hit a fuel depot in Tarn on Friday, police said.\n"
+
+
+def run(args, capsys):
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.err
+
+
+def assert_one_line_error(stderr: str, *needles: str) -> None:
+    lines = [l for l in stderr.splitlines() if l.strip()]
+    assert lines, "no error printed"
+    assert "Traceback" not in stderr
+    error_lines = [l for l in lines if "error:" in l]
+    assert len(error_lines) == 1, stderr
+    for needle in needles:
+        assert needle in error_lines[0], (needle, error_lines[0])
+
+
+@pytest.fixture
+def out(tmp_path):
+    return str(tmp_path / "out.jsonl")
+
+
+def test_missing_path(tmp_path, out, capsys):
+    missing = str(tmp_path / "nope.txt")
+    code, err = run(["extract", missing, "-o", out, "--workers", "1"], capsys)
+    assert code == 2
+    assert_one_line_error(err, missing, "no such file")
+
+
+def test_directory_with_nothing_readable(tmp_path, out, capsys):
+    d = tmp_path / "pics"
+    d.mkdir()
+    (d / "photo.png").write_bytes(b"\x89PNG\r\n")
+    code, err = run(["extract", str(d), "-o", out, "--workers", "1"], capsys)
+    assert code == 2
+    assert_one_line_error(err, str(d), "no readable files")
+
+
+def test_empty_file(tmp_path, out, capsys):
+    f = tmp_path / "empty.txt"
+    f.write_text("")
+    code, err = run(["extract", str(f), "-o", out, "--workers", "1"], capsys)
+    assert code == 2
+    assert_one_line_error(err, str(f), "empty file")
+
+
+def test_whitespace_only_file(tmp_path, out, capsys):
+    f = tmp_path / "blank.txt"
+    f.write_text("\n \u00a0\n\n")
+    code, err = run(["extract", str(f), "-o", out, "--workers", "1"], capsys)
+    assert code == 2
+    assert_one_line_error(err, str(f), "empty file")
+
+
+def test_binary_file(tmp_path, out, capsys):
+    f = tmp_path / "report.txt"
+    f.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    code, err = run(["extract", str(f), "-o", out, "--workers", "1"], capsys)
+    assert code == 2
+    assert_one_line_error(err, str(f), "binary file", "PDF")
+
+
+def test_binary_without_magic(tmp_path, out, capsys):
+    f = tmp_path / "blob.txt"
+    f.write_bytes(b"abc\x00\x01\x02\x03" * 100 + b"\x00" * 50)
+    code, err = run(["extract", str(f), "-o", out, "--workers", "1"], capsys)
+    assert code == 2
+    assert_one_line_error(err, str(f), "binary file")
+
+
+def test_undecodable_bytes(tmp_path, out, capsys):
+    # UTF-8 text with a broken byte in the middle: decoding it as cp1252 would silently
+    # garble every curly quote, so it is refused with the place it breaks.
+    f = tmp_path / "broken.txt"
+    f.write_bytes("“Quote,” he said.\nSecond line.\n".encode() + b"bad \xff\xfe byte\n")
+    code, err = run(["extract", str(f), "-o", out, "--workers", "1"], capsys)
+    assert code == 2
+    assert_one_line_error(err, str(f), "undecodable", "line 3")
+
+
+def test_huge_unsplittable_file(tmp_path, out, capsys):
+    # 200 MB with no line breaks: not news text. Refused after reading a bounded
+    # amount, so memory stays small.
+    f = tmp_path / "huge.txt"
+    with open(f, "wb") as fh:
+        block = b"word " * 200_000  # 1 MB
+        for _ in range(200):
+            fh.write(block)
+    code, err = run(["extract", str(f), "-o", out, "--workers", "1"], capsys)
+    assert code == 2
+    assert_one_line_error(err, str(f), "not news text")
+
+
+def test_jsonl_line_that_is_not_json_names_the_line(tmp_path, out, capsys):
+    f = tmp_path / "batch.jsonl"
+    f.write_text(json.dumps({"text": GOOD}) + "\n{not json\n" + json.dumps({"text": GOOD.replace("Friday", "Monday")}) + "\n")
+    code, err = run(["extract", str(f), "-o", out, "--workers", "1"], capsys)
+    assert code == 2
+    assert f"{f}:2" in err and "not JSON" in err and "Traceback" not in err
+    # The good lines were still processed.
+    assert len(open(out).read().splitlines()) == 2
+
+
+def test_batch_processes_good_inputs_and_lists_bad_ones(tmp_path, out, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    missing = tmp_path / "missing.txt"
+    code, err = run(["extract", str(good), str(empty), str(missing), "-o", out, "--workers", "1"], capsys)
+    assert code == 2
+    assert len(open(out).read().splitlines()) == 1
+    assert "2 inputs that could not be read" in err
+    assert str(empty) in err and str(missing) in err
+
+
+def test_bad_run_keeps_earlier_output(tmp_path, out, capsys):
+    with open(out, "w") as fh:
+        fh.write('{"kept": true}\n')
+    code, _ = run(["extract", str(tmp_path / "missing.txt"), "-o", out, "--workers", "1"], capsys)
+    assert code == 2
+    assert open(out).read() == '{"kept": true}\n'
+
+
+def test_bad_published_flag(tmp_path, out, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD)
+    code, err = run(["extract", str(good), "-o", out, "--published", "yesterday", "--workers", "1"], capsys)
+    assert code == 2
+    assert_one_line_error(err, "--published", "not a date")

@@ -1,0 +1,62 @@
+"""Versions of one story share a story id; other stories on the same topic stay apart."""
+
+from dateline.read.stories import assign_stories, signature
+
+BASE = [
+    "KALAA (Reuters) – Government forces captured the town of Kalaa on Friday after a week of fighting, "
+    "the army said, leaving insurgents with a single village on the river.",
+    "The insurgents still hold Dorum, a farming village on the opposite bank, a military spokesman said.",
+    "Aid agencies said about 3,000 families had fled Kalaa in the past month and were sheltering in camps "
+    "south of the provincial capital.",
+    "“We expect the last pocket to fall within days,” the spokesman told reporters at a briefing.",
+    "The offensive began in early March with air support from allied aircraft.",
+]
+UPDATE = [
+    "KALAA (Reuters) – Insurgents were on the verge of losing their last town on Friday as government forces "
+    "swept into Kalaa, the army said.",
+    BASE[1],
+    BASE[2],
+    "Engineers were clearing mines from the streets of the town, a local official said.",
+    BASE[3],
+    BASE[4],
+]
+SAME_TOPIC = [
+    "DORUM (Reuters) – Insurgents in the village of Dorum fired rockets across the river on Sunday, "
+    "the army said, as government forces prepared an assault.",
+    "The army said its forces had surrounded the village and that civilians had been told to leave.",
+    "Aid agencies said camps south of the provincial capital were full.",
+]
+
+
+def test_versions_share_a_story_and_the_fuller_one_is_the_original():
+    a = "\n\n".join(BASE)
+    b = "\n\n".join(UPDATE)
+    c = "\n\n".join(SAME_TOPIC)
+    result = assign_stories([signature("a", a), signature("b", b), signature("c", c)])
+    assert result["a"][0] == result["b"][0] == "b"  # the update is longer: it names the story
+    assert result["a"][1] == "b" and result["b"][1] is None
+    assert result["c"] == ("c", None)
+
+
+def test_short_reports_of_different_events_stay_apart():
+    one = "On 14 June 2021, gunmen attacked an army checkpoint near Kalaa, killing 2 soldiers."
+    two = "On 15 June 2021, gunmen attacked an army checkpoint near Kalaa, killing 3 soldiers."
+    result = assign_stories([signature("one", one), signature("two", two)])
+    assert result["one"][0] != result["two"][0]
+
+
+def test_identical_text_twice_is_one_story():
+    text = "\n\n".join(BASE)
+    result = assign_stories([signature("x", text), signature("y", text)])
+    assert result["x"][0] == result["y"][0]
+
+
+def test_story_assignment_scales_without_all_pairs():
+    # 3,000 distinct short articles: LSH keeps this fast (no 4.5 million comparisons).
+    import random
+
+    rng = random.Random(7)
+    words = [f"w{i}" for i in range(5000)]
+    sigs = [signature(str(i), " ".join(rng.choice(words) for _ in range(120))) for i in range(3000)]
+    result = assign_stories(sigs)
+    assert len({s for s, _ in result.values()}) == 3000
