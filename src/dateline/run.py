@@ -16,7 +16,7 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,6 +111,12 @@ def _resume_partial(partial: Path, meta: Path, fingerprint: str) -> list[dict]:
     return done
 
 
+def write_jsonl(records: Callable[[], Iterator[dict]], path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for rec in records():
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
 def run_extract(
     inputs: list[str],
     output: str | os.PathLike,
@@ -121,10 +127,13 @@ def run_extract(
     scheduler: str | None = None,
     language: bool = True,
     on_progress: ProgressHook | None = None,
-    post: Callable[[list[Article]], None] | None = None,
-    write: Callable[[Iterable[dict], Path], None] | None = None,
+    write: Callable[[Callable[[], Iterator[dict]], Path], None] | None = None,
 ) -> RunSummary:
-    """Extract every article of `inputs` into `output` (JSON Lines unless `write` says otherwise)."""
+    """Extract every article of `inputs` into `output`.
+
+    `write(records, path)` writes the finished records (JSON Lines by default);
+    `records()` can be called more than once, for writers that need two passes.
+    """
     from .engine import annotate_stream
 
     started = time.perf_counter()
@@ -147,9 +156,12 @@ def run_extract(
     if on_progress and done:
         on_progress(len(done))
     annotated = annotate_stream(stream, workers=workers, engine=engine, scheduler=scheduler, language=language)
+    for rec in done:
+        summary.events_by_type.update(ev.get("event_type") for ev in rec.get("events", []))
     with open(partial, "a", encoding="utf-8") as fh:
         for art in annotated:
             sigs.append(signature(art.id, art.body))
+            summary.events_by_type.update(ev.get("event_type") for ev in art.events)
             fh.write(json.dumps(art.to_dict(), ensure_ascii=False) + "\n")
             fh.flush()
             if on_progress:
@@ -165,24 +177,19 @@ def run_extract(
         summary.seconds = time.perf_counter() - started
         return summary
     summary.output = str(out)
+    summary.articles = len(sigs)
+    summary.duplicates = sum(1 for _, dup in stories.values() if dup is not None)
 
     def records() -> Iterator[dict]:
+        """The finished records, story fields filled; callable again for a second pass."""
         with open(partial, encoding="utf-8") as fh:
             for line in fh:
                 rec = json.loads(line)
                 rec["story"], rec["duplicate_of"] = stories[rec["id"]]
-                summary.articles += 1
-                summary.duplicates += rec["duplicate_of"] is not None
-                summary.events_by_type.update(ev.get("event_type") for ev in rec.get("events", []))
                 yield rec
 
     tmp = out.with_name(out.name + ".tmp")
-    if write is None:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            for rec in records():
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    else:
-        write(records(), tmp)
+    (write or write_jsonl)(records, tmp)
     os.replace(tmp, out)
     partial.unlink(missing_ok=True)
     meta.unlink(missing_ok=True)

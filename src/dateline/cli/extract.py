@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -136,7 +135,6 @@ def extract(
             engine=engine,
             scheduler=scheduler,
             on_progress=bar.advance,
-            post=None,
             write=FORMATS[fmt](merge),
         )
     if to_stdout:
@@ -158,21 +156,15 @@ def extract(
 def _jsonl_writer(merge: bool):
     if not merge:
         return None
+    from ..events.merge import write_merged_jsonl
 
-    def write(records, path: Path) -> None:
-        from ..events.merge import merge_records
-
-        with open(path, "w", encoding="utf-8") as fh:
-            for rec in merge_records(list(records)):
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-
-    return write
+    return write_merged_jsonl
 
 
 def _events_csv_writer(merge: bool):
-    def write(records, path: Path) -> None:
-        from ..events.export import write_events_csv
+    from ..events.export import write_events_csv
 
+    def write(records, path: Path) -> None:
         write_events_csv(records, path, merge=merge)
 
     return write

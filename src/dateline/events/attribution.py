@@ -1,0 +1,73 @@
+"""According to whom: reported, claimed, alleged or denied, and the source credited.
+
+- claimed: a side's own statement about its own act or gains ("the SDF said",
+  "Islamic State claimed responsibility"), unless the article also states it in its
+  own voice;
+- alleged: an unverified account: witnesses, survivors, residents, "could not verify",
+  "purported", "unverified", an adversary's accusation;
+- denied: the accused side denies it;
+- reported: stated as fact by the article (the agency is the source).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+CLAIM_CUES = re.compile(r"\bclaim(?:ed|s|ing)? responsibility\b|\bclaimed\b|\bsaid it (?:had )?carried out\b", re.IGNORECASE)
+ALLEGED_CUES = re.compile(
+    r"\b(?:could not (?:be )?(?:independently )?verif|unable to (?:independently )?verif|unverified|purported|purportedly|"
+    r"allegedly|alleged|accused|accusing|accusation|reportedly|unconfirmed|rumou?r)",
+    re.IGNORECASE,
+)
+DENIAL_CUES = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected the (?:report|claim|accusation)s?|dismissed the (?:report|claim)s?)\b", re.IGNORECASE)
+# Speakers whose word is testimony, not a party's statement.
+WITNESS_WORDS = re.compile(
+    r"\b(?:survivor|witness|resident|villager|civilian|activist|local|people interviewed|those interviewed|"
+    r"woman|women|man|men|relative|refugee|displaced|medic|doctor|source|monitor|observatory|rights group|fighter)s?\b",
+    re.IGNORECASE,
+)
+
+
+def speaker_for(sent: Span, quotes: list[dict]) -> dict | None:
+    """The quote (direct or indirect) that covers most of this sentence, if any."""
+    best = None
+    best_overlap = 0
+    for q in quotes:
+        overlap = min(sent.end_char, q["end"]) - max(sent.start_char, q["start"])
+        if overlap > best_overlap:
+            best, best_overlap = q, overlap
+    if best is not None and best_overlap >= 0.3 * max(1, min(len(sent.text), best["end"] - best["start"])):
+        return best
+    return None
+
+
+def same_side(speaker: str | None, actor: str | None, speaker_actor: str | None) -> bool:
+    if not speaker or not actor:
+        return False
+    if speaker_actor and speaker_actor == actor:
+        return True
+    a = actor.lower()
+    s = speaker.lower()
+    key = a.split(":")[0].strip() if ":" in a else a
+    return key in s or s in a
+
+
+def attribute(sent: Span, event: dict, quote: dict | None, speaker_actor: str | None, agency: str | None) -> tuple[str, str | None]:
+    """(attribution, source) for an event found in `sent`."""
+    text = sent.text
+    speaker = quote.get("speaker") if quote else None
+    if DENIAL_CUES.search(text) and not quote:
+        return "denied", None
+    if CLAIM_CUES.search(text) and "responsibility" in text.lower():
+        return "claimed", event.get("actor1")
+    if ALLEGED_CUES.search(text):
+        return "alleged", speaker
+    if speaker:
+        if same_side(speaker, event.get("actor1"), speaker_actor):
+            return "claimed", speaker
+        if WITNESS_WORDS.search(speaker) or (quote and quote.get("kind") == "direct" and not speaker_actor):
+            return "alleged", speaker
+        return "reported", speaker
+    return "reported", agency or None

@@ -1,0 +1,325 @@
+"""The event coder: ACLED-style events from the annotated article, each with evidence.
+
+For every trigger the lexicon finds, in order:
+1. keep it only if the event happened (modality: no plans, threats, negations,
+   questions, conditionals, habitual history);
+2. find the acting and the acted-on side (roles), fall back to the speaker or the
+   article's main sides when the sentence leaves them implicit;
+3. settle the sub-event type that depends on the sides (a capture by the state is
+   "Government regains territory"; an attack on civilians is violence against
+   civilians, on fighters a clash);
+4. place it (the place the trigger's clause names, else the sentence's, else the
+   paragraph's, else the article's focus place, else the country), date it (the
+   sentence's own time expression, else the article's reference time), count its
+   dead, attribute it, and keep the sentence as evidence;
+5. fold repeated mentions of one event (same type, sides, place and date) into one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .attribution import attribute, speaker_for
+from .context import ARMED_TYPES, PRECISION_CODE, ArticleContext
+from .fatalities import fatalities_in
+from .lexicon import TriggerClass, build_matcher, load_classes
+from .modality import attempted, is_habitual, unrealised_reason
+from .naming import actor_name, civilians_of, country_name_of
+from .notes import note_for
+from .roles import agent_and_patient
+
+NEAR_WORDS = {"near", "outside", "around", "close", "nearby", "north", "south", "east", "west", "northeast",
+              "northwest", "southeast", "southwest", "outskirts", "edge", "vicinity", "between", "along"}
+BROAD_FEATURES = {"country", "region", "province", "governorate", "admin1", "state", "continent", "river", "admin2", "district"}
+TERRITORY_WORDS = {"ground", "territory", "position", "enclave", "city", "town", "village", "area", "district",
+                   "neighbourhood", "neighborhood", "base", "airport", "checkpoint", "crossing", "border", "stronghold",
+                   "holdout", "pocket", "control", "province", "region", "capital", "hill", "bridge", "dam", "camp"}
+CIVILIAN_WORDS = {"civilian", "people", "woman", "child", "children", "resident", "villager", "pedestrian",
+                  "cyclist", "worshipper", "student", "passenger", "shopper", "family", "farmer", "girl", "boy",
+                  "tourist", "man", "husband", "wife", "son", "daughter", "worker", "journalist", "pilgrim"}
+
+
+@dataclass
+class Candidate:
+    cls: TriggerClass
+    trigger: Token
+    sent: Span
+    event: dict
+    priority: int
+
+
+class EventCoder:
+    def __init__(self, nlp: Language, name: str = "dateline_events") -> None:
+        self.name = name
+        self.matcher = build_matcher(nlp.vocab)
+        self.classes, _ = load_classes()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = ArticleContext.of(doc)
+        candidates: list[Candidate] = []
+        for match_id, start, end in self.matcher(doc):
+            cls = self.classes[doc.vocab.strings[match_id]]
+            span = doc[start:end]
+            cand = self.code(ctx, cls, span)
+            if cand is not None:
+                candidates.append(cand)
+        doc._.events = fold(select(candidates))
+        return doc
+
+    # ------------------------------------------------------------------
+    def code(self, ctx: ArticleContext, cls: TriggerClass, span: Span) -> Candidate | None:
+        trigger = span.root
+        sent = trigger.sent
+        if _inside_name(ctx, span):
+            return None
+        if unrealised_reason(trigger) is not None or is_habitual(sent):
+            return None
+        sub_event = cls.sub_event_type
+        event_type = cls.event_type
+        quote = speaker_for(sent, ctx.quotes)
+        speaker_actor = _speaker_actor(ctx, quote)
+        agent, patient, undergo = agent_and_patient(trigger, ctx, speaker_actor)
+
+        if cls.resolve == "territory":
+            if attempted(trigger):
+                event_type, sub_event = "Battles", "Armed clash"
+            elif not _names_territory(ctx, trigger, sent):
+                return None
+        victims_civilian = _civilian_victims(ctx, trigger, patient)
+        if cls.resolve == "victims":
+            if victims_civilian:
+                event_type, sub_event = "Violence against civilians", "Attack"
+            elif patient is not None and patient.get("type") in ARMED_TYPES:
+                event_type, sub_event = "Battles", "Armed clash"
+            else:
+                return None  # a bare "attack" or "killed" with nobody named is too vague
+        if cls.name == "air_strike" and trigger.lemma_.lower() == "strike" and not _airborne(span, agent):
+            return None
+        if cls.name in ("arrest",) and trigger.lemma_.lower() == "hold" and patient is None:
+            return None
+
+        # Sides: the acting side, else the speaker's side, else the last armed actor named.
+        actor1 = agent
+        if actor1 is None and speaker_actor is not None and speaker_actor.get("type") in ARMED_TYPES:
+            actor1 = speaker_actor
+        if actor1 is None and cls.name in ("air_strike", "shelling", "capture", "clash"):
+            actor1 = ctx.previous_actor(trigger.idx, exclude=patient["canonical"] if patient else None)
+        if undergo and patient is not None and agent is None:
+            actor1 = None
+        actor2 = patient
+        place, geo_precision = locate(ctx, trigger, sent)
+        country_code = place.get("country_code") if place else ctx.focus_country
+        country = country_name_of(country_code, place)
+
+        a1 = actor_name(actor1["canonical"], country_code) if actor1 else None
+        a2 = actor_name(actor2["canonical"], country_code) if actor2 else None
+        if event_type == "Violence against civilians" and (a2 is None or not a2.startswith("Civilians")):
+            a2 = civilians_of(country_code)
+        if a1 is None and event_type in ("Battles", "Explosions/Remote violence") and a2:
+            adversary = ctx.main_adversary(actor2["canonical"] if actor2 else None)
+            a1 = actor_name(adversary, country_code) if adversary else None
+        if a2 is None and event_type in ("Battles", "Explosions/Remote violence") and a1:
+            adversary = ctx.main_adversary(actor1["canonical"] if actor1 else None)
+            a2 = actor_name(adversary, country_code) if adversary else None
+        if a1 is not None and a1 == a2:
+            a2 = None
+        if cls.resolve == "territory" and sub_event != "Armed clash":
+            sub_event = (
+                "Government regains territory"
+                if actor1 is not None and actor1.get("type") in ("state", "police", "international")
+                else "Non-state actor overtakes territory"
+            )
+        if event_type == "Battles" and (a1 is None and a2 is None):
+            return None
+
+        event_date, time_precision, year = date_for(ctx, trigger, sent)
+        event = {
+            "event_date": event_date,
+            "time_precision": time_precision,
+            "event_type": event_type,
+            "sub_event_type": sub_event,
+            "actor1": a1,
+            "actor2": a2,
+            "location": place.get("resolved") or place.get("name") if place else None,
+            "country": country,
+            "admin1": place.get("admin1") if place else None,
+            "latitude": place.get("latitude") if place else None,
+            "longitude": place.get("longitude") if place else None,
+            "geo_precision": geo_precision,
+            "fatalities": fatalities_in(sent, trigger) if event_type != "Strategic developments" else None,
+            "attribution": "reported",
+            "source": None,
+            "evidence": {"start": sent.start_char, "end": sent.end_char, "text": sent.text},
+            "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char, "class": cls.name},
+        }
+        if year is not None:
+            event["year"] = year
+        event["attribution"], event["source"] = attribute(
+            sent, event, quote, actor_name(speaker_actor["canonical"], country_code) if speaker_actor else None, ctx.agency
+        )
+        event["confidence"] = confidence(cls, event, place_in_sentence=bool(ctx.places_in(sent)), dated=bool(ctx.timexes_in(sent)))
+        event["notes"] = note_for(event)
+        return Candidate(cls, trigger, sent, event, cls.priority)
+
+
+# ----------------------------------------------------------------------
+def _inside_name(ctx: ArticleContext, span: Span) -> bool:
+    """A trigger word inside a name ('Mine Action Service', 'Operation Inherent Resolve') is no trigger."""
+    for ent in span.doc.ents:
+        if ent.start <= span.start and span.end <= ent.end and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
+            return True
+    return False
+
+
+def _speaker_actor(ctx: ArticleContext, quote: dict | None) -> dict | None:
+    if not quote or not quote.get("speaker"):
+        return None
+    start = quote.get("speaker_start")
+    if start is not None:
+        found = [a for a in ctx.actors if a["start"] <= start < a["end"]]
+        if found:
+            return found[0]
+    speaker = quote["speaker"].lower()
+    for actor in ctx.actors:
+        if actor["text"].lower() in speaker or actor["canonical"].lower() in speaker:
+            return actor
+    title = (quote.get("speaker_title") or "").lower()
+    for actor in ctx.actors:
+        if title and (actor["text"].lower() in title):
+            return actor
+    return None
+
+
+def _names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
+    """A capture needs a place or a piece of ground as its object."""
+    for tok in trigger.subtree:
+        if tok.lemma_.lower() in TERRITORY_WORDS:
+            return True
+    trigger_span = range(trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge))
+    for place in ctx.places_in(sent):
+        if place["start"] in trigger_span:
+            return True
+    if trigger.dep_ in ("nsubj", "nsubjpass") or trigger.lemma_.lower() == "fall":
+        # "Mosul fell", "the fall of Raqqa"
+        return any(p for p in ctx.places_in(sent))
+    return False
+
+
+def _civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None) -> bool:
+    if patient is not None:
+        return patient.get("type") == "civilians"
+    for tok in trigger.subtree:
+        if tok.lemma_.lower() in CIVILIAN_WORDS and tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj"):
+            return True
+    return False
+
+
+def _airborne(span: Span, agent: dict | None) -> bool:
+    words = {t.lemma_.lower() for t in span.sent}
+    if words & {"air", "aircraft", "warplane", "jet", "drone", "aerial", "airstrike"}:
+        return True
+    return agent is not None and agent.get("type") in ("state", "international")
+
+
+def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None, int]:
+    """The event's place and geo_precision."""
+    places = ctx.places_in(sent)
+    specific = [p for p in places if p.get("feature") not in BROAD_FEATURES and p.get("latitude") is not None]
+    chosen = None
+    if specific:
+        # Prefer the place inside the trigger's own phrase, then the one nearest the trigger.
+        inside = [p for p in specific if trigger.left_edge.idx <= p["start"] <= trigger.right_edge.idx + len(trigger.right_edge)]
+        pool = inside or specific
+        chosen = min(pool, key=lambda p: abs(p["start"] - trigger.idx))
+        before = sent.doc.text[max(sent.start_char, chosen["start"] - 25) : chosen["start"]].lower().split()
+        near = bool(set(before[-3:]) & NEAR_WORDS)
+        return chosen, 2 if near else 1
+    broad = [p for p in places if p.get("latitude") is not None]
+    if broad and ctx.focus_place and any(p.get("country_code") == ctx.focus_place.get("country_code") and p.get("feature") == "country" for p in broad):
+        # "strikes in Syria" while the story is about one place in Syria: that place, approximately.
+        return ctx.focus_place, 2
+    if broad:
+        region = [p for p in broad if p.get("feature") != "country"]
+        return (region or broad)[0], 3
+    # Nothing in the sentence: the paragraph's last specific place, then the focus place.
+    para_start = sent.doc.text.rfind("\n\n", 0, sent.start_char)
+    earlier = [
+        p for p in ctx.places
+        if para_start <= p["start"] < sent.start_char and not p.get("in_dateline")
+        and p.get("feature") not in BROAD_FEATURES and p.get("latitude") is not None
+    ]
+    if earlier:
+        return earlier[-1], 1
+    if ctx.focus_place:
+        return ctx.focus_place, 1
+    return None, 3
+
+
+def date_for(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[str | None, int, int | None]:
+    timexes = [t for t in ctx.timexes_in(sent) if t.get("date") or t.get("year")]
+    if not timexes:
+        return ctx.reference
+    t = min(timexes, key=lambda t: abs(t["start"] - trigger.idx))
+    if not t.get("date"):
+        return None, 3, t.get("year")
+    tp = t.get("time_precision") or PRECISION_CODE.get(t.get("precision"), 3)
+    if t.get("precision") == "year":
+        return None, 3, t.get("year") or int(t["date"][:4])
+    return t["date"], tp, None
+
+
+def confidence(cls: TriggerClass, event: dict, *, place_in_sentence: bool, dated: bool) -> float:
+    score = 0.35 + 0.2 * (cls.priority >= 70)
+    score += 0.15 if event["actor1"] else 0.0
+    score += 0.05 if event["actor2"] else 0.0
+    score += 0.15 if place_in_sentence else 0.0
+    score += 0.1 if dated else 0.0
+    return round(min(score, 0.99), 2)
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Within one sentence keep one event per ordered pair of sides: the most specific trigger.
+
+    A battle sentence listing the mines, car bombs and ambushes one side met is one
+    clash for that pair of sides, plus what the other side did to it.
+    """
+    best: dict[tuple, Candidate] = {}
+    order: list[tuple] = []
+    for cand in candidates:
+        ev = cand.event
+        key = (cand.sent.start, ev["actor1"], ev["actor2"], ev["event_type"] == "Strategic developments")
+        if key not in best:
+            order.append(key)
+            best[key] = cand
+        elif cand.priority > best[key].priority:
+            best[key] = cand
+    return [best[k] for k in order]
+
+
+def fold(candidates: list[Candidate]) -> list[dict]:
+    """One event per type, sides, place and date; the first mention is the evidence."""
+    events: list[dict] = []
+    index: dict[tuple, dict] = {}
+    for cand in sorted(candidates, key=lambda c: c.trigger.idx):
+        ev = cand.event
+        key = (ev["event_type"], ev["sub_event_type"], ev["actor1"], ev["actor2"], ev["location"], ev["event_date"], ev.get("year"))
+        if key in index:
+            kept = index[key]
+            if kept["fatalities"] is None and ev["fatalities"] is not None:
+                kept["fatalities"] = ev["fatalities"]
+            if ev["attribution"] == "reported" and kept["attribution"] == "claimed":
+                # Stated in the article's own voice somewhere: reported.
+                kept["attribution"] = "reported"
+            kept["confidence"] = max(kept["confidence"], ev["confidence"])
+            continue
+        index[key] = ev
+        events.append(ev)
+    return events
+
+
+@Language.factory("dateline_events")
+def make_event_coder(nlp, name):  # no annotations: spaCy validates factory signatures at run time
+    return EventCoder(nlp, name)

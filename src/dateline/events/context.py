@@ -1,0 +1,154 @@
+"""What the event coder knows about the whole article before it reads a sentence:
+which actor each token belongs to, the places and dates of each sentence, the
+article's main armed sides, its focus place, and its reference time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+ARMED_TYPES = {"state", "police", "rebel", "militia", "unidentified", "international", "armed"}
+PRECISION_CODE = {"day": 1, "span": 2, "week": 2, "month": 3, "year": 3}
+
+
+@dataclass
+class ArticleContext:
+    doc: Doc
+    actors: list[dict] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)
+    timexes: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    actor_at: dict[int, dict] = field(default_factory=dict)  # token index -> actor mention
+    armed_counts: Counter = field(default_factory=Counter)
+    focus_country: str | None = None
+    focus_place: dict | None = None
+    reference: tuple[str | None, int, int | None] = (None, 3, None)  # (date, time_precision, year)
+    agency: str | None = None
+
+    @classmethod
+    def of(cls, doc: Doc) -> "ArticleContext":
+        ctx = cls(doc=doc)
+        ctx.actors = sorted(doc._.actors or [], key=lambda a: a["start"])
+        ctx.places = sorted(doc._.places or [], key=lambda p: p["start"])
+        ctx.timexes = sorted(doc._.timexes or [], key=lambda t: t["start"])
+        ctx.quotes = list(doc._.quotes or [])
+        ctx.focus_country = doc._.focus_country
+        meta = doc._.meta or {}
+        dateline = meta.get("dateline") or {}
+        ctx.agency = dateline.get("agency")
+        for actor in ctx.actors:
+            span = doc.char_span(actor["start"], actor["end"], alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                ctx.actor_at.setdefault(tok.i, actor)
+            if actor.get("type") in ARMED_TYPES:
+                ctx.armed_counts[actor["canonical"]] += 1
+        ctx.focus_place = ctx._focus_place()
+        ctx.reference = ctx._reference_time(meta.get("published"))
+        return ctx
+
+    # --- places -------------------------------------------------------------
+    def _focus_place(self) -> dict | None:
+        counts: Counter = Counter()
+        first: dict[str, dict] = {}
+        for p in self.places:
+            if p.get("in_dateline") or p.get("latitude") is None:
+                continue
+            if p.get("feature") in ("country", "region", "continent", "river"):
+                continue
+            if self.focus_country and p.get("country_code") != self.focus_country:
+                continue
+            key = p.get("resolved") or p["name"]
+            counts[key] += 1
+            first.setdefault(key, p)
+        if not counts:
+            return None
+        key, n = counts.most_common(1)[0]
+        return first[key] if n >= 2 else None
+
+    def places_in(self, sent: Span) -> list[dict]:
+        return [
+            p for p in self.places
+            if sent.start_char <= p["start"] and p["end"] <= sent.end_char and not p.get("in_dateline")
+        ]
+
+    def timexes_in(self, sent: Span) -> list[dict]:
+        return [t for t in self.timexes if sent.start_char <= t["start"] and t["end"] <= sent.end_char]
+
+    # --- actors -------------------------------------------------------------
+    def actors_in(self, tokens) -> list[dict]:
+        seen: list[dict] = []
+        for tok in tokens:
+            actor = self.actor_at.get(tok.i)
+            if actor is not None and actor not in seen:
+                seen.append(actor)
+        return seen
+
+    def actor_of(self, tok: Token | None) -> dict | None:
+        """The actor a phrase headed by `tok` names (its own mention first, then its subtree)."""
+        if tok is None:
+            return None
+        if tok.i in self.actor_at:
+            return self.actor_at[tok.i]
+        found = self.actors_in(tok.subtree)
+        return found[0] if found else None
+
+    def previous_actor(self, before_char: int, *, armed: bool = True, exclude: str | None = None) -> dict | None:
+        for actor in reversed(self.actors):
+            if actor["start"] >= before_char:
+                continue
+            if armed and actor.get("type") not in ARMED_TYPES:
+                continue
+            if exclude and actor["canonical"] == exclude:
+                continue
+            return actor
+        return None
+
+    def main_adversary(self, of: str | None) -> str | None:
+        for canonical, _ in self.armed_counts.most_common():
+            if canonical != of:
+                return canonical
+        return None
+
+    # --- time ---------------------------------------------------------------
+    def _reference_time(self, published: dict | None) -> tuple[str | None, int, int | None]:
+        """The date an event with no date of its own is coded to.
+
+        With a publication day, that day. When the day is unknown, the latest month
+        the story itself talks about (an account of "the last days of the fighting"
+        published in April about March is coded to March), else the publication
+        month or year.
+        """
+        pub_date = _as_date(published.get("date")) if published else None
+        precision = published.get("precision") if published else None
+        if pub_date and precision == "day":
+            return pub_date.isoformat(), 1, None
+        latest = _as_date(published.get("latest")) if published else None
+        story_months = [
+            _as_date(t["date"]) for t in self.timexes
+            if t.get("date") and t.get("precision") in ("day", "span", "week", "month")
+        ]
+        story_months = [d for d in story_months if d and (latest is None or d <= latest)]
+        if pub_date and story_months:
+            recent = max(story_months)
+            if (pub_date - recent).days <= 62 or recent >= pub_date:
+                return recent.replace(day=1).isoformat(), 3, None
+        if pub_date and precision == "month":
+            return pub_date.replace(day=1).isoformat(), 3, None
+        if pub_date:
+            return None, 3, pub_date.year
+        return None, 3, None
+
+
+def _as_date(value) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,92 @@
+"""Did it happen? Leave out plans, threats, forecasts, negations, questions,
+conditionals and generic history: only what the article reports as having happened
+is an event.
+
+Each check looks at the trigger's clause in the dependency parse: its own modifiers
+(a negation, a modal, an infinitive "to"), the verbs that govern it up to the clause
+root ("plans to pull out", "threatened to attack"), and the sentence around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must", "wo", "ca"}
+# Verbs (and nouns) under which an event is intended, feared or expected, not done.
+UNREALISED_GOVERNORS = {
+    "plan", "intend", "aim", "seek", "prepare", "threaten", "vow", "pledge", "promise", "warn", "expect",
+    "want", "hope", "try", "attempt", "poise", "plot", "propose", "urge", "call", "demand", "ask",
+    "consider", "fear", "worry", "risk", "could", "would", "need", "decide", "order", "aim",
+    "push", "seek", "bid", "mull", "weigh", "discuss", "recommend", "suggest", "allow",
+    "set", "scheduled", "due", "likely", "able", "ready", "about", "prevent", "stop", "avoid",
+    "fail", "refuse", "deny", "question", "investigate", "if", "unless", "whether",
+}
+NEGATORS = {"not", "n't", "never", "no", "without", "nor", "neither"}
+HABITUAL = re.compile(
+    r"\b(?:continues? to|continued to|often|frequently|regularly|routinely|repeatedly|for years|over the years|"
+    r"in recent years|has long|have long|a trail of|in the name of|typically|usually|sometimes)\b",
+    re.IGNORECASE,
+)
+# Governors that mark an attempt rather than an outcome: a capture "attempted" is a fight.
+ATTEMPT = {"try", "attempt", "seek", "push", "bid", "aim", "fight", "battle", "struggle", "offensive", "assault", "campaign"}
+
+
+def clause_chain(token: Token, limit: int = 6) -> list[Token]:
+    """The trigger and the heads above it, up to the sentence root."""
+    chain = [token]
+    while token.head is not token and len(chain) < limit:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def is_negated(trigger: Token) -> bool:
+    for tok in clause_chain(trigger, limit=3):
+        if any(c.dep_ == "neg" or c.lower_ in NEGATORS and c.dep_ in ("det", "advmod", "neg") for c in tok.children):
+            return True
+        if tok.pos_ == "VERB" or tok.dep_ in ("ROOT", "ccomp", "xcomp", "advcl"):
+            break
+    return False
+
+
+def unrealised_reason(trigger: Token) -> str | None:
+    """Why the trigger is not a realised event ('plan', 'modal', ...), or None."""
+    sent = trigger.sent
+    if sent.text.rstrip().endswith("?"):
+        return "question"
+    if is_negated(trigger):
+        return "negation"
+    chain = clause_chain(trigger)
+    for i, tok in enumerate(chain):
+        kids = list(tok.children)
+        if any(k.dep_ == "aux" and k.lower_ in MODALS for k in kids):
+            return "modal"
+        if any(k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether") for k in kids):
+            return "conditional"
+        if i > 0 and tok.lemma_.lower() in UNREALISED_GOVERNORS and tok.dep_ != "relcl":
+            return "plan"
+        if tok.tag_ == "VB" and any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
+            # An infinitive: "to capture", "to take them back" (purpose or intention).
+            return "infinitive"
+        if tok.pos_ == "VERB" and i > 0 and tok.dep_ in ("ROOT", "ccomp", "conj"):
+            # Past the governing clause's own verb: anything further up is a separate clause.
+            if tok.lemma_.lower() not in UNREALISED_GOVERNORS:
+                break
+    # "a planned assault", "the expected offensive"
+    if any(c.dep_ == "amod" and c.lemma_.lower() in ("plan", "planned", "expected", "possible", "potential", "future", "threatened", "proposed") for c in trigger.children):
+        return "plan"
+    return None
+
+
+def attempted(trigger: Token) -> bool:
+    """'as they attempted to overrun the enclave', 'a battle to capture': an attempt, not an outcome."""
+    for tok in clause_chain(trigger)[1:4]:
+        if tok.lemma_.lower() in ATTEMPT:
+            return True
+    return False
+
+
+def is_habitual(sent: Span) -> bool:
+    return HABITUAL.search(sent.text) is not None

@@ -1,0 +1,104 @@
+"""Who acted and who was acted on: agent and patient of a trigger, from the parse.
+
+Verbs: the subject acts and the object undergoes ("Iraqi forces recaptured Mosul");
+in the passive the by-phrase acts ("killed by mines planted by IS"). Nouns: a by-phrase
+or a modifier acts ("coalition air strikes", "bombardment by U.S.-backed forces"), an
+against/on-phrase undergoes; otherwise the verb that governs the noun lends its
+subject ("the SDF carried out strikes"), except verbs of undergoing ("the SDF faced
+car bombs", "came under fire") whose subject is the patient.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import ArticleContext
+
+UNDERGO_VERBS = {"face", "suffer", "endure", "repel", "repulse", "survive", "withstand", "sustain", "come", "encounter", "meet", "receive"}
+LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "mount", "wage", "lead", "spearhead", "begin", "start", "resume", "continue", "claim", "deploy", "use", "fire", "unleash", "make", "perform", "order", "execute", "step"}
+PATIENT_PREPS = {"against", "on", "at", "upon", "targeting", "from"}
+PRONOUNS = {"it", "they", "he", "she", "we", "them", "its", "their", "his", "her"}
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    # Participles and coordinated verbs borrow the subject of the verb they hang on.
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head is not verb:
+        if verb.dep_ == "acl":
+            return verb.head
+        return _subject(verb.head)
+    if verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def _child(tok: Token, deps: set[str]) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _prep_object(tok: Token, preps: set[str]) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            obj = _child(child, {"pobj", "pcomp"})
+            if obj is not None:
+                return obj
+    return None
+
+
+def resolve_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dict | None) -> dict | None:
+    """Actor for a pronoun: the speaker of a reported clause, else the last armed actor named."""
+    if tok is None or tok.lower_ not in PRONOUNS:
+        return None
+    if speaker_actor is not None and tok.lower_ in ("it", "they", "we", "its", "their"):
+        return speaker_actor
+    return ctx.previous_actor(tok.idx)
+
+
+def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict | None) -> tuple[dict | None, dict | None, bool]:
+    """(agent actor, patient actor, patient_is_subject_of_undergo)."""
+    agent_tok = patient_tok = None
+    undergo = False
+    is_verb = trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB")
+    if is_verb:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+        if passive:
+            patient_tok = _child(trigger, {"nsubjpass"})
+            by = _child(trigger, {"agent"})
+            agent_tok = _child(by, {"pobj"}) if by is not None else None
+            if patient_tok is None and trigger.dep_ in ("acl", "relcl"):
+                patient_tok = trigger.head
+        else:
+            agent_tok = _subject(trigger)
+            patient_tok = _child(trigger, {"dobj", "obj"}) or _prep_object(trigger, PATIENT_PREPS)
+    else:
+        agent_tok = _prep_object(trigger, {"by"})
+        patient_tok = _prep_object(trigger, PATIENT_PREPS | {"of"})
+        if agent_tok is None:
+            for child in trigger.children:
+                if child.dep_ in ("compound", "amod", "poss", "nmod") and ctx.actor_of(child) is not None:
+                    agent_tok = child
+                    break
+        head = trigger.head
+        # Climb through prepositions and conjunctions to the governing verb.
+        while head.dep_ in ("prep", "pobj", "conj", "appos", "dobj", "compound") and head.head is not head and not head.pos_ == "VERB":
+            head = head.head
+        if head.pos_ in ("VERB", "AUX") and head is not trigger:
+            subj = _subject(head)
+            if head.lemma_.lower() in UNDERGO_VERBS or (head.lemma_.lower() == "come" and "under" in [c.lower_ for c in head.children]):
+                if subj is not None and patient_tok is None:
+                    patient_tok, undergo = subj, True
+            elif agent_tok is None and (head.lemma_.lower() in LIGHT_VERBS or trigger.dep_ in ("dobj", "nsubj")):
+                if trigger.dep_ == "nsubj":
+                    pass  # "the attack killed eight": the attack is the subject, not an actor
+                else:
+                    agent_tok = subj
+    agent = ctx.actor_of(agent_tok) or resolve_pronoun(agent_tok, ctx, speaker_actor)
+    patient = ctx.actor_of(patient_tok) or resolve_pronoun(patient_tok, ctx, speaker_actor)
+    if agent is not None and patient is not None and agent["canonical"] == patient["canonical"]:
+        patient = None
+    return agent, patient, undergo
