@@ -19,7 +19,7 @@ MONTHS = (
 
 AGENCIES = (
     r"Reuters|AP|AFP|Associated Press|Agence France-Presse|UPI|dpa|DPA|Xinhua|Anadolu|"
-    r"Bloomberg|IANS|PTI|ANI|EFE|ANSA|TASS|Kyodo|Yonhap|Al Jazeera|BBC|CNN"
+    r"Bloomberg|IANS|PTI|ANI|EFE|ANSA|TASS|Kyodo|Yonhap|Al Jazeera|BBC|CNN|Dateline Wire"
 )
 
 # "BEIRUT/ERBIL (Reuters) –", "AL-HOL CAMP, Syria (Reuters) –", "KABUL, March 3 (Reuters) -"
