@@ -331,7 +331,8 @@ def test_quote_speaker_by_last_name_for_people_and_whole_for_bodies():
 
     assert speaker_rate("Quillón", "u.s.-led  coalition") == (1.0, 1.0)
     assert speaker_rate("Pierre Quillon", "coalition") == (1.0, 0.0)
-    assert speaker_rate("Mara Quill", "U.S.-led coalition") == (0.0, 1.0)
+    assert speaker_rate("Mara Quill", "The U.S.-led coalition") == (0.0, 1.0)
+    assert speaker_rate("Quillon", "U.S.-led forces") == (1.0, 0.0)
     assert speaker_rate(None, None) == (0.0, 0.0)
 
 

@@ -14,6 +14,8 @@ _YEAR_RANGE = re.compile(r"\(\s*\d{4}\s*[-–]\s*(?:\d{4})?\s*\)")
 # Arabic article on a transliterated surname: al-Baghdadi = Baghdadi.
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ul)[-‐‑]")
 # A sentence ends at . ! ? (with closing quotes or brackets) before white space, or at a line break.
+# A leading article says nothing about who spoke: "The U.S.-led coalition" = "U.S.-led coalition".
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b(?:[A-Za-z]\.)+[A-Za-z]?)\.$")
 
@@ -48,6 +50,11 @@ def same_actor(pred: str | None, gold: str | None) -> bool:
     return actor_key(pred) == actor_key(gold)
 
 
+def party_key(name: str | None) -> str:
+    """A speaker or claimant compared whole: folded, a leading article dropped."""
+    return _LEADING_ARTICLE.sub("", fold(name))
+
+
 def last_name(name: str) -> str:
     tokens = [t.strip(".,;:'’\"") for t in fold(name).split()]
     tokens = [t for t in tokens if t]
@@ -74,7 +81,7 @@ class PartyJudge:
 
     People are compared by last name (case and accents folded, "al-" dropped), so
     "Bali" and "Mustafa Bali" agree; bodies ("U.S.-led coalition", "survivors") are
-    compared whole. Who counts as a person is read from the gold record's PERSON
+    compared whole (less a leading "the"/"a"). Who counts as a person is read from the gold record's PERSON
     entities; a record without entities falls back to the shape of the name.
     """
 
@@ -97,7 +104,7 @@ class PartyJudge:
     def same(self, pred: str | None, gold: str | None) -> bool:
         if not pred or not gold:
             return not pred and not gold
-        if fold(pred) == fold(gold):
+        if party_key(pred) == party_key(gold):
             return True
         return self.is_person(gold) and last_name(pred) == last_name(gold)
 
