@@ -60,3 +60,22 @@ def test_story_assignment_scales_without_all_pairs():
     sigs = [signature(str(i), " ".join(rng.choice(words) for _ in range(120))) for i in range(3000)]
     result = assign_stories(sigs)
     assert len({s for s, _ in result.values()}) == 3000
+
+
+def test_templated_daily_reports_are_not_versions():
+    # Daily strike lists share their template (more text than versions of one story
+    # share), but they are published on different days: different stories.
+    def daily(day, places):
+        lines = [f"On Jan. {day}, coalition forces conducted {len(places) * 3} strikes against the group."]
+        lines += [f"Near {p}, {n} strikes engaged a tactical unit and destroyed a fighting position." for n, p in enumerate(places, 2)]
+        lines += ["These strikes were conducted as part of the operation to destroy the group."] * 1
+        return "\n\n".join(lines)
+
+    towns = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]
+    one = signature("d9", daily(8, towns), {"date": "2017-01-09", "precision": "day"})
+    two = signature("d10", daily(9, towns[1:] + ["India"]), {"date": "2017-01-10", "precision": "day"})
+    result = assign_stories([one, two])
+    assert result["d9"][0] != result["d10"][0]
+    # The same pair with no dates known would be taken for versions.
+    undated = assign_stories([signature("a", daily(8, towns)), signature("b", daily(9, towns[1:] + ["India"]))])
+    assert undated["a"][0] == undated["b"][0]

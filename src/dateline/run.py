@@ -57,7 +57,7 @@ def extract(text_or_path: str | os.PathLike, published: str | None = None, *, la
         from .engine import annotate_stream
 
         arts = list(annotate_stream(arts, workers=1))
-    _apply_stories(arts, [signature(a.id, a.body) for a in arts])
+    _apply_stories(arts, [signature(a.id, a.body, a.published) for a in arts])
     return arts
 
 
@@ -149,7 +149,7 @@ def run_extract(
 
     summary = RunSummary(resumed=len(done))
     report = ReadReport()
-    sigs = [signature(rec["id"], rec["body"]) for rec in done]
+    sigs = [signature(rec["id"], rec["body"], rec.get("published")) for rec in done]
     stream: Iterator[Article] = read_inputs(inputs, published=published, report=report)
     for _ in range(len(done)):  # input order is deterministic: skip what is done
         next(stream, None)
@@ -160,7 +160,7 @@ def run_extract(
         summary.events_by_type.update(ev.get("event_type") for ev in rec.get("events", []))
     with open(partial, "a", encoding="utf-8") as fh:
         for art in annotated:
-            sigs.append(signature(art.id, art.body))
+            sigs.append(signature(art.id, art.body, art.published))
             summary.events_by_type.update(ev.get("event_type") for ev in art.events)
             fh.write(json.dumps(art.to_dict(), ensure_ascii=False) + "\n")
             fh.flush()
