@@ -1,0 +1,399 @@
+"""The HTTP API and the dashboard, one FastAPI app over one store.
+
+Reads go through a small pool of read-only connections (WAL: they never wait for an
+ingest); writes (`POST /api/articles`) go through the one writing `Store`, and only
+when the server was started with a token.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hmac
+import os
+import queue
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+
+from ..read.errors import InputError
+from ..store import Store, connect
+from ..store import queries as Q
+from ..store.ingest import ingest_text
+from .assets import load_assets
+from .formats import FORMATS
+
+MAX_PAGE = 1_000  # events per page as JSON
+MAX_EXPORT = 100_000  # events per CSV / GeoJSON / JSON Lines response
+DEFAULT_PAGE = 100
+MAX_BODY_BYTES = 5_000_000  # POST /api/articles
+READ_POOL = 8
+
+# What the dashboard page may load: only this server (no CDN, no tiles); Leaflet sets inline styles.
+CSP = (
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+class ReadPool:
+    """Read-only connections handed out one request at a time (they may cross threads)."""
+
+    def __init__(self, path: Path, size: int = READ_POOL) -> None:
+        self.path = path
+        self.idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
+        self.slots = threading.BoundedSemaphore(size)
+
+    @contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        self.slots.acquire()
+        try:
+            try:
+                conn = self.idle.get_nowait()
+            except queue.Empty:
+                conn = connect(self.path, readonly=True, check_same_thread=False)
+            try:
+                yield conn
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                self.idle.put(conn)
+        finally:
+            self.slots.release()
+
+    def close(self) -> None:
+        while True:
+            try:
+                self.idle.get_nowait().close()
+            except queue.Empty:
+                return
+
+
+# -- parameters -----------------------------------------------------------------------
+
+_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _date_bound(value: str | None, name: str, *, end: bool) -> str | None:
+    """'2017' / '2017-03' / '2017-03-04' -> a day; the first day of the period, or the last for `end`."""
+    if value is None or value == "":
+        return None
+    m = _DAY.match(value.strip())
+    if not m:
+        raise Q.QueryError(f"{name} must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not {value!r}")
+    year, month, day = int(m[1]), int(m[2] or (12 if end else 1)), m[3]
+    if not 1 <= month <= 12:
+        raise Q.QueryError(f"{name}: no month {month}")
+    last = calendar.monthrange(year, month)[1]
+    d = int(day) if day else (last if end else 1)
+    if not 1 <= d <= last:
+        raise Q.QueryError(f"{name}: no day {d} in {year}-{month:02d}")
+    return f"{year:04d}-{month:02d}-{d:02d}"
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if not value:
+        return None
+    try:
+        west, south, east, north = (float(x) for x in value.split(","))
+    except ValueError:
+        raise Q.QueryError("bbox must be four numbers: west,south,east,north") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise Q.QueryError("bbox must be west,south,east,north in degrees, with south <= north")
+    return west, south, east, north
+
+
+Many = Annotated[list[str], Query()]
+
+
+def event_query(
+    date_from: Annotated[str | None, Query(description="First day (YYYY-MM-DD, YYYY-MM or YYYY).", max_length=10)] = None,
+    date_to: Annotated[str | None, Query(description="Last day (YYYY-MM-DD, YYYY-MM or YYYY).", max_length=10)] = None,
+    event_type: Annotated[list[str], Query(description="ACLED event type; repeat for several.")] = [],  # noqa: B006
+    sub_event_type: Annotated[list[str], Query(description="ACLED sub-event type; repeat for several.")] = [],  # noqa: B006
+    actor: Annotated[list[str], Query(description="Either side: canonical name, name without qualifier, or an alias.")] = [],  # noqa: B006
+    country: Annotated[list[str], Query(description="Country name; repeat for several.")] = [],  # noqa: B006
+    admin1: Annotated[list[str], Query(description="First-level region; repeat for several.")] = [],  # noqa: B006
+    attribution: Annotated[list[str], Query(description="reported, claimed, alleged or denied.")] = [],  # noqa: B006
+    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees.", max_length=100)] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    min_fatalities: Annotated[int | None, Query(ge=0)] = None,
+    q: Annotated[str | None, Query(description="Words (or \"phrases\") the evidence sentence must hold.", max_length=500)] = None,
+    article: Annotated[str | None, Query(description="Only events of this article id.", max_length=128)] = None,
+) -> Q.EventQuery:
+    lists = {"event_type": event_type, "sub_event_type": sub_event_type, "actor": actor, "country": country, "admin1": admin1, "attribution": attribution}
+    for name, values in lists.items():
+        if len(values) > 50 or any(len(v) > 200 for v in values):
+            raise Q.QueryError(f"{name}: at most 50 values of at most 200 characters")
+    clean = {k: [v for v in vs if v.strip()] for k, vs in lists.items()}
+    return Q.EventQuery(
+        date_from=_date_bound(date_from, "date_from", end=False),
+        date_to=_date_bound(date_to, "date_to", end=True),
+        bbox=_bbox(bbox),
+        min_confidence=min_confidence,
+        min_fatalities=min_fatalities,
+        q=q if q and q.strip() else None,
+        article=article or None,
+        **clean,
+    )
+
+
+EventFilter = Annotated[Q.EventQuery, Depends(event_query)]
+ArticleId = Annotated[str, PathParam(pattern=r"^[A-Za-z0-9_.:-]{1,128}$", description="The article's id.")]
+
+
+def _first_error(exc: RequestValidationError) -> str:
+    for e in exc.errors():
+        where = ".".join(str(p) for p in e.get("loc", ()) if p not in ("query", "path", "body"))
+        return f"{where}: {e.get('msg')}" if where else str(e.get("msg"))
+    return "invalid request"
+
+
+def create_app(
+    db: str | os.PathLike,
+    *,
+    write_token: str | None = None,
+    max_body_bytes: int = MAX_BODY_BYTES,
+    language: bool = True,
+) -> FastAPI:
+    """The app over the store at `db` (created and migrated if needed)."""
+    path = Path(db)
+    store = Store(path, shared=True)  # migrates on open; the one writer
+    ingest_lock = threading.Lock()  # one POST ingest at a time
+    reads = ReadPool(path)
+    assets = load_assets()
+    token = write_token or None
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):
+        yield
+        reads.close()
+        store.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="dateline",
+        version="1",
+        summary="Conflict events from news text: filter, map, export, read the evidence.",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.store = store
+    app.state.reads = reads
+
+    @app.exception_handler(Q.QueryError)
+    async def _query_error(_: Request, exc: Q.QueryError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": _first_error(exc), "errors": jsonable_errors(exc)}, status_code=422)
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        if not request.url.path.startswith("/api/docs"):
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
+
+    # -- events -----------------------------------------------------------------
+
+    @app.get("/api/events", tags=["events"], summary="Events matching the filters: JSON pages, or CSV / GeoJSON / JSON Lines")
+    def events(
+        f: EventFilter,
+        format: Annotated[Literal["json", "csv", "geojson", "jsonl"], Query(description="json pages; csv (ACLED column order), geojson, jsonl for export.")] = "json",
+        sort: Annotated[str, Query(description=f"One of {', '.join(Q.SORTS)}; prefix - for descending.", max_length=30)] = Q.DEFAULT_SORT,
+        cursor: Annotated[str | None, Query(description="next_cursor of the previous page.", max_length=500)] = None,
+        limit: Annotated[int | None, Query(ge=1, le=MAX_EXPORT, description=f"Page size: up to {MAX_PAGE} as json, {MAX_EXPORT} otherwise.")] = None,
+        total: Annotated[bool, Query(description="Count all matching events (json).")] = True,
+    ) -> Any:
+        Q.parse_sort(sort)  # a bad sort is a 422 before anything streams
+        if format == "json":
+            size = limit or DEFAULT_PAGE
+            if size > MAX_PAGE:
+                raise Q.QueryError(f"limit: at most {MAX_PAGE} events per page as json (use format=csv, geojson or jsonl for more)")
+            with reads.connection() as conn:
+                page = Q.event_page(conn, f, sort=sort, cursor=cursor, limit=size)
+                count = Q.count_events(conn, f) if total else None
+            return {"events": page.events, "next_cursor": page.next_cursor, "total": count, "limit": size, "sort": sort}
+        size = limit or MAX_EXPORT
+        fmt = FORMATS[format]
+        with reads.connection() as conn:
+            nxt = Q.next_cursor_after(conn, f, sort, cursor, size)
+
+        def rows() -> Iterator[str]:
+            with reads.connection() as conn:
+                yield from fmt.render(Q.iter_events(conn, f, sort=sort, cursor=cursor, limit=size))
+
+        headers = {"Content-Disposition": f'attachment; filename="dateline-events.{fmt.extension}"'}
+        if nxt:
+            headers["X-Next-Cursor"] = nxt
+        return StreamingResponse(rows(), media_type=fmt.media_type, headers=headers)
+
+    @app.get("/api/stats", tags=["events"], summary="Counts by type, by period (stacked by type), by actor and by country")
+    def stats(
+        f: EventFilter,
+        interval: Annotated[Literal["week", "month", "year"], Query()] = "month",
+        top: Annotated[int, Query(ge=1, le=200)] = 20,
+    ) -> dict[str, Any]:
+        with reads.connection() as conn:
+            return Q.event_stats(conn, f, interval=interval, top=top)
+
+    @app.get("/api/facets", tags=["events"], summary="Values the filters can take (event types, countries, ...)")
+    def facets() -> dict[str, list]:
+        with reads.connection() as conn:
+            return Q.facets(conn)
+
+    @app.get("/api/actors", tags=["events"], summary="Actors with their event counts and the aliases articles used")
+    def actors(
+        q: Annotated[str | None, Query(max_length=200, description="Part of a name or alias.")] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+    ) -> dict[str, Any]:
+        with reads.connection() as conn:
+            return {"actors": Q.actors(conn, q=q, limit=limit)}
+
+    # -- articles ---------------------------------------------------------------
+
+    @app.get("/api/articles", tags=["articles"], summary="Stored articles, in ingest order")
+    def articles(
+        q: Annotated[str | None, Query(max_length=500, description="Words in title or body.")] = None,
+        story: Annotated[str | None, Query(max_length=128)] = None,
+        cursor: Annotated[str | None, Query(max_length=40)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    ) -> dict[str, Any]:
+        with reads.connection() as conn:
+            items, nxt = Q.article_page(conn, q=q, story=story, cursor=cursor, limit=limit)
+            count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return {"articles": items, "next_cursor": nxt, "total": count}
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], summary="The full article record with all its spans")
+    def article(article_id: ArticleId) -> dict[str, Any]:
+        with reads.connection() as conn:
+            record = Q.article(conn, article_id)
+        if record is None:
+            raise HTTPException(404, f"no article {article_id}")
+        return record
+
+    @app.get("/api/search", tags=["articles"], summary="Full-text search over titles, bodies and event evidence")
+    def search(
+        q: Annotated[str, Query(min_length=1, max_length=500)],
+        limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    ) -> dict[str, Any]:
+        with reads.connection() as conn:
+            return Q.search(conn, q, limit=limit)
+
+    @app.post(
+        "/api/articles",
+        tags=["articles"],
+        summary="Ingest text (one article or a dump) or JSON Lines; needs Authorization: Bearer",
+        status_code=201,
+        responses={
+            200: {"description": "Every article was stored already"},
+            401: {"description": "Wrong token"},
+            403: {"description": "Writes are disabled, or no token was sent"},
+            413: {"description": "Body too large"},
+            422: {"description": "Not text dateline can read"},
+        },
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"text/plain": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}}},
+            }
+        },
+    )
+    async def post_articles(
+        request: Request,
+        published: Annotated[str | None, Query(max_length=10, description="Publication date for every article.")] = None,
+    ) -> Response:
+        _authorise(request, token)
+        body = await _read_limited(request, max_body_bytes)
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise HTTPException(422, f"body is not UTF-8 text (byte {e.start})") from None
+        if not text.strip():
+            raise HTTPException(422, "body is empty: send article text or JSON Lines")
+        if "\x00" in text:
+            raise HTTPException(422, "body holds NUL bytes: send article text or JSON Lines")
+        try:
+            summary = await run_in_threadpool(_ingest_serially, ingest_lock, store, text, published, language)
+        except InputError as e:
+            raise HTTPException(422, e.problem if e.path == "<request>" and e.line is None else str(e)) from None
+        payload = {
+            "added": summary.added,
+            "skipped": summary.skipped,
+            "ids": summary.added_ids,
+            "events": sum(summary.events_by_type.values()),
+            "articles_in_store": summary.articles_in_store,
+        }
+        return JSONResponse(payload, status_code=201 if summary.added else 200)
+
+    # -- dashboard --------------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def index(request: Request) -> Response:
+        return _asset_response(assets, "index.html", request)
+
+    @app.get("/static/{name:path}", include_in_schema=False)
+    def static(name: str, request: Request) -> Response:
+        return _asset_response(assets, name, request)
+
+    return app
+
+
+def _ingest_serially(lock: threading.Lock, store: Store, text: str, published: str | None, language: bool):
+    with lock:
+        return ingest_text(store, text, published=published, label="<request>", language=language)
+
+
+def jsonable_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    return [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg")), "type": e.get("type")} for e in exc.errors()]
+
+
+def _authorise(request: Request, token: str | None) -> None:
+    if token is None:
+        raise HTTPException(403, "writes are disabled on this server (start it with --write-token or DATELINE_WRITE_TOKEN)")
+    header = request.headers.get("authorization")
+    if not header:
+        raise HTTPException(403, "writing needs the header Authorization: Bearer <token>")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise HTTPException(401, "wrong token", headers={"WWW-Authenticate": "Bearer"})
+
+
+async def _read_limited(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            if int(declared) > limit:
+                raise HTTPException(413, f"body over {limit} bytes")
+        except ValueError:
+            raise HTTPException(400, "bad Content-Length") from None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, f"body over {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _asset_response(assets: dict, name: str, request: Request) -> Response:
+    asset = assets.get(name)
+    if asset is None:
+        raise HTTPException(404, "not found")
+    headers = {"ETag": asset.etag, "Cache-Control": "no-cache"}
+    if request.headers.get("if-none-match") == asset.etag:
+        return Response(status_code=304, headers=headers)
+    return Response(asset.content, media_type=asset.media_type, headers=headers)

@@ -1,0 +1,190 @@
+// The timeline: events per month (or per week for short spans), stacked by type, in
+// plain SVG. Dragging across the bars sets the date filter; a click clears it.
+import { getJSON, latestOnly } from "./api.js";
+import { typeColor, EVENT_TYPES } from "./colors.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+const MARGIN = { top: 8, right: 8, bottom: 22, left: 34 };
+const WEEK_IF_MONTHS_AT_MOST = 6;
+
+function el(name, attrs = {}, parent) {
+  const node = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+const iso = (d) => d.toISOString().slice(0, 10);
+const parse = (s) => new Date(s + "T00:00:00Z");
+
+function nextPeriod(start, interval) {
+  const d = parse(start);
+  if (interval === "week") d.setUTCDate(d.getUTCDate() + 7);
+  else if (interval === "year") d.setUTCFullYear(d.getUTCFullYear() + 1);
+  else d.setUTCMonth(d.getUTCMonth() + 1);
+  return iso(d);
+}
+
+function periodEnd(start, interval) {
+  const d = parse(nextPeriod(start, interval));
+  d.setUTCDate(d.getUTCDate() - 1);
+  return iso(d);
+}
+
+// Every period from the first to the last, gaps included, so time runs evenly.
+export function periodsBetween(first, last, interval) {
+  const out = [];
+  for (let p = first; p <= last && out.length < 2000; p = nextPeriod(p, interval)) out.push(p);
+  return out;
+}
+
+function label(period, interval) {
+  const d = parse(period);
+  const month = d.toLocaleString("en", { month: "short", timeZone: "UTC" });
+  if (interval === "year") return String(d.getUTCFullYear());
+  if (interval === "week") return `${d.getUTCDate()} ${month}`;
+  return d.getUTCMonth() === 0 ? `${month} ${d.getUTCFullYear()}` : month;
+}
+
+export class Timeline {
+  constructor(element, { onBrush }) {
+    this.element = element;
+    this.onBrush = onBrush;
+    this.load = latestOnly((params) => getJSON("/api/stats", params));
+    this.periods = [];
+    this.interval = "month";
+  }
+
+  async show(params, range) {
+    params.set("interval", "month");
+    let stats = await this.load(params);
+    if (stats === undefined) return null;
+    let months = new Set(stats.by_period.map((r) => r.period));
+    if (months.size > 0 && months.size <= WEEK_IF_MONTHS_AT_MOST) {
+      params.set("interval", "week");
+      stats = await this.load(params);
+      if (stats === undefined) return null;
+    }
+    this.draw(stats, range);
+    return stats;
+  }
+
+  draw(stats, range) {
+    const interval = stats.interval;
+    this.interval = interval;
+    const rows = stats.by_period;
+    this.element.replaceChildren();
+    const width = Math.max(320, this.element.clientWidth || 600);
+    const height = this.element.dataset.height ? Number(this.element.dataset.height) : 170;
+    const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "Events over time, stacked by type" }, this.element);
+    this.element.dataset.events = String(rows.reduce((n, r) => n + r.events, 0));
+    this.element.dataset.interval = interval;
+    if (!rows.length) {
+      el("text", { x: width / 2, y: height / 2, "text-anchor": "middle", class: "empty" }, svg).textContent = "No dated events match these filters.";
+      this.element.dataset.periods = "0";
+      this.periods = [];
+      return;
+    }
+    const first = rows[0].period;
+    const last = rows[rows.length - 1].period;
+    const periods = periodsBetween(first, last, interval);
+    this.periods = periods;
+    this.element.dataset.periods = String(periods.length);
+    const index = new Map(periods.map((p, i) => [p, i]));
+    const stacks = periods.map(() => ({}));
+    for (const r of rows) stacks[index.get(r.period)][r.event_type] = r.events;
+    const totals = stacks.map((s) => Object.values(s).reduce((a, b) => a + b, 0));
+    const max = Math.max(1, ...totals);
+
+    const plotW = width - MARGIN.left - MARGIN.right;
+    const plotH = height - MARGIN.top - MARGIN.bottom;
+    const band = plotW / periods.length;
+    const barW = Math.max(1, band * 0.82);
+    const y = (v) => MARGIN.top + plotH - (v / max) * plotH;
+    this.x0 = MARGIN.left;
+    this.band = band;
+
+    const axis = el("g", { class: "axis" }, svg);
+    for (const tick of [0, Math.ceil(max / 2), max]) {
+      el("line", { x1: MARGIN.left - 3, x2: width - MARGIN.right, y1: y(tick), y2: y(tick), "stroke-dasharray": tick ? "2,3" : "" }, axis);
+      el("text", { x: MARGIN.left - 5, y: y(tick) + 3, "text-anchor": "end" }, axis).textContent = String(tick);
+    }
+    const every = Math.max(1, Math.ceil(periods.length / Math.max(1, Math.floor(plotW / 52))));
+    periods.forEach((p, i) => {
+      if (i % every) return;
+      el("text", { x: MARGIN.left + band * (i + 0.5), y: height - 6, "text-anchor": "middle" }, axis).textContent = label(p, interval);
+    });
+
+    const order = [...EVENT_TYPES, ...new Set(rows.map((r) => r.event_type).filter((t) => !EVENT_TYPES.includes(t)))];
+    const bars = el("g", { class: "bars" }, svg);
+    stacks.forEach((stack, i) => {
+      let base = 0;
+      for (const type of order) {
+        const n = stack[type];
+        if (!n) continue;
+        const rect = el("rect", {
+          x: MARGIN.left + band * i + (band - barW) / 2,
+          y: y(base + n),
+          width: barW,
+          height: Math.max(0.5, y(base) - y(base + n)),
+          fill: typeColor(type),
+          "data-type": type,
+          "data-period": periods[i],
+          class: "bar",
+        }, bars);
+        el("title", {}, rect).textContent = `${label(periods[i], interval)} ${periods[i].slice(0, 4)}: ${n} ${type}`;
+        base += n;
+      }
+    });
+
+    this.brushRect = el("rect", { class: "brush", y: MARGIN.top, height: plotH, x: 0, width: 0, visibility: "hidden" }, svg);
+    this.showRange(range);
+    this.attachBrush(svg, width);
+  }
+
+  // The date filter, drawn as a band over the periods it covers.
+  showRange(range) {
+    if (!this.brushRect || !this.periods.length) return;
+    const { from, to } = range || {};
+    if (!from && !to) { this.brushRect.setAttribute("visibility", "hidden"); return; }
+    const first = this.periods.findIndex((p) => periodEnd(p, this.interval) >= (from || "0000"));
+    let lastIdx = -1;
+    this.periods.forEach((p, i) => { if (p <= (to || "9999")) lastIdx = i; });
+    if (first < 0 || lastIdx < first) { this.brushRect.setAttribute("visibility", "hidden"); return; }
+    this.brushRect.setAttribute("x", this.x0 + first * this.band);
+    this.brushRect.setAttribute("width", (lastIdx - first + 1) * this.band);
+    this.brushRect.setAttribute("visibility", "visible");
+  }
+
+  attachBrush(svg, width) {
+    const toX = (ev) => {
+      const box = svg.getBoundingClientRect();
+      return ((ev.clientX - box.left) / box.width) * width;
+    };
+    const indexAt = (x) => Math.min(this.periods.length - 1, Math.max(0, Math.floor((x - this.x0) / this.band)));
+    let start = null;
+    svg.addEventListener("pointerdown", (ev) => {
+      start = toX(ev);
+      svg.setPointerCapture(ev.pointerId);
+    });
+    svg.addEventListener("pointermove", (ev) => {
+      if (start === null) return;
+      const x = toX(ev);
+      const a = indexAt(Math.min(start, x));
+      const b = indexAt(Math.max(start, x));
+      this.brushRect.setAttribute("x", this.x0 + a * this.band);
+      this.brushRect.setAttribute("width", (b - a + 1) * this.band);
+      this.brushRect.setAttribute("visibility", "visible");
+    });
+    svg.addEventListener("pointerup", (ev) => {
+      if (start === null) return;
+      const x = toX(ev);
+      const moved = Math.abs(x - start) > 4;
+      const a = indexAt(Math.min(start, x));
+      const b = indexAt(Math.max(start, x));
+      start = null;
+      if (!moved) { this.onBrush(null); return; }
+      this.onBrush({ from: this.periods[a], to: periodEnd(this.periods[b], this.interval) });
+    });
+  }
+}

@@ -1,0 +1,498 @@
+"""Reading the store: event filters, sorting, cursor pages, statistics, full-text search.
+
+Every filter is a registered clause that returns SQL with `?` placeholders and its
+parameters; no value from a caller is ever spliced into SQL text. Column names and
+sort expressions come only from the fixed tables below, looked up by key.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .rows import actor_base, record_from_row
+
+
+class QueryError(ValueError):
+    """A request the store cannot answer as asked (bad cursor, sort, search text)."""
+
+
+@dataclass
+class EventQuery:
+    date_from: str | None = None
+    date_to: str | None = None
+    event_type: list[str] = field(default_factory=list)
+    sub_event_type: list[str] = field(default_factory=list)
+    actor: list[str] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)
+    admin1: list[str] = field(default_factory=list)
+    attribution: list[str] = field(default_factory=list)
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    min_confidence: float | None = None
+    min_fatalities: int | None = None
+    q: str | None = None
+    article: str | None = None
+
+
+Clause = Callable[[EventQuery, sqlite3.Connection], "tuple[str, list[Any]] | None"]
+CLAUSES: list[Clause] = []
+
+
+def clause(fn: Clause) -> Clause:
+    CLAUSES.append(fn)
+    return fn
+
+
+def _any_of(column: str, values: list[str], *, nocase: bool = False) -> tuple[str, list[Any]] | None:
+    if not values:
+        return None
+    marks = ", ".join("?" for _ in values)
+    collate = " COLLATE NOCASE" if nocase else ""
+    return f"{column}{collate} IN ({marks})", list(values)
+
+
+@clause
+def _date_from(q: EventQuery, _: sqlite3.Connection):
+    return ("e.event_date >= ?", [q.date_from]) if q.date_from else None
+
+
+@clause
+def _date_to(q: EventQuery, _: sqlite3.Connection):
+    return ("e.event_date <= ?", [q.date_to]) if q.date_to else None
+
+
+@clause
+def _event_type(q: EventQuery, _: sqlite3.Connection):
+    return _any_of("e.event_type", q.event_type)
+
+
+@clause
+def _sub_event_type(q: EventQuery, _: sqlite3.Connection):
+    return _any_of("e.sub_event_type", q.sub_event_type)
+
+
+@clause
+def _country(q: EventQuery, _: sqlite3.Connection):
+    return _any_of("e.country", q.country, nocase=True)
+
+
+@clause
+def _admin1(q: EventQuery, _: sqlite3.Connection):
+    return _any_of("e.admin1", q.admin1, nocase=True)
+
+
+@clause
+def _attribution(q: EventQuery, _: sqlite3.Connection):
+    return _any_of("e.attribution", q.attribution)
+
+
+@clause
+def _min_confidence(q: EventQuery, _: sqlite3.Connection):
+    return ("e.confidence >= ?", [q.min_confidence]) if q.min_confidence is not None else None
+
+
+@clause
+def _min_fatalities(q: EventQuery, _: sqlite3.Connection):
+    return ("e.fatalities >= ?", [q.min_fatalities]) if q.min_fatalities is not None else None
+
+
+@clause
+def _article(q: EventQuery, _: sqlite3.Connection):
+    return ("e.article_id = ?", [q.article]) if q.article else None
+
+
+@clause
+def _bbox(q: EventQuery, _: sqlite3.Connection):
+    if q.bbox is None:
+        return None
+    west, south, east, north = q.bbox
+    if west <= east:
+        return "e.latitude BETWEEN ? AND ? AND e.longitude BETWEEN ? AND ?", [south, north, west, east]
+    # A box across the antimeridian.
+    return "e.latitude BETWEEN ? AND ? AND (e.longitude >= ? OR e.longitude <= ?)", [south, north, west, east]
+
+
+@clause
+def _actor(q: EventQuery, conn: sqlite3.Connection):
+    """Either side, by canonical name, by name without ACLED's qualifier, or by an alias articles used."""
+    if not q.actor:
+        return None
+    names: set[str] = set()
+    for term in q.actor:
+        term = " ".join(term.split())
+        if not term:
+            continue
+        names.add(term)
+        for (canonical,) in conn.execute("SELECT canonical FROM actor_aliases WHERE alias = ?", (term,)):
+            names.add(canonical)
+    if not names:
+        return None
+    bases = sorted({actor_base(n) for n in names} | names)
+    marks_n = ", ".join("?" for _ in names)
+    marks_b = ", ".join("?" for _ in bases)
+    sql = (
+        "e.id IN (SELECT event_id FROM event_actors WHERE "
+        f"actor COLLATE NOCASE IN ({marks_n}) OR base COLLATE NOCASE IN ({marks_b}))"
+    )
+    return sql, [*sorted(names), *bases]
+
+
+@clause
+def _text(q: EventQuery, _: sqlite3.Connection):
+    if not q.q:
+        return None
+    return "e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", [fts_query(q.q)]
+
+
+_PHRASE = re.compile(r'"([^"]*)"|(\w+)', re.UNICODE)
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_SEARCH_TERMS = 16
+
+
+def fts_query(text: str) -> str:
+    """Words and "quoted phrases" of user text as an FTS5 query that means: all of them.
+
+    Each term is re-quoted, so FTS5 operators in user text (NEAR, *, :, ^) are plain words.
+    """
+    terms: list[str] = []
+    for phrase, word in _PHRASE.findall(text):
+        words = _WORD.findall(phrase) if phrase else ([word] if word else [])
+        if words:
+            terms.append('"' + " ".join(words) + '"')
+    if not terms:
+        raise QueryError("search text has no words")
+    if len(terms) > MAX_SEARCH_TERMS:
+        raise QueryError(f"search text has more than {MAX_SEARCH_TERMS} terms")
+    return " ".join(terms)
+
+
+def where(q: EventQuery, conn: sqlite3.Connection) -> tuple[str, list[Any]]:
+    parts, params = [], []
+    for make in CLAUSES:
+        made = make(q, conn)
+        if made:
+            parts.append(f"({made[0]})")
+            params.extend(made[1])
+    return (" AND ".join(parts) if parts else "1"), params
+
+
+# -- sorting and cursors --------------------------------------------------------------
+
+# key -> SQL expression (NULLs mapped to a value below any real one, so that
+# keyset comparisons stay total).
+SORTS: dict[str, str] = {
+    "date": "COALESCE(e.event_date, '')",
+    "fatalities": "COALESCE(e.fatalities, -1)",
+    "confidence": "COALESCE(e.confidence, -1.0)",
+    "type": "COALESCE(e.event_type, '')",
+    "sub_event_type": "COALESCE(e.sub_event_type, '')",
+    "actor1": "COALESCE(e.actor1, '')",
+    "actor2": "COALESCE(e.actor2, '')",
+    "country": "COALESCE(e.country, '')",
+    "admin1": "COALESCE(e.admin1, '')",
+    "location": "COALESCE(e.location, '')",
+    "attribution": "COALESCE(e.attribution, '')",
+}
+DEFAULT_SORT = "-date"
+
+
+def parse_sort(sort: str | None) -> tuple[str, bool]:
+    """'-date' -> ('date', descending)."""
+    sort = (sort or DEFAULT_SORT).strip()
+    desc = sort.startswith("-")
+    key = sort.lstrip("-+")
+    if key not in SORTS:
+        raise QueryError(f"sort must be one of {', '.join(SORTS)} (prefix - for descending), not {sort!r}")
+    return key, desc
+
+
+def encode_cursor(sort: str, value: Any, last_id: int) -> str:
+    raw = json.dumps({"s": sort, "v": value, "i": last_id}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, sort: str) -> tuple[Any, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+        value, last_id, made_for = data["v"], data["i"], data["s"]
+    except (ValueError, KeyError, TypeError):
+        raise QueryError("cursor is not one this server gave out") from None
+    if made_for != sort:
+        raise QueryError("cursor was made for another sort order; start again without it")
+    if not isinstance(last_id, int) or isinstance(value, (list, dict, bool)):
+        raise QueryError("cursor is not one this server gave out")
+    return value, last_id
+
+
+EVENT_SELECT = """
+    SELECT e.id, e.article_id, a.title AS article_title, e.event_date, e.year, e.time_precision,
+           e.event_type, e.sub_event_type, e.actor1, e.actor2, e.country, e.admin1, e.location,
+           e.latitude, e.longitude, e.geo_precision, e.source, e.notes, e.fatalities, e.attribution,
+           e.confidence, e.evidence_start, e.evidence_end, e.evidence_text
+    FROM events e JOIN articles a ON a.id = e.article_id
+"""
+
+
+def event_dict(row: sqlite3.Row) -> dict[str, Any]:
+    d = {k: row[k] for k in row.keys() if not k.startswith("evidence_")}
+    d["evidence"] = {"start": row["evidence_start"], "end": row["evidence_end"], "text": row["evidence_text"]}
+    return d
+
+
+@dataclass
+class EventPage:
+    events: list[dict[str, Any]]
+    next_cursor: str | None
+
+
+def _ordered_sql(q: EventQuery, conn: sqlite3.Connection, sort: str | None, cursor: str | None) -> tuple[str, list[Any], str, bool]:
+    key, desc = parse_sort(sort)
+    sort_label = ("-" if desc else "") + key
+    expr = SORTS[key]
+    cond, params = where(q, conn)
+    if cursor:
+        value, last_id = decode_cursor(cursor, sort_label)
+        cond += f" AND ({expr}, e.id) {'<' if desc else '>'} (?, ?)"
+        params += [value, last_id]
+    direction = "DESC" if desc else "ASC"
+    sql = f"{EVENT_SELECT} WHERE {cond} ORDER BY {expr} {direction}, e.id {direction}"
+    return sql, params, sort_label, desc
+
+
+# sort key -> the selected column its value comes from, and that value's stand-in for NULL
+_SORT_COLUMN = {k: {"type": "event_type", "date": "event_date"}.get(k, k) for k in SORTS}
+_NULL_AS = {"fatalities": -1, "confidence": -1.0}
+
+
+def _sort_value(row: sqlite3.Row, key: str) -> Any:
+    raw = row[_SORT_COLUMN[key]]
+    return _NULL_AS.get(key, "") if raw is None else raw
+
+
+def event_page(
+    conn: sqlite3.Connection, q: EventQuery, *, sort: str | None = None, cursor: str | None = None, limit: int = 100
+) -> EventPage:
+    sql, params, sort_label, _ = _ordered_sql(q, conn, sort, cursor)
+    rows = conn.execute(sql + " LIMIT ?", [*params, limit + 1]).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    nxt = None
+    if more and rows:
+        key = sort_label.lstrip("-")
+        nxt = encode_cursor(sort_label, _sort_value(rows[-1], key), rows[-1]["id"])
+    return EventPage([event_dict(r) for r in rows], nxt)
+
+
+def iter_events(
+    conn: sqlite3.Connection, q: EventQuery, *, sort: str | None = None, cursor: str | None = None, limit: int
+) -> Iterator[dict[str, Any]]:
+    sql, params, _, _ = _ordered_sql(q, conn, sort, cursor)
+    for row in conn.execute(sql + " LIMIT ?", [*params, limit]):
+        yield event_dict(row)
+
+
+def next_cursor_after(conn: sqlite3.Connection, q: EventQuery, sort: str | None, cursor: str | None, limit: int) -> str | None:
+    """The cursor for the page after `limit` rows, or None when they are the last."""
+    sql, params, sort_label, _ = _ordered_sql(q, conn, sort, cursor)
+    rows = conn.execute(sql + " LIMIT 2 OFFSET ?", [*params, limit - 1]).fetchall()
+    if len(rows) < 2:
+        return None
+    return encode_cursor(sort_label, _sort_value(rows[0], sort_label.lstrip("-")), rows[0]["id"])
+
+
+def count_events(conn: sqlite3.Connection, q: EventQuery) -> int:
+    cond, params = where(q, conn)
+    return conn.execute(f"SELECT count(*) FROM events e WHERE {cond}", params).fetchone()[0]
+
+
+# -- statistics -----------------------------------------------------------------------
+
+# interval -> SQL expression for the start of the period holding e.event_date.
+INTERVALS: dict[str, str] = {
+    "month": "substr(e.event_date, 1, 7) || '-01'",
+    "week": "date(e.event_date, '-6 days', 'weekday 1')",  # the Monday on or before
+    "year": "substr(e.event_date, 1, 4) || '-01-01'",
+}
+
+
+def event_stats(conn: sqlite3.Connection, q: EventQuery, *, interval: str = "month", top: int = 20) -> dict[str, Any]:
+    if interval not in INTERVALS:
+        raise QueryError(f"interval must be one of {', '.join(INTERVALS)}")
+    cond, params = where(q, conn)
+    total = conn.execute(
+        f"SELECT count(*), COALESCE(sum(e.fatalities), 0), min(e.event_date), max(e.event_date),"
+        f" count(DISTINCT e.article_id) FROM events e WHERE {cond}",
+        params,
+    ).fetchone()
+    by_type = [
+        {"event_type": r[0], "events": r[1], "fatalities": r[2]}
+        for r in conn.execute(
+            f"SELECT e.event_type, count(*), COALESCE(sum(e.fatalities), 0) FROM events e WHERE {cond}"
+            " GROUP BY e.event_type ORDER BY count(*) DESC, e.event_type",
+            params,
+        )
+    ]
+    period = INTERVALS[interval]
+    by_period = [
+        {"period": r[0], "event_type": r[1], "events": r[2], "fatalities": r[3]}
+        for r in conn.execute(
+            f"SELECT {period} AS p, e.event_type, count(*), COALESCE(sum(e.fatalities), 0) FROM events e"
+            f" WHERE e.event_date IS NOT NULL AND {cond} GROUP BY p, e.event_type ORDER BY p, e.event_type",
+            params,
+        )
+    ]
+    by_actor = [
+        {"actor": r[0], "events": r[1]}
+        for r in conn.execute(
+            f"SELECT ea.actor, count(DISTINCT ea.event_id) AS n FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+            f" WHERE {cond} GROUP BY ea.actor ORDER BY n DESC, ea.actor LIMIT ?",
+            [*params, top],
+        )
+    ]
+    by_country = [
+        {"country": r[0], "events": r[1]}
+        for r in conn.execute(
+            f"SELECT e.country, count(*) AS n FROM events e WHERE {cond} GROUP BY e.country ORDER BY n DESC, e.country LIMIT ?",
+            [*params, top],
+        )
+    ]
+    return {
+        "events": total[0],
+        "fatalities": total[1],
+        "first_date": total[2],
+        "last_date": total[3],
+        "articles": total[4],
+        "interval": interval,
+        "by_type": by_type,
+        "by_period": by_period,
+        "by_actor": by_actor,
+        "by_country": by_country,
+    }
+
+
+def facets(conn: sqlite3.Connection) -> dict[str, list]:
+    """The values the dashboard offers in its filters."""
+    return {
+        "event_type": [r[0] for r in conn.execute("SELECT DISTINCT event_type FROM events WHERE event_type IS NOT NULL ORDER BY 1")],
+        "sub_event_type": [
+            r[0] for r in conn.execute("SELECT DISTINCT sub_event_type FROM events WHERE sub_event_type IS NOT NULL ORDER BY 1")
+        ],
+        "country": [r[0] for r in conn.execute("SELECT DISTINCT country FROM events WHERE country IS NOT NULL ORDER BY 1")],
+        "attribution": [r[0] for r in conn.execute("SELECT DISTINCT attribution FROM events WHERE attribution IS NOT NULL ORDER BY 1")],
+    }
+
+
+# -- actors ---------------------------------------------------------------------------
+
+
+def _like_pattern(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def actors(conn: sqlite3.Connection, *, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """Actors with their event counts, most active first, with the aliases articles used for them."""
+    cond, params = "1", []
+    if q:
+        cond = "(ea.actor LIKE ? ESCAPE '\\' OR ea.base IN (SELECT canonical FROM actor_aliases WHERE alias LIKE ? ESCAPE '\\'))"
+        params = [_like_pattern(q), _like_pattern(q)]
+    rows = conn.execute(
+        f"SELECT ea.actor, ea.base, count(DISTINCT ea.event_id) AS events,"
+        f" sum(ea.role = 1) AS as_actor1, sum(ea.role = 2) AS as_actor2"
+        f" FROM event_actors ea WHERE {cond} GROUP BY ea.actor ORDER BY events DESC, ea.actor LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    out = []
+    for r in rows:
+        aliases = [
+            a[0]
+            for a in conn.execute(
+                "SELECT alias FROM actor_aliases WHERE canonical IN (?, ?) AND alias != ? AND alias != ?"
+                " GROUP BY alias ORDER BY sum(mentions) DESC, alias LIMIT 20",
+                (r["actor"], r["base"], r["actor"], r["base"]),
+            )
+        ]
+        out.append(
+            {"actor": r["actor"], "events": r["events"], "as_actor1": r["as_actor1"], "as_actor2": r["as_actor2"], "aliases": aliases}
+        )
+    return out
+
+
+# -- articles and search --------------------------------------------------------------
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    record = record_from_row(row)
+    ids = dict(conn.execute("SELECT n, id FROM events WHERE article_id = ?", (article_id,)).fetchall())
+    n = 0
+    for ev in record.get("events", []):
+        if isinstance(ev, dict):
+            ev["event_id"] = ids.get(n)  # the id /api/events gives this event
+            n += 1
+    return record
+
+
+def article_page(
+    conn: sqlite3.Connection, *, q: str | None = None, story: str | None = None, cursor: str | None = None, limit: int = 50
+) -> tuple[list[dict[str, Any]], str | None]:
+    cond, params = ["1"], []
+    if q:
+        cond.append("a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(fts_query(q))
+    if story:
+        cond.append("a.story = ?")
+        params.append(story)
+    if cursor:
+        try:
+            after = int(cursor)
+        except ValueError:
+            raise QueryError("cursor is not one this server gave out") from None
+        cond.append("a.seq > ?")
+        params.append(after)
+    rows = conn.execute(
+        "SELECT a.seq, a.id, a.title, a.published_date, a.published_precision, a.story, a.duplicate_of,"
+        " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events, length(a.body) AS characters"
+        f" FROM articles a WHERE {' AND '.join(cond)} ORDER BY a.seq LIMIT ?",
+        [*params, limit + 1],
+    ).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items = [{k: r[k] for k in r.keys() if k != "seq"} for r in rows]
+    return items, (str(rows[-1]["seq"]) if more and rows else None)
+
+
+SNIPPET_OPEN, SNIPPET_CLOSE = "\u00ab", "\u00bb"  # « » around matched words in snippets
+
+
+def search(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> dict[str, Any]:
+    """Articles (titles and bodies) and events (evidence) matching the words of `text`, best first."""
+    match = fts_query(text)
+    arts = [
+        {"id": r[0], "title": r[1], "published": r[2], "snippet": r[3]}
+        for r in conn.execute(
+            "SELECT a.id, a.title, a.published_date,"
+            f" snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)"
+            " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        )
+    ]
+    events = [
+        {"id": r[0], "article_id": r[1], "event_type": r[2], "event_date": r[3], "location": r[4], "snippet": r[5]}
+        for r in conn.execute(
+            "SELECT e.id, e.article_id, e.event_type, e.event_date, e.location,"
+            f" snippet(events_fts, 0, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 16)"
+            " FROM events_fts JOIN events e ON e.id = events_fts.rowid"
+            " WHERE events_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        )
+    ]
+    return {"q": text, "articles": arts, "events": events}
