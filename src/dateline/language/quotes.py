@@ -45,6 +45,10 @@ DATELINE = re.compile(r"^[^\n]{0,120}?\([A-Z][\w .&/-]{0,30}\)\s*[–—-]+\s*")
 PERSON_LABELS = {"PERSON"}
 BODY_LABELS = {"ORG", "NORP", "GPE", "ARMED_GROUP", "FAC", "FACILITY"}
 SHORT_QUOTE_WORDS = 3
+# what follows a closing mark: 'Caughlin said', 'he added'
+ATTRIBUTION_AHEAD = re.compile(
+    r"(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t) (?:said|says|added|adds|told|wrote|asked)\b"
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,6 +122,8 @@ def scan_quote_marks(text: str) -> list[Stretch]:
         if ch in OPENING:
             if stack and not prev.isspace() and (nxt.isspace() or nxt in ".,;") and prev not in "([—–":
                 pop(i)  # a “ typed where ” was meant
+            elif stack and ATTRIBUTION_AHEAD.match(text, i + 1):
+                pop(i)  # '..., “Caughlin said.': an opening mark typed where the closing one was meant
             else:
                 push(i, ch)
         elif ch in CLOSING:
@@ -182,6 +188,24 @@ def _clean(text: str) -> str:
     return re.sub(r"[’']s$", "", text).strip()
 
 
+def _ends_sentence(tok: Token) -> bool:
+    """". ! ?" end a sentence; the period of "Lt." or "Gen." does not."""
+    if tok.text in {"!", "?"}:
+        return True
+    if tok.text != ".":
+        return False
+    if tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        if not prev.whitespace_ and prev.text[:1].isupper() and prev.is_alpha and len(prev.text) <= 4:
+            return False
+    return True
+
+
+def _surname_key(word: str) -> str:
+    """"al-Baghdadi" and "Baghdadi" are one surname."""
+    return re.sub(r"^(?:al|el|ad|ar|as|an|at|az|ash|ad-d)[-‐]", "", word.lower())
+
+
 def _strip_det(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].dep_ in {"det", "predet", "punct"} or tokens[0].lower_ in {"one", "several", "some"}):
         tokens = tokens[1:]
@@ -199,14 +223,16 @@ def _text(doc: Doc, tokens: list[Token]) -> str:
 class SpeakerResolver:
     """Turns the subject of a reporting verb into a Speaker, in document order."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, in_quote=None) -> None:
         self.doc = doc
+        self.in_quote = in_quote  # offset -> inside a quotation?
         self.lex = lexicon()
         self.history: list[Speaker] = []
         self.titles: dict[str, str] = {}
         self.persons = self._person_names()
         self.acronyms = self._acronyms()
         self.actor_at = self._actor_spans()
+        self._mentions: list[Speaker] | None = None
 
     # -- what the article names ------------------------------------------------------------
 
@@ -279,10 +305,10 @@ class SpeakerResolver:
         """"Bali" -> "Mustafa Bali": the longest PERSON mention ending with the surname, earlier first."""
         if len(words) != 1:
             return words
-        key = words[0].lower()
+        key = _surname_key(words[0])
         best: list[str] | None = None
         for pos, name in sorted(self.persons, key=lambda p: (p[0] > at, p[0])):
-            if len(name) > 1 and name[-1].lower() == key and (best is None or len(name) > len(best)):
+            if len(name) > 1 and _surname_key(name[-1]) == key and (best is None or len(name) > len(best)):
                 best = name
         return best or words
 
@@ -295,31 +321,58 @@ class SpeakerResolver:
     # -- subjects ---------------------------------------------------------------------------
 
     def subject_of(self, verb: Token) -> Token | None:
+        """Who does the reporting: the verb's subject, or what the parse missed around it."""
+        doc = self.doc
         if verb.lower_ == "according":
-            for c in verb.children:
-                if c.lower_ == "to":
-                    for g in c.children:
-                        if g.dep_ == "pobj":
-                            return g
-            nxt = verb.nbor(1) if verb.i + 1 < len(self.doc) else None
-            if nxt is not None and nxt.lower_ == "to":
-                for g in nxt.children:
-                    if g.dep_ == "pobj":
-                        return g
+            to = next((c for c in verb.children if c.lower_ == "to"), None)
+            if to is None and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to":
+                to = doc[verb.i + 1]
+            if to is not None:
+                return next((g for g in to.children if g.dep_ == "pobj"), None)
             return None
-        for c in verb.children:
-            if c.dep_ in {"nsubj", "nsubjpass"}:
-                return c
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and self._usable(c, verb)]
+        if subjects:
+            # before the verb, nearest first; after it only when inverted ('," said X')
+            return min(subjects, key=lambda c: (c.i > verb.i, abs(c.i - verb.i)))
         if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
             for c in verb.head.children:
-                if c.dep_ in {"nsubj", "nsubjpass"}:
+                if c.dep_ in {"nsubj", "nsubjpass"} and self._usable(c, verb):
                     return c
-        if verb.lemma_ in {"say", "add", "write", "tweet", "ask", "explain"}:
-            # "..., said SDF spokesman Mustafa Bali": the parser sometimes takes him for an object
-            for c in verb.rights:
-                if c.dep_ in {"dobj", "attr", "npadvmod", "appos"} and c.pos_ in {"PROPN", "NOUN"} and c.i - verb.i <= 6:
-                    return c
+        before = doc.text[verb.sent.start_char : verb.idx].rstrip()
+        if verb.lemma_ in {"say", "add", "write", "tweet", "ask", "explain"} and (
+            not before or before.endswith(("”", '"', ",", "’"))
+        ):
+            # inverted: "..., said SDF spokesman Mustafa Bali on Twitter"
+            return self._phrase_head_after(verb)
+        # the parser hung the subject elsewhere: the first subject-like word before the verb
+        for t in verb.sent:
+            if t.i >= verb.i:
+                break
+            if t.dep_ in {"nsubj", "nsubjpass"} and self._usable(t, verb) and t.head.i < verb.i:
+                return t
         return None
+
+    def _usable(self, subj: Token, verb: Token) -> bool:
+        """Not inside a quotation, not across a paragraph break from the verb."""
+        lo, hi = sorted((subj.idx, verb.idx))
+        if "\n\n" in self.doc.text[lo:hi]:
+            return False
+        return not (self.in_quote and self.in_quote(subj.idx))
+
+    def _phrase_head_after(self, verb: Token) -> Token | None:
+        """The last noun of the noun phrase right after `verb` ("said the fighter, ..." -> fighter)."""
+        head = None
+        for t in self.doc[verb.i + 1 : verb.i + 9]:
+            if t.ent_type_ == "PERSON" or t.pos_ in {"PROPN", "NOUN"}:
+                head = t
+                if t.ent_type_ == "PERSON" and (t.i + 1 >= len(self.doc) or self.doc[t.i + 1].ent_type_ != "PERSON"):
+                    break
+            elif t.pos_ in {"DET", "ADJ", "NUM"} or t.text in {".", "-"}:
+                if head is not None:
+                    break
+            else:
+                break
+        return head
 
     def resolve(self, verb: Token) -> Speaker | None:
         subj = self.subject_of(verb)
@@ -339,12 +392,14 @@ class SpeakerResolver:
         doc, lex = self.doc, self.lex
         low = subj.lower_
         if subj.pos_ == "PRON" or low in lex["person_pronouns"] | lex["group_pronouns"]:
-            if low in {"those", "who", "that", "which"} and not any(c.dep_ == "relcl" for c in subj.children):
-                if low in {"who", "that", "which"} and subj.head.dep_ == "relcl":
-                    return self.describe(subj.head.head)
+            if low in {"who", "that", "which"}:
+                # "Hashimi, who advises ..., told": the relative pronoun stands for its antecedent
+                return self.describe(subj.head.head) if subj.head.dep_ == "relcl" else None
+            if low not in lex["person_pronouns"] | lex["group_pronouns"]:
+                # "those interviewed", "many of them": the phrase itself, when it says who
+                if any(c.dep_ in {"relcl", "acl", "prep", "amod"} for c in subj.children):
+                    return Speaker(_text(doc, list(subj.subtree)), None, "body", subj.idx, low)
                 return None
-            if low in {"those", "these"}:
-                return Speaker(_text(doc, list(subj.subtree)), None, "body", subj.idx, low)
             return self.pronoun(subj)
 
         # "the fighter, Chegovara Zerik": a named apposition is the speaker, the noun its title
@@ -370,12 +425,14 @@ class SpeakerResolver:
             return True
         if tok.pos_ != "PROPN" or label in BODY_LABELS and not self._known_surname(tok.text):
             return False
+        if tok.lower_ in self.lex["honorifics"] or tok.lower_ in self.lex["person_nouns"]:
+            return False  # "Commander", "President" alone name an office, not a person
         if tok.text in self.acronyms or tok.text.isupper():
             return False
         return self._known_surname(tok.text) or label is None
 
     def _known_surname(self, word: str) -> bool:
-        return any(name[-1].lower() == word.lower() for _, name in self.persons)
+        return any(_surname_key(name[-1]) == _surname_key(word) for _, name in self.persons)
 
     def named(self, tok: Token) -> Speaker | None:
         """A person named by `tok` (a PROPN inside the name), with title from the phrase around it."""
@@ -418,11 +475,15 @@ class SpeakerResolver:
     def nominal(self, subj: Token) -> Speaker | None:
         """A description: "the U.S.-led coalition", "state media", "the fighter", "an SDF official"."""
         doc, lex = self.doc, self.lex
-        toks = [t for t in subj.subtree if t.i <= subj.i and not (t.dep_ == "appos" or t.head.dep_ == "appos" and t.head != subj)]
+        toks = [t for t in subj.subtree if t.i <= subj.i and not (t != subj and (t.dep_ == "appos" or t.head.dep_ == "appos" and t.head != subj))]
         # keep only the contiguous phrase ending at the head
         while toks and any(t.i > toks[0].i and t.i - 1 not in {x.i for x in toks} for t in toks[1:]):
             toks = toks[1:]
         toks = _strip_det(toks)
+        # "the Iraqi and Syrian governments and their international backers"
+        for c in subj.children:
+            if c.dep_ == "conj" and c.i > subj.i and toks:
+                toks = toks + list(doc[subj.i + 1 : c.i + 1])
         # "the Federal Bureau of Investigation": a name that runs through "of"
         if subj.pos_ == "PROPN":
             for c in subj.children:
@@ -440,9 +501,10 @@ class SpeakerResolver:
             found = self.by_role(head, phrase)
             if found is not None:
                 return Speaker(found.name, found.title, found.kind, subj.idx, found.head)
-        if definite and not person_noun:
+        if definite and head in lex["generic_group_nouns"]:
+            # "the militia", "the militant group": name the actor the article means
             canon = self.canonical_at(subj.left_edge.idx, subj.idx + len(subj.text))
-            if canon and not (set(w.lower() for w in phrase.split()) & set(w.lower() for w in canon.split())):
+            if canon:
                 phrase = canon
         return Speaker(phrase, None, "person" if person_noun else "body", subj.idx, head)
 
@@ -456,7 +518,21 @@ class SpeakerResolver:
         for name, title in self.titles.items():
             if head in title.lower():
                 return Speaker(name, title, "person", 0, name.split()[-1].lower())
+        # "Defense Secretary Ash Carter offered ..." earlier, then "the secretary added"
+        for mention in reversed(self.person_mentions()):
+            if mention.title and head in mention.title.lower():
+                return mention
         return None
+
+    def person_mentions(self) -> list[Speaker]:
+        if self._mentions is None:
+            self._mentions = []
+            for ent in self.doc.ents:
+                if ent.label_ in PERSON_LABELS:
+                    sp = self.named(ent[-1])
+                    if sp is not None:
+                        self._mentions.append(sp)
+        return self._mentions
 
     def pronoun(self, subj: Token) -> Speaker | None:
         low = subj.lower_
@@ -469,9 +545,14 @@ class SpeakerResolver:
                 words = self.full_name(before[-1][1], before[-1][0])
                 return Speaker(" ".join(words), self.titles.get(" ".join(words)), "person", subj.idx, words[-1].lower())
             return None
-        # it / they: the subject of this sentence's main clause, else of the sentence before
+        # it / they: the subject of the clause it reports ("X have slowed ..., they said"), of this
+        # sentence's main clause, else of the sentence before
         sent = subj.sent
         candidates = []
+        verb = subj.head
+        for comp in verb.children:
+            if comp.dep_ in {"ccomp", "parataxis"} and comp.i < verb.i:
+                candidates += [c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}]
         root = sent.root
         for c in root.children:
             if c.dep_ in {"nsubj", "nsubjpass"} and c.i < subj.i and c != subj:
@@ -491,9 +572,7 @@ class SpeakerResolver:
             sp = self.describe(c)
             if sp is not None:
                 canon = self.canonical_at(c.left_edge.idx, c.idx + len(c.text))
-                if canon and sp.kind == "body" and not (
-                    set(w.lower() for w in sp.name.split()) & set(w.lower() for w in canon.split())
-                ):
+                if canon and sp.kind == "body" and c.lemma_.lower() in self.lex["generic_group_nouns"]:
                     sp.name = canon
                 return Speaker(sp.name, sp.title, sp.kind, subj.idx, sp.head)
         for sp in reversed(self.history):
@@ -521,8 +600,9 @@ class QuoteFinder:
         self.lex = lexicon()
         self.stretches = scan_quote_marks(self.text)
         self.top = [s for s in self.stretches if s.depth == 0]
-        self.resolver = SpeakerResolver(doc)
+        self.resolver = SpeakerResolver(doc, lambda pos: self.inside_quote(pos) is not None)
         self.attributions = self._attributions()
+        self.quoted_speakers: list[tuple[int, Speaker | None]] = []
         self.body_start = self._body_start()
 
     # -- positions --------------------------------------------------------------------------
@@ -556,8 +636,8 @@ class QuoteFinder:
             return False
         if any(c.dep_ == "auxpass" for c in tok.children):
             return False  # "were estimated to be", "was reported killed"
-        if tok.dep_ in {"amod", "acl"} and tok.tag_ == "VBN":
-            return False
+        if tok.dep_ in {"amod", "acl", "compound", "nmod", "relcl"} or tok.tag_ == "VBG" and tok.dep_ not in {"ROOT", "conj", "ccomp"}:
+            return False  # "the continuing cooperation", "the caliphate he declared"
         return True
 
     def _attributions(self) -> list[Attribution]:
@@ -584,16 +664,17 @@ class QuoteFinder:
         if tok is None:
             return None
         limit = s.close
-        for t in self.doc[tok.i + 1 : tok.i + 40]:
+        for t in self.doc[tok.i + 1 : tok.i + 60]:
             if "\n" in t.text and _is_paragraph_break(self.text, t.idx + t.text.index("\n")):
                 break
             if t.text in OPENING or (t.text == STRAIGHT and self.inside_quote(t.idx + 1)):
                 break
             limit = t.idx + len(t.text)
-            if t.text in SENT_END:
+            if _ends_sentence(t):
                 break
         for a in self.attributions:
-            if s.close < a.verb.idx < limit:
+            # the attribution must start right after the quote: '," she said', '" Trump tweeted'
+            if s.close < a.verb.idx < limit and not re.search(r"\w", self.text[s.close + 1 : a.start]):
                 return a
         return None
 
@@ -610,7 +691,14 @@ class QuoteFinder:
         para = self.text.rfind("\n", 0, s.open)
         start = max(start, para + 1)
         found = [a for a in self.attributions if start <= a.verb.idx < s.open]
-        return found[-1] if found else None
+        if not found:
+            return None
+        first = self._token_at(s.open + 1)
+        governing = [a for a in found if first is not None and a.verb in first.ancestors]
+        if governing:
+            # the outermost: "Trump said ... that IS had claimed ... “the wonderful people”"
+            return min(governing, key=lambda a: sum(1 for _ in a.verb.ancestors))
+        return found[-1]
 
     def _governing_attribution(self, s: Stretch) -> tuple[bool, Attribution | None, Speaker | None]:
         """For a short quote: is it said by someone? Walk up the parse from the quoted words."""
@@ -631,10 +719,17 @@ class QuoteFinder:
             return False, None, None
         first = verbs[0]
         quoted = {t.i for t in self.doc.char_span(s.open, s.close + 1, alignment_mode="expand") or []}
+        if any(self.doc[i].dep_ == "oprd" for i in quoted):
+            return False, None, None  # 'also called “Q-West”' names a thing
         direct_object = any(t.i in quoted and t.dep_ in {"dobj", "pobj"} and t.head == first for t in chain)
         if direct_object and first.lemma_.lower() in self.lex["not_speech_objects_of"]:
             return False, None, None
-        speech = [v for v in verbs if v.lemma_.lower() in self.lex["short_quote_verbs"]]
+        speech = [
+            v for v in verbs
+            if v.lemma_.lower() in self.lex["short_quote_verbs"]
+            and not any(c.dep_ == "auxpass" for c in v.children)
+            and v.dep_ not in {"acl", "amod"}  # 'Qayyarah Airfield West, also called “Q-West”' names, not quotes
+        ]
         if speech:
             outer = speech[-1]
             att = next((a for a in self.attributions if a.verb == outer), None)
@@ -644,16 +739,39 @@ class QuoteFinder:
             return True, None, self.resolver.describe(subj) if subj is not None else None
         top = verbs[-1]
         subj = self.resolver.subject_of(top)
-        if subj is not None and self.resolver.label_at(subj) in PERSON_LABELS:
+        if subj is not None and self.resolver._is_name(subj):
             return True, None, self.resolver.describe(subj)
         return False, None, None
 
+    def _is_nickname(self, s: Stretch) -> bool:
+        """'Brig. Gen. Richard "Tex" Coe': quoted words between the parts of a name."""
+        before = self.text[max(0, s.open - 30) : s.open].split()
+        after = self.text[s.close + 1 : s.close + 30].split()
+        return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper() and not before[-1].endswith((",", ":")))
+
+    def _introduced_by_colon(self, s: Stretch) -> Speaker | None:
+        """'X provided the following statement:' then the quote: X is the speaker."""
+        before = self.text[: s.open].rstrip(" \t\n\u00a0\u200e")
+        if not before.endswith(":"):
+            return None
+        tok = self._token_at(len(before) - 1)
+        if tok is None:
+            return None
+        root = tok.sent.root
+        subj = self.resolver.subject_of(root) if root.pos_ in {"VERB", "AUX"} else None
+        if subj is None:
+            subj = next((t for t in tok.sent if t.dep_ in {"nsubj", "nsubjpass"}), None)
+        speaker = self.resolver.describe(subj) if subj is not None else None
+        if speaker is not None:
+            self.resolver.remember(speaker)
+        return speaker
+
     def _last_speaker_before(self, pos: int) -> Speaker | None:
-        best = None
-        for a in self.attributions:
-            if a.verb.idx < pos and a.speaker is not None:
-                best = a.speaker
-        return best
+        """The last speaker reported before `pos`, by a reporting verb or an earlier quote."""
+        events = [(a.verb.idx, a.speaker) for a in self.attributions if a.speaker is not None]
+        events += [(at, sp) for at, sp in self.quoted_speakers if sp is not None]
+        before = [e for e in events if e[0] < pos]
+        return max(before, key=lambda e: e[0])[1] if before else None
 
     def _nested_speaker(self, s: Stretch, parent: Stretch) -> tuple[bool, Speaker | None]:
         """A quote inside a quote counts only when someone else is reported saying it."""
@@ -696,18 +814,21 @@ class QuoteFinder:
                 att = tail or head
                 speaker = att.speaker if att is not None else None
                 if len(words) <= SHORT_QUOTE_WORDS and tail is None:
-                    if self.text[start:end].isupper():
+                    if self.text[start:end].isupper() or self._is_nickname(s):
                         continue
                     keep, gov_att, gov_speaker = self._governing_attribution(s)
                     if not keep:
                         continue
                     speaker = gov_speaker if gov_speaker is not None else speaker
                 if att is None and speaker is None:
+                    speaker = self._introduced_by_colon(s)
+                if att is None and speaker is None:
                     if s.runs_on_from is not None and s.runs_on_from in speakers:
                         speaker = speakers[s.runs_on_from]
                     else:
                         speaker = self._last_speaker_before(s.open)
                 speakers[k] = speaker
+                self.quoted_speakers.append((s.open, speaker))
             out.append(self._record(start, end, "direct", speaker))
         # a quote that runs on shares the speaker found for its last part
         for k, s in enumerate(self.stretches):
@@ -721,60 +842,99 @@ class QuoteFinder:
 
     # -- indirect quotes --------------------------------------------------------------------
 
+    def _attributes_direct_quote(self, a: Attribution) -> bool:
+        """'," said X' / '," X said': the verb reports the quote before it."""
+        return self.text[a.verb.sent.start_char : a.start].rstrip().endswith(tuple(CLOSING + STRAIGHT))
+
     def _clause_after(self, a: Attribution) -> tuple[int, int] | None:
-        verb = a.verb
+        """"X said (that) CLAUSE": the clause, to the sentence end unless another report takes over."""
+        verb, doc = a.verb, self.doc
+        if self._attributes_direct_quote(a):
+            return None
         comps = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i > verb.i]
         if not comps:
             return None
         comp = comps[0]
-        toks = list(comp.subtree)
-        # the clause runs on through verbs that share the reporting verb's subject ("... and investigates")
-        for sib in verb.children:
-            if sib.dep_ == "conj" and sib.i > comp.i and not any(c.dep_ in {"nsubj", "nsubjpass", "ccomp"} for c in sib.children):
-                if sib.lemma_.lower() not in self.lex["attribution_verbs"]:
-                    toks = [t for t in self.doc[toks[0].i : sib.right_edge.i + 1]]
-        while toks and (toks[0].dep_ in {"mark", "punct"} and toks[0].lower_ in {"that", ",", ":"}):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WP", "WDT"} for c in comp.children):
+            return None  # "a man who it said was wanted": the clause belongs to the relative
+        first = comp.left_edge.i
+        last = verb.sent.end - 1
+        for t in doc[comp.i + 1 : last + 1]:
+            takes_over = (
+                t.dep_ == "conj"
+                and t.head in (verb, comp)
+                and t.pos_ in {"VERB", "AUX"}
+                and (
+                    t.lemma_.lower() in self.lex["attribution_verbs"]
+                    or t.head == verb and any(c.dep_ in {"nsubj", "nsubjpass", "ccomp"} for c in t.children)
+                )
+            )
+            if takes_over or (t.i != verb.i and any(x.verb == t for x in self.attributions) and t.head == verb):
+                last = t.left_edge.i - 1
+                while last > first and (doc[last].dep_ == "cc" or doc[last].is_punct or doc[last].is_space):
+                    last -= 1
+                break
+        toks = list(doc[first : last + 1])
+        while toks and (toks[0].lower_ in {"that", ",", ":"} or toks[0].is_space):
             toks = toks[1:]
-        while toks and toks[-1].is_punct and toks[-1].text not in CLOSING + STRAIGHT:
+        while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in CLOSING + STRAIGHT):
             toks = toks[:-1]
         if not toks:
             return None
         return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
     def _clause_around(self, a: Attribution) -> tuple[int, int] | None:
-        """", X said." closing a sentence: the clause before it; ", X said, ..." mid-sentence: after it."""
+        """", X said." closing a sentence: the clause before it; "..., X said, CLAUSE" after it."""
         sent = a.verb.sent
-        s_start = max(sent.start_char, self.body_start if sent.start_char < self.body_start else 0)
-        before = self.text[s_start : a.start]
-        if not before.rstrip().endswith((",", ",”", ",\"")):
+        s_start = self._sentence_start(a.verb)
+        s_start = max(s_start, self.body_start if s_start < self.body_start else 0)
+        att_start = self._attribution_phrase_start(a, s_start)
+        before = self.text[s_start:att_start]
+        if not before.rstrip().endswith(",") or self._attributes_direct_quote(a):
             return None
-        after_toks = [t for t in sent if t.idx >= a.end]
-        # skip the attribution's own adjuncts: "on Sunday", "in a statement", "told Reuters"
+        # "Also in the past 24 hours, Davis said, the coalition conducted ...": the clause follows
         rest = self.text[a.end : sent.end_char]
         m = re.match(r"^[^,.;]*?,\s*", rest)
-        tail_clause = None
-        if m and len(re.findall(r"\w+", rest[m.end() :])) >= 3:
-            start = a.end + m.end()
-            end = sent.end_char
-            tail_clause = (start, end)
-        if tail_clause and not re.search(r"\w", re.sub(r"\b(also|and|but|so|then)\b", "", before.lower())[:-1] if len(before) < 40 else "x"):
-            pass
-        words_before = re.findall(r"\w+", before)
-        if tail_clause and len(words_before) <= 6:
-            start, end = tail_clause
+        if m and len(re.findall(r"\w+", rest[m.end() :])) >= 3 and len(re.findall(r"\w+", before)) <= 6:
+            start, end = a.end + m.end(), sent.end_char
         else:
-            start, end = s_start, s_start + len(before.rstrip().rstrip(",”\"").rstrip(","))
-            if before.rstrip().endswith(("”", "\"")):
-                end = s_start + len(before.rstrip().rstrip(","))
-        del after_toks
-        text = self.text[start:end]
-        stripped = text.rstrip(" .,;\n")
-        if stripped.endswith(("”", "\"")) and not stripped.startswith(("“", "\"")):
-            pass
+            start, end = s_start, s_start + len(before.rstrip().rstrip(","))
+        stripped = self.text[start:end].rstrip(" .,;\n")
         end = start + len(stripped)
         while start < end and self.text[start].isspace():
             start += 1
         return (start, end) if end > start else None
+
+    def _attribution_phrase_start(self, a: Attribution, floor: int) -> int:
+        """Where ", Pentagon press operations director Navy Capt. Jeff Davis said" begins, even when the
+        parser lost the words before the name at an abbreviation."""
+        start = a.start
+        first = self._token_at(start)
+        if first is None:
+            return start
+        j = first.i - 1
+        while j >= 0 and self.doc[j].idx >= floor:
+            t = self.doc[j]
+            if t.text == ",":
+                return t.idx + 1
+            if not (t.pos_ in {"PROPN", "NOUN", "ADJ", "DET"} or t.text == "."):
+                break
+            j -= 1
+        return start
+
+    def _sentence_start(self, tok: Token) -> int:
+        """The parser ends sentences after "Capt." or "Gen."; a sentence really starts after . ! ?"""
+        sent = tok.sent
+        while sent.start > 0:
+            prev = self.doc[sent.start - 1]
+            while prev.is_space and prev.i > 0:
+                prev = self.doc[prev.i - 1]
+            if "\n\n" in self.doc.text[prev.idx : sent.start_char] or _ends_sentence(prev) or prev.text in CLOSING + STRAIGHT:
+                break
+            if not (prev.text.endswith(".") and len(prev.text) <= 5 and (prev.text[:1].isupper() or prev.text == ".")) and prev.text != ",":
+                break
+            sent = prev.sent
+        return sent.start_char
 
     def indirect(self) -> list[dict]:
         out: list[dict] = []
@@ -782,7 +942,7 @@ class QuoteFinder:
         for a in self.attributions:
             if a.verb.lemma_.lower() not in self.lex["indirect_verbs"] or a.verb.lower_ == "according":
                 continue
-            if a.speaker is None:
+            if a.speaker is None or any(c.dep_ == "neg" for c in a.verb.children):
                 continue
             span = self._clause_after(a) or self._clause_around(a)
             if span is None:
@@ -790,9 +950,10 @@ class QuoteFinder:
             start, end = span
             clause = self.text[start:end]
             words = re.findall(r"\w+", clause)
-            if len(words) < 3 or self.quoted_share(start, end) > 0.6:
+            # the words of a direct quote are not also an indirect one ('said: “..."')
+            if len(words) < 3 or clause.startswith(tuple(OPENING + STRAIGHT)) or self.quoted_share(start, end) > 0.9:
                 continue
-            if not self._has_verb(start, end):
+            if not self._has_finite_verb(start, end):
                 continue
             if (start, end) in seen:
                 continue
@@ -800,9 +961,15 @@ class QuoteFinder:
             out.append(self._record(start, end, "indirect", a.speaker))
         return out
 
-    def _has_verb(self, start: int, end: int) -> bool:
+    def _has_finite_verb(self, start: int, end: int) -> bool:
+        """A clause, not a noun phrase: "does not report the number of munitions dropped" is none."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and any(t.pos_ in {"VERB", "AUX"} for t in span)
+        if span is None:
+            return False
+        return any(
+            t.tag_ in {"VBD", "VBZ", "VBP", "MD"} or t.pos_ == "VERB" and any(c.dep_ in {"aux", "auxpass"} for c in t.children)
+            for t in span
+        )
 
     def _record(self, start: int, end: int, kind: str, speaker: Speaker | None) -> dict:
         return {
