@@ -1,36 +1,64 @@
 """Publication dates: carried through when given, inferred from the text when not.
 
-Scraped wire copy rarely carries its date. What it does carry:
-- photo captions with the day the picture was taken. A fresh picture ("Picture taken
-  April 1, 2019", a caption with no FILE PHOTO mark) anchors the story to within days;
-  a file photo only says the story is not older than the picture;
-- weekday references ("said on Monday", "On Sunday, ..."): wire style names the
-  weekday for the last six days, so the publication day is the first day on or after
-  the anchor from which every weekday mentioned lies in the past week;
-- a dateline date ("KABUL, March 3 (Reuters)") and explicit dates in the body, which
-  bound the publication from below;
-- years mentioned as past ("fell in 2017") and "last year" bound it coarsely.
-The window (`earliest`, `latest`) says honestly what is known; `precision` says how
-sure the `date` is.
+Scraped wire copy rarely carries its date. What it does carry, in the order we
+trust it:
+- a dateline date ("KABUL, March 3 (Reuters)");
+- photo captions with the day the picture was taken. A fresh picture ("Picture
+  taken April 1, 2019", a caption with no FILE PHOTO mark) puts the story within
+  days of it; a file photo only says the story is not older than the picture
+  (unless the body says pictures of that place were taken that weekday);
+- dates, months and years the body mentions: in the past they bound the story
+  from below ("fell in 2017": not before 2017), in the future from above ("by
+  March 2020");
+- events the text dates relatively ("collapsed last year", "recaptured Mosul in
+  July") that are dated absolutely elsewhere: in the same article, or, through an
+  `AnchorBook`, in another article of the same input (`refine_published`);
+- wire style, last and least: a year written out in the past tense is usually not
+  the current one (a 2017 story says "this year", not "in 2017");
+- weekday references ("said on Monday") pin the day once the window is a week.
+
+The window (`earliest`, `latest`) says honestly what is known; `precision` says
+how sure the `date` is. Each bound is kept only if it agrees with the surer ones
+before it, so one misread phrase cannot empty the window.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
-from ..chrono import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS, Period, explicit_dates, month_end, month_number, parse_period, safe_date
+from ..chrono import (
+    MONTHS,
+    RESOLVERS,
+    WEEKDAYS,
+    Mention,
+    Period,
+    Reference,
+    When,
+    explicit_dates,
+    find_mentions,
+    month_end,
+    month_number,
+    parse_period,
+    resolve,
+    safe_date,
+)
 from ..record import Article
 
 _FILE_PHOTO = re.compile(r"file photo|still image taken from (?:a )?video|posted on the internet", re.IGNORECASE)
-_WEEKDAY_MENTION = re.compile(r"\b(?:on |last |this |since |by |until |early |late |from )?(" + WEEKDAY_RE + r")(?:’s|'s)?\b")
-_FUTURE_CUE = re.compile(r"\b(?:will|would|next|to be held|is due|are due|scheduled|plans? to|expected to)\b[^.]{0,40}$")
-_PAST_YEAR = re.compile(r"\b(?:in|since|of|from|during|by|until|early|late|mid-?)\s+((?:19|20)\d\d)\b")
-_DATELINE_DAY = re.compile(r"^(" + MONTH_RE + r")\s+(\d{1,2})(?:,\s*((?:19|20)\d\d))?$")
+_DATELINE_DAY = re.compile(r"^(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})(?:,\s*((?:19|20)\d\d))?$", re.IGNORECASE)
 
 # How far after a fresh (non-file) photo a story may run.
 FRESH_PHOTO_DAYS = 6
+# A window this short is pinned to a day by the weekdays the story names.
+WEEKDAY_FIT_DAYS = 7
 
 
 def given_published(value: Any) -> dict | None:
@@ -57,15 +85,60 @@ def given_published(value: Any) -> dict | None:
     }
 
 
-def _weekdays_mentioned(body: str) -> list[int]:
+# --------------------------------------------------------------------------
+# Bounds and the window they leave
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bound:
+    """The publication day lies in lo..hi (either may be open); `why` names the evidence."""
+
+    lo: date | None
+    hi: date | None
+    why: str
+
+
+@dataclass(frozen=True)
+class Window:
+    lo: date | None = None
+    hi: date | None = None
+
+    def narrowed(self, bound: Bound) -> Window | None:
+        lo = max((d for d in (self.lo, bound.lo) if d), default=None)
+        hi = min((d for d in (self.hi, bound.hi) if d), default=None)
+        if lo and hi and lo > hi:
+            return None
+        return Window(lo, hi)
+
+
+def apply_bounds(bounds: Iterable[Bound], start: Window | None = None) -> tuple[Window, list[Bound]]:
+    """Narrow the window bound by bound, surest first; a bound that would empty it is dropped."""
+    window = start or Window()
+    kept: list[Bound] = []
+    for bound in bounds:
+        narrowed = window.narrowed(bound)
+        if narrowed is not None:
+            window = narrowed
+            kept.append(bound)
+    return window, kept
+
+
+# --------------------------------------------------------------------------
+# Evidence inside one article
+# --------------------------------------------------------------------------
+
+
+def _weekdays_mentioned(mentions: list[Mention]) -> list[int]:
     """Weekdays the body refers to as past or present (future ones are skipped)."""
-    days = []
-    for m in _WEEKDAY_MENTION.finditer(body):
-        before = body[max(0, m.start() - 60) : m.start()]
-        if _FUTURE_CUE.search(before) or (m.group(0).lower().startswith("next ")):
+    out = []
+    for m in mentions:
+        if m.kind != "weekday" or m.tense == "future":
             continue
-        days.append(WEEKDAYS[m.group(1).lower()])
-    return days
+        if (m.parts.get("mod") or "").lower() in ("next", "coming", "last", "past", "this past"):
+            continue
+        out.append(WEEKDAYS[m.parts["w"].lower()])
+    return out
 
 
 _PHOTO_WORDS = re.compile(r"\b(?:photograph|picture|image|footage|video)s?\b", re.IGNORECASE)
@@ -87,80 +160,93 @@ def _body_shows_photo_day(body: str, caption: str, shot: date) -> bool:
     return False
 
 
-def _fit_weekdays(anchor: date, weekdays: list[int], *, span: int = FRESH_PHOTO_DAYS) -> date | None:
-    """The day on or after `anchor` from which the mentioned weekdays lie closest behind.
+def _fit_weekdays(window: Window, weekdays: list[int]) -> date | None:
+    """The day in a short window from which the mentioned weekdays lie closest behind.
 
     Each mention costs how many days back it lies; the day with the smallest worst
     cost wins, the earliest on ties. Without mentions there is nothing to fit.
     """
-    if not weekdays:
+    if not weekdays or window.lo is None or window.hi is None:
+        return None
+    if (window.hi - window.lo).days >= WEEKDAY_FIT_DAYS:
         return None
     best: tuple[int, int, date] | None = None
-    for offset in range(span + 1):
-        day = anchor + timedelta(days=offset)
-        costs = [(day.weekday() - w) % 7 for w in weekdays]
-        key = (max(costs), sum(costs), day)
+    d = window.lo
+    while d <= window.hi:
+        costs = [(d.weekday() - w) % 7 for w in weekdays]
+        key = (max(costs), sum(costs), d)
         if best is None or key < best:
             best = key
+        d += timedelta(days=1)
     return best[2] if best else None
 
 
-def infer_published(art: Article, *, dateline_date: str | None = None) -> dict | None:
-    body = art.body
-    lower: list[date] = []  # the story is no older than these
-    anchors: list[date] = []  # fresh photos: the story runs within days of these
-    caption_weekdays_ok: list[date] = []
-    weekdays = _weekdays_mentioned(body)
-
-    for caption in art.captions:
-        found = explicit_dates(caption)
-        if not found:
-            continue
-        shot = max(d for _, _, d in found)
-        lower.append(shot)
-        if not _FILE_PHOTO.search(caption):
-            anchors.append(shot)
-        elif _body_shows_photo_day(body, caption, shot):
-            caption_weekdays_ok.append(shot)
-
-    for _, _, d in explicit_dates(body):
-        lower.append(d)
-
-    year_floor = None
-    for m in _PAST_YEAR.finditer(body):
-        y = int(m.group(1))
-        year_floor = max(year_floor or y, y)
-
-    if dateline_date:
-        m = _DATELINE_DAY.match(dateline_date.strip())
-        if m:
-            year = int(m.group(3)) if m.group(3) else _year_for(month_number(m.group(1)), anchors or lower)
-            if year:
-                d = safe_date(year, month_number(m.group(1)), int(m.group(2)))
-                if d:
-                    return _record(d, "day", d, d)
-
-    anchor = max(anchors + caption_weekdays_ok) if (anchors or caption_weekdays_ok) else None
-    floor = max(lower) if lower else None
-    if anchor is not None:
-        fitted = _fit_weekdays(anchor, weekdays)
-        if fitted is not None:
-            return _record(fitted, "day", fitted, fitted)
-        latest = anchor + timedelta(days=FRESH_PHOTO_DAYS)
-        precision = "month" if latest.month == anchor.month else "year"
-        if latest.year != anchor.year:
-            precision = "year"
-        start = anchor.replace(day=1) if precision == "month" else anchor.replace(month=1, day=1)
-        return _record(start, precision, anchor, latest)
-    if floor is not None or year_floor is not None:
-        earliest = floor
-        if year_floor is not None and (earliest is None or earliest.year < year_floor):
-            earliest = date(year_floor, 1, 1)
-        return _record(date(earliest.year, 1, 1), "year", earliest, None)
+def _period_bounds(when: When) -> tuple[date, date] | None:
+    if when.start and when.end:
+        return when.start, when.end
+    if when.year:
+        return date(when.year, 1, 1), date(when.year, 12, 31)
     return None
 
 
-def _year_for(month: int, known: list[date]) -> int | None:
+@dataclass
+class Evidence:
+    """What one article says about its own publication date."""
+
+    bounds: list[Bound]  # surest first
+    soft: list[Bound]  # wire-style guesses, applied after everything else
+    weekdays: list[int]
+    mentions: list[Mention]
+
+    @classmethod
+    def of(cls, art: Article, dateline_date: str | None = None) -> Evidence:
+        body = art.body
+        mentions = find_mentions(body)
+        bounds: list[Bound] = []
+        soft: list[Bound] = []
+        fresh: list[date] = []
+        floors: list[Bound] = []
+        for caption in art.captions:
+            found = explicit_dates(caption)
+            if not found:
+                continue
+            shot = max(d for _, _, d in found)
+            if not _FILE_PHOTO.search(caption) or _body_shows_photo_day(body, caption, shot):
+                fresh.append(shot)
+            floors.append(Bound(shot, None, f"caption dated {shot}"))
+
+        if dateline_date:
+            m = _DATELINE_DAY.match(dateline_date.strip())
+            if m:
+                month = month_number(m.group(1))
+                year = int(m.group(3)) if m.group(3) else _year_near(month, fresh or [b.lo for b in floors])
+                d = safe_date(year, month, int(m.group(2))) if year else None
+                if d:
+                    bounds.append(Bound(d, d, "dateline date"))
+        if fresh:
+            anchor = max(fresh)
+            bounds.append(Bound(anchor, anchor + timedelta(days=FRESH_PHOTO_DAYS), f"fresh photo of {anchor}"))
+        bounds.extend(floors)
+
+        for mention in mentions:
+            when = RESOLVERS[mention.kind](mention.parts, None, mention.tense)
+            if when is None:
+                continue  # needs the publication date: see the anchor book
+            period = _period_bounds(when)
+            if period is None:
+                continue
+            first, last = period
+            if mention.tense == "future":
+                bounds.append(Bound(None, last, f"'{mention.text}' ahead"))
+            elif when.precision != "year" or mention.tense == "past":
+                # An unmarked bare year ("the 2014 election") may be ahead; a date may not.
+                bounds.append(Bound(first, None, f"'{mention.text}' behind"))
+            if when.precision == "year" and mention.tense == "past" and when.year:
+                soft.append(Bound(date(when.year + 1, 1, 1), None, f"'{mention.text}' written out, so not this year"))
+        return cls(bounds, soft, _weekdays_mentioned(mentions), mentions)
+
+
+def _year_near(month: int, known: list[date]) -> int | None:
     """The year of a month-and-day reference, from the nearest dated evidence."""
     if not known:
         return None
@@ -168,9 +254,27 @@ def _year_for(month: int, known: list[date]) -> int | None:
     return ref.year if month >= ref.month else ref.year + 1
 
 
+def published_record(window: Window, weekdays: list[int]) -> dict | None:
+    """A record's `published` object for what the window leaves."""
+    lo, hi = window.lo, window.hi
+    if lo is None:
+        return None  # only an upper bound: too little to say
+    if hi is None:
+        # Only a floor: the year named is the earliest possible, not a claim.
+        return _record(date(lo.year, 1, 1), "year", lo, None)
+    fitted = _fit_weekdays(window, weekdays)
+    if lo == hi or fitted:
+        return _record(fitted or lo, "day", lo, hi)
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return _record(lo.replace(day=1), "month", lo, hi)
+    if lo.year == hi.year:
+        return _record(date(lo.year, 1, 1), "year", lo, hi)
+    # Across a new year: the year holding more of the window.
+    year = lo.year if (date(lo.year, 12, 31) - lo) >= (hi - date(hi.year, 1, 1)) else hi.year
+    return _record(date(year, 1, 1), "year", lo, hi)
+
+
 def _record(d: date, precision: str, earliest: date | None, latest: date | None) -> dict:
-    if precision == "month":
-        latest = min(latest, month_end(d)) if latest else month_end(d)
     return {
         "date": d.isoformat(),
         "precision": precision,
@@ -178,3 +282,258 @@ def _record(d: date, precision: str, earliest: date | None, latest: date | None)
         "earliest": earliest.isoformat() if earliest else None,
         "latest": latest.isoformat() if latest else None,
     }
+
+
+def infer_published(art: Article, *, dateline_date: str | None = None, book: AnchorBook | None = None) -> dict | None:
+    """The publication date the article's own text supports (and `book`'s, when given)."""
+    evidence = Evidence.of(art, dateline_date)
+    window, _ = apply_bounds(evidence.bounds)
+    own = AnchorBook()
+    own.add(art, relative=False)
+    anchored = own.bounds_for(art, evidence.mentions)
+    if book is not None:
+        anchored += book.bounds_for(art, evidence.mentions)
+    window, _ = apply_bounds(anchored, window)
+    window, _ = apply_bounds(evidence.soft, window)
+    return published_record(window, evidence.weekdays)
+
+
+# --------------------------------------------------------------------------
+# Dating by events dated elsewhere
+# --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    data = json.loads(resources.files("dateline.data").joinpath("time_anchors.json").read_text(encoding="utf-8"))
+    classes: dict[str, set[str]] = defaultdict(set)
+    for cls, forms in data["classes"].items():
+        for form in forms:
+            classes[form].add(cls)
+    return {k: frozenset(v) for k, v in classes.items()}, frozenset(data["generic_words"])
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z’'.-]*[A-Za-z]|[A-Za-z]")
+_SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"‘(])|\n+")
+# How far from a time expression its occurrence word and its content words may lie.
+BIND_TOKENS = 6
+CONTEXT_TOKENS = 6
+# Kinds whose relation to the publication date can be solved from a dated occurrence.
+ANCHORABLE = {"relative", "ago", "month", "month_part", "month_of_year"}
+# A solved window wider than this says too little to keep.
+MAX_ANCHOR_WINDOW_DAYS = 400
+
+
+def _norm(token: str) -> str:
+    token = token.lower().replace("’", "'")
+    if token.endswith("'s"):
+        token = token[:-2]
+    return token.rstrip(".'")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A time expression with the occurrence it is bound to and the names around it."""
+
+    mention: Mention
+    classes: frozenset[str]
+    words: frozenset[str]
+    sentence: int
+
+
+def statements(body: str, mentions: list[Mention]) -> list[Statement]:
+    """Time expressions bound to an occurrence word ("recaptured Mosul in July")."""
+    forms, generic = _lexicon()
+    sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(body)]
+    starts = set(sentences)
+    tokens = [(m.start(), m.end(), _norm(m.group(0))) for m in _TOKEN.finditer(body)]
+    # Names identify an occurrence; common nouns ("militias", "the town") do not.
+    # A capital at the start of a sentence proves nothing.
+    named = {
+        t[0] for t in tokens
+        if body[t[0]].isupper() and t[0] not in starts and body[max(0, t[0] - 1)] not in "“\"‘("
+    }
+    spans = [(m.start, m.end) for m in mentions]
+
+    def sentence_of(pos: int) -> int:
+        lo, hi = 0, len(sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if sentences[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def in_mention(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in spans)
+
+    out: list[Statement] = []
+    first_token = 0
+    for mention in mentions:
+        sent = sentence_of(mention.start)
+        while first_token < len(tokens) and tokens[first_token][1] <= mention.start:
+            first_token += 1
+        before: list[tuple[int, int, str]] = []
+        i = first_token - 1
+        while i >= 0 and len(before) < max(BIND_TOKENS, CONTEXT_TOKENS):
+            tok = tokens[i]
+            if sentence_of(tok[0]) != sent or in_mention(tok[0], tok[1]):
+                break
+            before.append(tok)
+            i -= 1
+        after: list[tuple[int, int, str]] = []
+        j = first_token
+        while j < len(tokens) and tokens[j][0] < mention.end:
+            j += 1
+        while j < len(tokens) and len(after) < max(BIND_TOKENS, CONTEXT_TOKENS):
+            tok = tokens[j]
+            if sentence_of(tok[0]) != sent or in_mention(tok[0], tok[1]):
+                break
+            after.append(tok)
+            j += 1
+        classes: frozenset[str] = frozenset()
+        for tok in before[:BIND_TOKENS] + after[:BIND_TOKENS]:  # nearest before, then nearest after
+            if tok[2] in forms:
+                classes = forms[tok[2]]
+                break
+        if not classes:
+            continue
+        words = frozenset(
+            t[2] for t in before[:CONTEXT_TOKENS] + after[:CONTEXT_TOKENS]
+            if t[0] in named and len(t[2]) >= 3 and t[2] not in generic and t[2] not in MONTHS and t[2] not in WEEKDAYS
+        )
+        if words:
+            out.append(Statement(mention, classes, words, sent))
+    return out
+
+
+def _solve(mention: Mention, period: tuple[date, date]) -> Bound | None:
+    """The publication days from which `mention` lands on `period` (month-end steps)."""
+    fn = RESOLVERS[mention.kind]
+    first, last = period
+    agreeing: list[date] = []
+    month = date(first.year - 1, 1, 1)
+    stop = date(min(last.year + 32, 9998), 1, 1)
+    while month < stop:
+        for pub in (month, month_end(month)):
+            when = fn(mention.parts, pub, mention.tense)
+            span = _period_bounds(when) if when else None
+            if span and span[0] <= last and first <= span[1]:
+                agreeing.append(pub)
+        month = month_end(month) + timedelta(days=1)
+    if not agreeing:
+        return None
+    lo, hi = min(agreeing), max(agreeing)
+    if (hi - lo).days > MAX_ANCHOR_WINDOW_DAYS:
+        return None
+    return Bound(lo, hi, f"'{mention.text}' dated by {first}..{last} elsewhere")
+
+
+class AnchorBook:
+    """Occurrences dated in the text, to date other texts that mention them relatively.
+
+    Keyed by (occurrence class, content word): "Mosul ... recaptured ... July 2017"
+    files July 2017 under (recapture, mosul). An article saying "recaptured Mosul
+    in July" with no year is then published between July 2017 and June 2018. A key
+    holding several periods counts for each; a mention is dated by the period most
+    of its words point to, and not at all when two periods tie.
+    """
+
+    def __init__(self) -> None:
+        self._index: dict[tuple[str, str], dict[tuple[date, date], set[tuple[str, int]]]] = defaultdict(lambda: defaultdict(set))
+
+    def add(self, art: Article, *, relative: bool = True) -> None:
+        """File the article's dated occurrences: absolute ones always, relative ones
+        ("in July") when `relative` and its publication date is known to the day or month."""
+        reference = _reliable_reference(art.published) if relative else None
+        mentions = find_mentions(art.body)
+        for st in statements(art.body, mentions):
+            when = RESOLVERS[st.mention.kind](st.mention.parts, None, st.mention.tense)
+            if when is None:
+                if reference is None:
+                    continue
+                when = resolve(st.mention, reference)
+            period = _period_bounds(when)
+            if period is None:
+                continue
+            for cls in st.classes:
+                for word in st.words:
+                    self._index[(cls, word)][period].add((art.id, st.sentence))
+
+    def bounds_for(self, art: Article, mentions: list[Mention] | None = None) -> list[Bound]:
+        """Bounds on the article's publication from its relatively dated occurrences."""
+        mentions = mentions if mentions is not None else find_mentions(art.body)
+        out: list[Bound] = []
+        for st in statements(art.body, mentions):
+            if st.mention.kind not in ANCHORABLE:
+                continue
+            if RESOLVERS[st.mention.kind](st.mention.parts, None, st.mention.tense) is not None:
+                continue  # dated on its own
+            votes: Counter[tuple[date, date]] = Counter()
+            for word in st.words:
+                periods: set[tuple[date, date]] = set()
+                for cls in st.classes:
+                    for period, sources in self._index.get((cls, word), {}).items():
+                        if any(src != (art.id, st.sentence) for src in sources):
+                            periods.add(period)
+                for period in periods:
+                    votes[period] += 1
+            bound = self._best(st.mention, votes)
+            if bound is not None:
+                out.append(bound)
+        return out
+
+    @staticmethod
+    def _best(mention: Mention, votes: Counter) -> Bound | None:
+        """The window the best-supported period gives; None on a tie between disagreeing ones."""
+        solved: list[tuple[int, Bound]] = []
+        for period, n in votes.items():
+            bound = _solve(mention, period)
+            if bound is not None:
+                solved.append((n, bound))
+        if not solved:
+            return None
+        solved.sort(key=lambda item: -item[0])
+        top_n, top = solved[0]
+        for n, other in solved[1:]:
+            if n == top_n and Window(top.lo, top.hi).narrowed(other) is None:
+                return None  # two periods equally supported and incompatible
+        return top
+
+
+def _reliable_reference(published: dict | None) -> Reference | None:
+    """A publication date good enough to date other articles' events by."""
+    ref = Reference.from_published(published)
+    if ref is None or ref.hi is None:
+        return None
+    if (ref.hi - ref.lo).days > 31:
+        return None
+    return ref
+
+
+def refine_published(articles: list[Article], *, dateline_dates: dict[str, str | None] | None = None) -> int:
+    """Re-infer the publication dates of an input's articles with each other's help.
+
+    Articles whose date is given or known to the day are kept; the others are
+    re-inferred with an `AnchorBook` of every article's dated occurrences. Returns
+    how many records changed.
+    """
+    book = AnchorBook()
+    for art in articles:
+        book.add(art)
+    changed = 0
+    for art in articles:
+        new = refine_one(art, book, (dateline_dates or {}).get(art.id))
+        if new != art.published:
+            art.published = new
+            changed += 1
+    return changed
+
+
+def refine_one(art: Article, book: AnchorBook, dateline_date: str | None = None) -> dict | None:
+    """The article's publication record, re-inferred with `book` when it is not sure."""
+    pub = art.published
+    if pub and (pub.get("source") == "given" or pub.get("precision") == "day"):
+        return pub
+    return infer_published(art, dateline_date=dateline_date, book=book)
