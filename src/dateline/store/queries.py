@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .rows import actor_base, record_from_row
+from .rows import record_from_row
 
 
 class QueryError(ValueError):
@@ -132,14 +132,12 @@ def _actor(q: EventQuery, conn: sqlite3.Connection):
             names.add(canonical)
     if not names:
         return None
-    bases = sorted({actor_base(n) for n in names} | names)
-    marks_n = ", ".join("?" for _ in names)
-    marks_b = ", ".join("?" for _ in bases)
-    sql = (
-        "e.id IN (SELECT event_id FROM event_actors WHERE "
-        f"actor COLLATE NOCASE IN ({marks_n}) OR base COLLATE NOCASE IN ({marks_b}))"
-    )
-    return sql, [*sorted(names), *bases]
+    # A name matches an actor written with it plus a qualifier ("Islamic State" finds
+    # "Islamic State (Syria)"), but a qualified name matches only itself.
+    ordered = sorted(names)
+    marks = ", ".join("?" for _ in ordered)
+    sql = f"e.id IN (SELECT event_id FROM event_actors WHERE actor COLLATE NOCASE IN ({marks}) OR base COLLATE NOCASE IN ({marks}))"
+    return sql, [*ordered, *ordered]
 
 
 @clause

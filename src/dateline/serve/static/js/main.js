@@ -1,6 +1,6 @@
 // The dashboard: filters (kept in the URL) drive the map, the timeline and the table
 // together; rows and map points open the article reader.
-import { getJSON, escapeHTML } from "./api.js";
+import { getJSON, escapeHTML, latestOnly } from "./api.js";
 import { EVENT_TYPES, typeColor } from "./colors.js";
 import { EventMap } from "./map.js";
 import { Reader } from "./reader.js";
@@ -84,6 +84,19 @@ function readControls() {
   };
 }
 
+async function showBreakdown(params) {
+  params.set("top", "8");
+  const stats = await breakdownStats(params);
+  if (stats === undefined) return;
+  const list = (el, rows, name, color) => {
+    const max = Math.max(1, ...rows.map((r) => r.events));
+    el.innerHTML = rows.map((r) => `<li title="${escapeHTML(r[name] ?? "unknown")}"><span>${color ? `<span class="swatch" style="background:${typeColor(r[name])}"></span> ` : ""}${escapeHTML(r[name] ?? "unknown")}</span><span>${r.events}</span><span class="bar" style="width:${(100 * r.events) / max}%"></span></li>`).join("");
+  };
+  list($("#by-type"), stats.by_type, "event_type", true);
+  list($("#by-actor"), stats.by_actor, "actor", false);
+}
+const breakdownStats = latestOnly((params) => getJSON("/api/stats", params));
+
 function updateDownloads() {
   for (const format of ["csv", "geojson", "jsonl"]) {
     const params = toParams(state, { extra: { format, sort: state.sort } });
@@ -104,6 +117,7 @@ async function refresh({ only } = {}) {
     if (only !== "table") {
       jobs.push(map.show(new URLSearchParams(filters)));
       jobs.push(timeline.show(toParams(state, { omit: ["date_from", "date_to"] }), { from: state.date_from, to: state.date_to }));
+      jobs.push(showBreakdown(new URLSearchParams(filters)));
     }
     const [page] = await Promise.all(jobs);
     if (mine !== generation) return;
@@ -111,7 +125,8 @@ async function refresh({ only } = {}) {
       const filtered = [state.event_type.length, state.actor.length, state.country.length, state.q, state.date_from, state.date_to].some(Boolean);
       $("#summary").textContent = `${page.total.toLocaleString("en")} events${filtered ? " match the filters" : " in the database"}`;
       const shown = Number($("#map").dataset.points || 0);
-      $("#map-note").textContent = shown < page.total ? `${(page.total - shown).toLocaleString("en")} of these events have no coordinates or are beyond the map's limit.` : "";
+      const unmapped = page.total - shown;
+      $("#map-note").textContent = unmapped > 0 ? `Not on the map: ${unmapped.toLocaleString("en")} event${unmapped === 1 ? "" : "s"} without coordinates (or beyond the map's limit).` : "";
     }
     document.body.dataset.state = "ready";
   } catch (err) {

@@ -68,7 +68,10 @@ export class EventMap {
   async loadBasemap() {
     const topo = await getJSON("/static/vendor/world-atlas/countries-50m.json");
     const countries = window.topojson.feature(topo, topo.objects.countries);
-    L.geoJSON(countries, { style: () => ({ className: "country", interactive: false }), interactive: false }).addTo(this.map);
+    L.geoJSON(countries, {
+      style: () => ({ className: "country", color: "#aab6c2", weight: 0.8, fillColor: "#f7f5f0", fillOpacity: 1 }),
+      interactive: false,
+    }).addTo(this.map);
     this.element.dataset.countries = String(countries.features.length);
   }
 
@@ -100,7 +103,7 @@ export class EventMap {
     for (const f of data.features) types[f.properties.event_type] = (types[f.properties.event_type] || 0) + 1;
     this.element.dataset.types = JSON.stringify(types);
     if (markers.length && !this.fitted) {
-      this.map.fitBounds(this.clusters.getBounds(), { padding: [30, 30], maxZoom: 7 });
+      this.map.fitBounds(this.clusters.getBounds(), { padding: [40, 40], maxZoom: 6 });
       this.fitted = true;
     }
     return markers.length;

@@ -75,7 +75,7 @@ export class Timeline {
     const rows = stats.by_period;
     this.element.replaceChildren();
     const width = Math.max(320, this.element.clientWidth || 600);
-    const height = this.element.dataset.height ? Number(this.element.dataset.height) : 170;
+    const height = window.matchMedia("(min-width: 1100px)").matches ? 240 : 170;
     const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "Events over time, stacked by type" }, this.element);
     this.element.dataset.events = String(rows.reduce((n, r) => n + r.events, 0));
     this.element.dataset.interval = interval;
