@@ -92,6 +92,13 @@ def test_weekday_with_only_the_publication_month_is_that_month():
     assert when(t) == ("2021-03-01", "2021-03-31", "month", 3, 2021)
 
 
+def test_weekday_with_a_publication_window_of_days_is_a_span():
+    # published between Tuesday 16 and Friday 19 March: "in the past 24 hours" is 15..19 March
+    pub = {"date": "2021-03-01", "precision": "month", "source": "inferred", "earliest": "2021-03-16", "latest": "2021-03-19"}
+    t = only("Jets carried out eight strikes in the past 24 hours.", pub, "24 hours")
+    assert when(t) == ("2021-03-15", "2021-03-19", "span", 2, 2021)
+
+
 def test_weekday_with_only_the_publication_year_keeps_the_year():
     t = only("Fighters began the assault on Saturday.", YEAR_ONLY, "Saturday")
     assert (t["date"], t["year"], t["time_precision"]) == (None, 2021, 3)
@@ -246,6 +253,16 @@ def test_may_the_verb_is_not_a_month():
     assert only("Elections were held in May.", MONDAY, "May")["date"] == "2020-05-01"
 
 
+def test_seasons():
+    text = "The unit deployed in the summer of 2017 and again last summer."
+    assert when(only(text, None, "2017")) == ("2017-06-01", "2017-08-31", "span", 3, 2017)
+    assert only(text, MONDAY, "last summer")["date"] == "2020-06-01"
+
+
+def test_the_fall_of_a_city_is_not_a_season():
+    assert timexes("The fall of the city shocked the region.", MONDAY) == []
+
+
 # ---- tense and the publication window --------------------------------------
 
 
@@ -254,6 +271,10 @@ def test_tense_from_the_nearest_cue():
     assert tense_before(text, text.index("the end")) == "future"
     text = "A general, who is planning to retire, said on Wednesday the group was weak."
     assert tense_before(text, text.index("Wednesday")) == "past"
+    text = "The pullout is due to be completed by the end of March."
+    assert tense_before(text, text.index("the end")) == "future"
+    text = "IS redrew the map of the region in 2014."
+    assert tense_before(text, text.index("2014")) == "past"
 
 
 def test_floor_only_reference_resolves_nothing_relative():

@@ -177,6 +177,14 @@ def test_bare_month_solved_against_a_dated_occurrence():
     assert (bound.lo, bound.hi) == (date(2017, 7, 1), date(2018, 6, 30))
 
 
+def test_transliterations_of_a_name_anchor_each_other():
+    book = AnchorBook()
+    book.add(art("The SDF began their advance to isolate al-Raqqah, Syria, Nov. 6, 2016."))
+    a = art("The isolation of Raqqa began early last month, the spokesman said.")
+    (bound,) = book.bounds_for(a)
+    assert (bound.lo, bound.hi) == (date(2016, 12, 1), date(2016, 12, 31))
+
+
 def test_conflicting_anchors_date_nothing():
     book = AnchorBook()
     book.add(art("Militias completed the capture of Marib in 2015, officials said."))

@@ -154,7 +154,7 @@ class When:
         if self.precision == "day":
             return 1
         if self.precision in ("span", "week") and self.start and self.end:
-            return 2 if (self.end - self.start).days <= 13 else 3
+            return 2 if (self.end - self.start).days <= SHORT_SPAN_DAYS else 3
         return 3
 
     def as_dict(self) -> dict:
@@ -334,6 +334,8 @@ PATTERNS: list[Pattern] = [
     _p("month_of_year", rf"(?:(?i:\b{_PART})[\s-]+)?\b{_month('m')}\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+(?i:year)\b"),
     _p("month", rf"(?i:\b(?P<trig>in|since|until|till|by|from|during|through|throughout|before|after|of|for|early|late|last|next|this|coming|past))\s+(?:{_MONTH_FULL}|{_MONTH_ABBR})\b(?!\s+\d)"),
     _p("year_part", rf"(?i:\b{_PART})[\s-]+{_year('y')}"),
+    _p("season", rf"\b(?:the\s+)?(?P<season>(?i:spring|summer|autumn|winter))\s+(?:of\s+)?{_year('y')}"),
+    _p("season", rf"(?i:\b(?P<rel>this|last|next|this past|past|coming)\s+(?P<season>spring|summer|autumn|fall|winter))\b"),
     _p("relative_part", rf"\b{_PART}\s+(?P<rel>this|last|next|the past|the previous)\s+(?P<unit>week|month|year)\b", flags=_I),
     # relative to the publication day
     _p("ago", rf"\b{_NUM}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b", flags=_I),
@@ -421,8 +423,17 @@ def _mention(pat: Pattern, m: re.Match, text: str) -> Mention | None:
 # Words just before an expression that tell its tense. The cue nearest the
 # expression wins; an unmarked expression is treated as past (news reports what
 # happened).
+# Irregular past forms common in news; forms that are also the present ("hit",
+# "set", "put", "spread") are left out, since "will hit" must stay future.
+_IRREGULAR_PAST = (
+    "became|began|bled|blew|bore|bought|broke|brought|built|caught|chose|came|dealt|drew|drove|dug|fed|fell|felt|"
+    "fled|flew|fought|forbade|foresaw|found|froze|gave|got|grew|heard|held|hid|hung|kept|knew|laid|led|left|lent|"
+    "lost|made|meant|met|overran|oversaw|overthrew|paid|ran|rang|rebuilt|redrew|rode|rose|sank|sat|saw|sent|shook|"
+    "shot|slept|slid|sold|sought|spent|spoke|stole|stood|strove|struck|stuck|swept|swore|taught|thought|threw|"
+    "told|took|tore|undertook|understood|upheld|went|withdrew|withheld|woke|won|wore|wound|wrote"
+)
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won[’']t|shall|(?:is|are|was|were) (?:going|due|set|scheduled|expected|planning|poised) to|"
+    r"\b(?:will|won[’']t|shall|"
     r"(?:hope|hopes|hoped|hoping|plan|plans|planned|planning|expect|expects|expected|aim|aims|aimed|"
     r"want|wants|wanted|intend|intends|intended|vow|vows|vowed|pledge|pledged|promise|promised|seek|seeks|sought|"
     r"due|set|scheduled|going|poised|likely|able) to(?: be)? \w+|next|upcoming|coming|by the end of|before the end of|would)\b",
@@ -430,10 +441,9 @@ _FUTURE_CUE = re.compile(
 )
 _FUTURE_CONTRACTION = re.compile(r"\w[’']ll\b")
 _PAST_CUE = re.compile(
-    r"\b(?:said|says|told|tells|announced|added|reported|declared|claimed|confirmed|denied|was|were|had|did|has|have|"
-    r"fell|took|began|won|lost|left|came|went|made|saw|held|swept|drove|struck|fought|led|overran|shot|hit|"
-    r"broke|fled|ran|rose|sent|spoke|stood|wrote|gave|got|met|paid|sought|kept|built|brought|felt|found|"
-    r"\w{3,}ed)\b",
+    r"\b(?:said|says|tells|announced|added|reported|declared|claimed|confirmed|denied|was|were|had|did|has|have|"
+    + _IRREGULAR_PAST
+    + r"|\w{3,}ed)\b",
     re.IGNORECASE,
 )
 _ATTRIBUTIVE = re.compile(r"\b[Tt]he\s$")
@@ -607,6 +617,36 @@ def _resolve_month_of_year(parts: dict, pub: date | None, tense: str | None) -> 
         a, b = _part_bounds(parts["part"], first, month_end(first))
         return When(a, b, "span", year)
     return whole_month(first)
+
+
+# Northern-hemisphere meteorological seasons: first month, and how many months.
+SEASONS = {"spring": (3, 3), "summer": (6, 3), "autumn": (9, 3), "fall": (9, 3), "winter": (12, 3)}
+
+
+def _season(name: str, year: int) -> When:
+    first_month, length = SEASONS[name.lower()]
+    first = date(year, first_month, 1)
+    last = add_months(first, length) - timedelta(days=1)
+    return When(first, last, "span", year if first.year == last.year else None)
+
+
+@resolver("season")
+def _resolve_season(parts: dict, pub: date | None, tense: str | None) -> When | None:
+    name = parts["season"].lower()
+    if "y" in parts:
+        return _season(name, int(parts["y"]))
+    if pub is None:
+        return None
+    rel = parts["rel"].lower()
+    this = _season(name, pub.year)
+    if rel == "this" or (rel in ("coming",) and this.start > pub):
+        if rel == "this" and name == "winter" and pub.month <= 2:
+            return _season(name, pub.year - 1)  # "this winter" in January
+        return this
+    if rel in ("last", "past", "this past"):
+        year = pub.year if this.end < pub else pub.year - 1
+        return _season(name, year)
+    return _season(name, pub.year if this.start > pub else pub.year + 1)
 
 
 @resolver("year_part")
@@ -796,6 +836,10 @@ def _resolve(mention: Mention, ref: Reference | None) -> When:
     if at_lo == at_hi:
         return at_lo
     if mention.kind in DAY_RELATIVE and at_lo.precision in ("day", "span", "week"):
+        first, last = at_lo.start, at_hi.end
+        if first and last and first <= last and (last - first).days <= SHORT_SPAN_DAYS:
+            # A publication window of a few days: the days the expression can cover.
+            return days(first, last)
         # A day named relative to a publication known only to the month: the
         # publication month itself, at month precision (the gold's convention).
         return _publication_period(ref)
@@ -803,6 +847,8 @@ def _resolve(mention: Mention, ref: Reference | None) -> When:
 
 
 _SOME_DAY = date(2001, 6, 13)
+# Spans up to two weeks are ACLED time precision 2; longer ones are a month's worth.
+SHORT_SPAN_DAYS = 13
 
 
 def _unknown(mention: Mention) -> When:

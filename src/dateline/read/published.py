@@ -238,8 +238,9 @@ class Evidence:
             first, last = period
             if mention.tense == "future":
                 bounds.append(Bound(None, last, f"'{mention.text}' ahead"))
-            elif when.precision != "year" or mention.tense == "past":
-                # An unmarked bare year ("the 2014 election") may be ahead; a date may not.
+            elif mention.tense == "past" or (mention.kind in ("date", "date_range", "month", "month_part") and when.precision != "year"):
+                # An unmarked year or season ("the 2014 election", "in the summer of
+                # 2017") may lie ahead; a written date rarely does.
                 bounds.append(Bound(first, None, f"'{mention.text}' behind"))
             if when.precision == "year" and mention.tense == "past" and when.year:
                 soft.append(Bound(date(when.year + 1, 1, 1), None, f"'{mention.text}' written out, so not this year"))
@@ -316,19 +317,29 @@ def _lexicon() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'.-]*[A-Za-z]|[A-Za-z]")
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"‘(])|\n+")
 # How far from a time expression its occurrence word and its content words may lie.
-BIND_TOKENS = 6
-CONTEXT_TOKENS = 6
+BIND_TOKENS = 8
+CONTEXT_TOKENS = 8
 # Kinds whose relation to the publication date can be solved from a dated occurrence.
-ANCHORABLE = {"relative", "ago", "month", "month_part", "month_of_year"}
+ANCHORABLE = {"relative", "relative_part", "ago", "month", "month_part", "month_of_year", "season"}
 # A solved window wider than this says too little to keep.
 MAX_ANCHOR_WINDOW_DAYS = 400
 
 
+_LOWER_PREFIXED_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-")
+
+
 def _norm(token: str) -> str:
+    """Lower case, no possessive, and one spelling for common transliteration variants
+    (al-Raqqah, Raqqah and Raqqa are one name)."""
     token = token.lower().replace("’", "'")
     if token.endswith("'s"):
         token = token[:-2]
-    return token.rstrip(".'")
+    token = token.rstrip(".'")
+    token = _ARTICLE_PREFIX.sub("", token)
+    if len(token) > 4 and token.endswith("ah"):
+        token = token[:-1]
+    return token
 
 
 @dataclass(frozen=True)
@@ -351,7 +362,8 @@ def statements(body: str, mentions: list[Mention]) -> list[Statement]:
     # A capital at the start of a sentence proves nothing.
     named = {
         t[0] for t in tokens
-        if body[t[0]].isupper() and t[0] not in starts and body[max(0, t[0] - 1)] not in "“\"‘("
+        if (body[t[0]].isupper() or _LOWER_PREFIXED_NAME.match(body, t[0]))
+        and t[0] not in starts and body[max(0, t[0] - 1)] not in "“\"‘("
     }
     spans = [(m.start, m.end) for m in mentions]
 
@@ -518,6 +530,9 @@ def refine_published(articles: list[Article], *, dateline_dates: dict[str, str |
     Articles whose date is given or known to the day are kept; the others are
     re-inferred with an `AnchorBook` of every article's dated occurrences. Returns
     how many records changed.
+
+    For a stream too large to hold, read twice: `book.add(art)` for every article
+    of a first read, then `refine_article(art, book)` on each of a second.
     """
     book = AnchorBook()
     for art in articles:
@@ -529,6 +544,12 @@ def refine_published(articles: list[Article], *, dateline_dates: dict[str, str |
             art.published = new
             changed += 1
     return changed
+
+
+def refine_article(art: Article, book: AnchorBook) -> Article:
+    """The article with its publication date re-inferred against `book` (for a stream)."""
+    art.published = refine_one(art, book)
+    return art
 
 
 def refine_one(art: Article, book: AnchorBook, dateline_date: str | None = None) -> dict | None:
