@@ -309,45 +309,46 @@ class Mention:
 class Pattern:
     kind: str
     regex: re.Pattern
+    needs: str  # trigger classes (see `_trigger_class`) one of which the expression holds
 
 
-def _p(kind: str, pattern: str, flags: int = 0) -> Pattern:
-    return Pattern(kind, re.compile(pattern, flags))
+def _p(kind: str, needs: str, pattern: str, flags: int = 0) -> Pattern:
+    return Pattern(kind, re.compile(pattern, flags), needs)
 
 
 _I = re.IGNORECASE
 # Order is priority: on overlap the longer match wins, then the earlier pattern.
 PATTERNS: list[Pattern] = [
     # spans between two dates
-    _p("date_range", rf"\bbetween\s+{_MD1}\s+and\s+(?:[^.;!?\n]{{0,50}}?\s)??(?:on\s+)?{_MD2}"),
-    _p("date_range", rf"\bfrom\s+{_MD1}\s+(?:to|until|till|through)\s+{_MD2}"),
-    _p("date_range", rf"\b{_month('m1')}\s+{_day('d1')}\s?(?:-|–|to|and|through)\s?{_day('d2')}(?:,?\s+{_year('y1')})?"),
-    _p("date_range", rf"\b(?:between\s+)?{_day('d1')}\s?(?:-|–|to|and)\s?{_day('d2')}\s+{_month('m1')}(?:,?\s+{_year('y1')})?"),
-    _p("weekday_range", rf"\b(?:between|from)\s+{_wd('w1')}\s+(?:and|to|until|till|through)\s+{_wd('w2')}"),
+    _p("date_range", "M", rf"\bbetween\s+{_MD1}\s+and\s+(?:[^.;!?\n]{{0,50}}?\s)??(?:on\s+)?{_MD2}"),
+    _p("date_range", "M", rf"\bfrom\s+{_MD1}\s+(?:to|until|till|through)\s+{_MD2}"),
+    _p("date_range", "M", rf"\b{_month('m1')}\s+{_day('d1')}\s?(?:-|–|to|and|through)\s?{_day('d2')}(?:,?\s+{_year('y1')})?"),
+    _p("date_range", "M", rf"\b(?:between\s+)?{_day('d1')}\s?(?:-|–|to|and)\s?{_day('d2')}\s+{_month('m1')}(?:,?\s+{_year('y1')})?"),
+    _p("weekday_range", "W", rf"\b(?:between|from)\s+{_wd('w1')}\s+(?:and|to|until|till|through)\s+{_wd('w2')}"),
     # calendar dates, with or without a year
-    _p("date", rf"\b(?:{_wd('w')},?\s+)?{_month('m')}\s+{_day('d')}(?:,?\s+{_year('y')})?"),
-    _p("date", rf"\b(?:{_wd('w')},?\s+)?(?:the\s+)?{_day('d')}\s+(?:of\s+)?{_month('m')}(?:,?\s+{_year('y')})?"),
-    _p("date", rf"\b{_year('y')}-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
+    _p("date", "M", rf"\b(?:{_wd('w')},?\s+)?{_month('m')}\s+{_day('d')}(?:,?\s+{_year('y')})?"),
+    _p("date", "M", rf"\b(?:{_wd('w')},?\s+)?(?:the\s+)?{_day('d')}\s+(?:of\s+)?{_month('m')}(?:,?\s+{_year('y')})?"),
+    _p("date", "Y", rf"\b{_year('y')}-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
     # parts of months and years
-    _p("month_part", rf"(?i:\b{_PART})[\s-]+{_month('m')}(?:,?\s+{_year('y')})?"),
-    _p("month", rf"\b{_month('m')},?\s+(?:of\s+)?{_year('y')}"),
-    _p("month_of_year", rf"(?:(?i:\b{_PART})[\s-]+)?\b{_month('m')}\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+(?i:year)\b"),
-    _p("month", rf"(?i:\b(?P<trig>in|since|until|till|by|from|during|through|throughout|before|after|of|for|early|late|last|next|this|coming|past))\s+(?:{_MONTH_FULL}|{_MONTH_ABBR})\b(?!\s+\d)"),
-    _p("year_part", rf"(?i:\b{_PART})[\s-]+{_year('y')}"),
-    _p("season", rf"\b(?:the\s+)?(?P<season>(?i:spring|summer|autumn|winter))\s+(?:of\s+)?{_year('y')}"),
-    _p("season", rf"(?i:\b(?P<rel>this|last|next|this past|past|coming)\s+(?P<season>spring|summer|autumn|fall|winter))\b"),
-    _p("relative_part", rf"\b{_PART}\s+(?P<rel>this|last|next|the past|the previous)\s+(?P<unit>week|month|year)\b", flags=_I),
+    _p("month_part", "M", rf"(?i:\b{_PART})[\s-]+{_month('m')}(?:,?\s+{_year('y')})?"),
+    _p("month", "M", rf"\b{_month('m')},?\s+(?:of\s+)?{_year('y')}"),
+    _p("month_of_year", "M", rf"(?:(?i:\b{_PART})[\s-]+)?\b{_month('m')}\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+(?i:year)\b"),
+    _p("month", "M", rf"(?i:\b(?P<trig>in|since|until|till|by|from|during|through|throughout|before|after|of|for|early|late|last|next|this|coming|past))\s+(?:{_MONTH_FULL}|{_MONTH_ABBR})\b(?!\s+\d)"),
+    _p("year_part", "Y", rf"(?i:\b{_PART})[\s-]+{_year('y')}"),
+    _p("season", "S", rf"\b(?:the\s+)?(?P<season>(?i:spring|summer|autumn|winter))\s+(?:of\s+)?{_year('y')}"),
+    _p("season", "S", rf"(?i:\b(?P<rel>this|last|next|this past|past|coming)\s+(?P<season>spring|summer|autumn|fall|winter))\b"),
+    _p("relative_part", "U", rf"\b{_PART}\s+(?P<rel>this|last|next|the past|the previous)\s+(?P<unit>week|month|year)\b", flags=_I),
     # relative to the publication day
-    _p("ago", rf"\b{_NUM}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b", flags=_I),
-    _p("past_span", rf"\b(?:(?:over|in|during|for|within)\s+)?(?:the\s+)?(?P<rel>last|past|previous)\s+{_NUM}\s+(?P<unit>hour|day|week|month|year)s?\b", flags=_I),
-    _p("past_span", rf"\b(?:in\s+)?recent\s+(?P<unit>day|week)s\b", flags=_I),
-    _p("relative", rf"\b(?:(?P<mod>earlier|later)\s+)?(?P<rel>this|last|next|the past|past|the previous|previous|the coming|coming)\s+(?P<unit>weekend|week|month|year)\b", flags=_I),
-    _p("relative", rf"\b(?:over\s+|at\s+|during\s+)?the\s+(?P<unit>weekend)\b", flags=_I),
-    _p("day_word", r"\b(?P<word>yesterday|today|tonight|this morning|this afternoon|this evening|the day before yesterday)\b", flags=_I),
-    _p("same_day", r"\b(?P<word>earlier in the day|later in the day|earlier that day|later that day|the same day|that same day|the previous day|the day before|the following day|the next day)\b", flags=_I),
-    _p("weekday", rf"\b(?:(?P<mod>last|next|this|coming|this past|past)\s+)?{_wd('w')}(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    _p("ago", "A", rf"\b{_NUM}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b", flags=_I),
+    _p("past_span", "U", rf"\b(?:(?:over|in|during|for|within)\s+)?(?:the\s+)?(?P<rel>last|past|previous)\s+{_NUM}\s+(?P<unit>hour|day|week|month|year)s?\b", flags=_I),
+    _p("past_span", "R", rf"\b(?:in\s+)?recent\s+(?P<unit>day|week)s\b", flags=_I),
+    _p("relative", "U", rf"\b(?:(?P<mod>earlier|later)\s+)?(?P<rel>this|last|next|the past|past|the previous|previous|the coming|coming)\s+(?P<unit>weekend|week|month|year)\b", flags=_I),
+    _p("relative", "U", rf"\b(?:over\s+|at\s+|during\s+)?the\s+(?P<unit>weekend)\b", flags=_I),
+    _p("day_word", "D", r"\b(?P<word>yesterday|today|tonight|this morning|this afternoon|this evening|the day before yesterday)\b", flags=_I),
+    _p("same_day", "U", r"\b(?P<word>earlier in the day|later in the day|earlier that day|later that day|the same day|that same day|the previous day|the day before|the following day|the next day)\b", flags=_I),
+    _p("weekday", "W", rf"\b(?:(?P<mod>last|next|this|coming|this past|past)\s+)?{_wd('w')}(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
     # years last: "in 2017", "2014", "early 2019"
-    _p("year", rf"(?<![\d,.$£€#/-]){_year('y')}(?![,.]\d|\s?%|\s?(?:km|kilometers|miles|meters|feet|people|troops)\b)"),
+    _p("year", "Y", rf"(?<![\d,.$£€#/-]){_year('y')}(?![,.]\d|\s?%|\s?(?:km|kilometers|miles|meters|feet|people|troops)\b)"),
 ]
 
 # The "month" pattern with a trigger word keeps the trigger out of the text unless
@@ -355,13 +356,101 @@ PATTERNS: list[Pattern] = [
 _MEANINGFUL_TRIGGERS = {"last", "next", "this", "coming", "past"}
 
 
+# Every time expression holds one of these words. The patterns are run only on
+# the stretches of text around them, each pattern around its own kind of word:
+# trying two dozen patterns at every position of a long article costs more than
+# the rest of reading it. No leading \b: a plain alternation of literals lets the
+# regex engine skip ahead fast; word edges are checked by hand.
+_NAME_TRIGGER = re.compile(
+    rf"(?:{_MONTH_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|{WEEKDAY_RE[3:-1]}|(?:19|20)\d\d)"
+)
+_WORD_TRIGGER = re.compile(
+    r"(?:ago|years?|months?|weekends?|weeks?|days?|hours?|decades?|today|tonight|yesterday|morning|afternoon|evening|"
+    r"recent|spring|summer|autumn|fall|winter)"
+)
+_UNIT_WORDS = {"year", "years", "month", "months", "week", "weeks", "weekend", "weekends", "day", "days",
+               "hour", "hours", "decade", "decades"}
+_SEASON_WORDS = {"spring", "summer", "autumn", "fall", "winter"}
+# How far an expression may reach before and after its trigger word
+# ("between March 10 and the declared victory on March 23", "over the last two days").
+_REACH_BEFORE = 40
+_REACH_AFTER = 70
+
+
+def _trigger_class(word: str) -> str:
+    """M month, W weekday, Y year, U unit of time, A 'ago', D day word, R 'recent', S season."""
+    if word[0].isdigit():
+        return "Y"
+    if word[0].isupper():
+        return "W" if word.endswith("day") else "M"
+    if word == "ago":
+        return "A"
+    if word in _UNIT_WORDS:
+        return "U"
+    if word == "recent":
+        return "R"
+    if word in _SEASON_WORDS:
+        return "S"
+    return "D"
+
+
+def _stretches(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger class, the merged stretches of text around its trigger words."""
+    hits: list[tuple[int, int, str]] = []
+    n = len(text)
+
+    def edge(i: int) -> bool:
+        return i <= 0 or i >= n or not text[i].isalnum()
+
+    for m in _NAME_TRIGGER.finditer(text):
+        if edge(m.start() - 1) and edge(m.end()):
+            hits.append((m.start(), m.end(), _trigger_class(m.group(0))))
+    lower = text.lower()
+    if len(lower) == n:  # lowering kept the offsets (it does for all but a few scripts)
+        for m in _WORD_TRIGGER.finditer(lower):
+            if edge(m.start() - 1) and edge(m.end()):
+                hits.append((m.start(), m.end(), _trigger_class(m.group(0))))
+    else:
+        hits.extend((0, n, c) for c in "UADRS")
+    out: dict[str, list[tuple[int, int]]] = {}
+    for start, end, cls in sorted(hits):
+        if cls == "A":
+            _add_stretch(out.setdefault("U", []), start, end, n)  # "four years ago" is also a unit phrase
+        _add_stretch(out.setdefault(cls, []), start, end, n)
+    return out
+
+
+def _add_stretch(stretches: list[tuple[int, int]], start: int, end: int, n: int) -> None:
+    start, end = max(0, start - _REACH_BEFORE), min(n, end + _REACH_AFTER)
+    if stretches and start <= stretches[-1][1]:
+        stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
+    else:
+        stretches.append((start, end))
+
+
+def _merged(lists: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    spans = sorted(span for spans in lists for span in spans)
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
 def find_mentions(text: str, *, with_tense: bool = True) -> list[Mention]:
     """Every time expression in `text`, left to right, without overlaps."""
     found: list[tuple[int, int, int, Mention]] = []
+    seen: set[tuple[int, int, int]] = set()
+    by_class = _stretches(text)
     for priority, pat in enumerate(PATTERNS):
-        for m in pat.regex.finditer(text):
-            mention = _mention(pat, m, text)
-            if mention is not None:
+        for start, end in _merged([by_class.get(c, []) for c in pat.needs]):
+            for m in pat.regex.finditer(text, start, end):
+                mention = _mention(pat, m, text)
+                if mention is None or (mention.start, mention.end, priority) in seen:
+                    continue
+                seen.add((mention.start, mention.end, priority))
                 found.append((mention.start, -(mention.end - mention.start), priority, mention))
     chosen: list[Mention] = []
     taken: list[tuple[int, int]] = []

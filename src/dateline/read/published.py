@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -290,7 +291,7 @@ def infer_published(art: Article, *, dateline_date: str | None = None, book: Anc
     evidence = Evidence.of(art, dateline_date)
     window, _ = apply_bounds(evidence.bounds)
     own = AnchorBook()
-    own.add(art, relative=False)
+    own.add(art, relative=False, mentions=evidence.mentions)
     anchored = own.bounds_for(art, evidence.mentions)
     if book is not None:
         anchored += book.bounds_for(art, evidence.mentions)
@@ -355,65 +356,41 @@ class Statement:
 def statements(body: str, mentions: list[Mention]) -> list[Statement]:
     """Time expressions bound to an occurrence word ("recaptured Mosul in July")."""
     forms, generic = _lexicon()
-    sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(body)]
-    starts = set(sentences)
-    tokens = [(m.start(), m.end(), _norm(m.group(0))) for m in _TOKEN.finditer(body)]
-    # Names identify an occurrence; common nouns ("militias", "the town") do not.
-    # A capital at the start of a sentence proves nothing.
-    named = {
-        t[0] for t in tokens
-        if (body[t[0]].isupper() or _LOWER_PREFIXED_NAME.match(body, t[0]))
-        and t[0] not in starts and body[max(0, t[0] - 1)] not in "“\"‘("
-    }
-    spans = [(m.start, m.end) for m in mentions]
+    sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(body)] + [len(body)]
+    reach = max(BIND_TOKENS, CONTEXT_TOKENS)
 
-    def sentence_of(pos: int) -> int:
-        lo, hi = 0, len(sentences) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if sentences[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+    def tokens(start: int, end: int) -> list[tuple[str, bool]]:
+        """(normalised token, is a name) between two offsets. Names identify an
+        occurrence; common nouns ("militias", "the town") do not, and a capital at
+        the start of a sentence proves nothing."""
+        out = []
+        for m in _TOKEN.finditer(body, start, end):
+            i = m.start()
+            named = (body[i].isupper() or bool(_LOWER_PREFIXED_NAME.match(body, i))) and i not in sentence_starts
+            named = named and body[max(0, i - 1)] not in "“\"‘("
+            out.append((_norm(m.group(0)), named))
+        return out
 
-    def in_mention(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in spans)
-
+    sentence_starts = set(sentences)
     out: list[Statement] = []
-    first_token = 0
-    for mention in mentions:
-        sent = sentence_of(mention.start)
-        while first_token < len(tokens) and tokens[first_token][1] <= mention.start:
-            first_token += 1
-        before: list[tuple[int, int, str]] = []
-        i = first_token - 1
-        while i >= 0 and len(before) < max(BIND_TOKENS, CONTEXT_TOKENS):
-            tok = tokens[i]
-            if sentence_of(tok[0]) != sent or in_mention(tok[0], tok[1]):
-                break
-            before.append(tok)
-            i -= 1
-        after: list[tuple[int, int, str]] = []
-        j = first_token
-        while j < len(tokens) and tokens[j][0] < mention.end:
-            j += 1
-        while j < len(tokens) and len(after) < max(BIND_TOKENS, CONTEXT_TOKENS):
-            tok = tokens[j]
-            if sentence_of(tok[0]) != sent or in_mention(tok[0], tok[1]):
-                break
-            after.append(tok)
-            j += 1
+    for k, mention in enumerate(mentions):
+        sent = bisect_right(sentences, mention.start) - 1
+        left = max(sentences[sent], mentions[k - 1].end if k else 0)
+        right = min(sentences[sent + 1] if sent + 1 < len(sentences) else len(body),
+                    mentions[k + 1].start if k + 1 < len(mentions) else len(body))
+        # eight words fit in well under 150 characters; no need to read further
+        before = tokens(max(left, mention.start - 150), mention.start)[::-1][:reach]
+        after = tokens(mention.end, min(right, mention.end + 150))[:reach]
         classes: frozenset[str] = frozenset()
-        for tok in before[:BIND_TOKENS] + after[:BIND_TOKENS]:  # nearest before, then nearest after
-            if tok[2] in forms:
-                classes = forms[tok[2]]
+        for word, _ in before[:BIND_TOKENS] + after[:BIND_TOKENS]:  # nearest before, then nearest after
+            if word in forms:
+                classes = forms[word]
                 break
         if not classes:
             continue
         words = frozenset(
-            t[2] for t in before[:CONTEXT_TOKENS] + after[:CONTEXT_TOKENS]
-            if t[0] in named and len(t[2]) >= 3 and t[2] not in generic and t[2] not in MONTHS and t[2] not in WEEKDAYS
+            word for word, named in before[:CONTEXT_TOKENS] + after[:CONTEXT_TOKENS]
+            if named and len(word) >= 3 and word not in generic and word not in MONTHS and word not in WEEKDAYS
         )
         if words:
             out.append(Statement(mention, classes, words, sent))
@@ -455,11 +432,11 @@ class AnchorBook:
     def __init__(self) -> None:
         self._index: dict[tuple[str, str], dict[tuple[date, date], set[tuple[str, int]]]] = defaultdict(lambda: defaultdict(set))
 
-    def add(self, art: Article, *, relative: bool = True) -> None:
+    def add(self, art: Article, *, relative: bool = True, mentions: list[Mention] | None = None) -> None:
         """File the article's dated occurrences: absolute ones always, relative ones
         ("in July") when `relative` and its publication date is known to the day or month."""
         reference = _reliable_reference(art.published) if relative else None
-        mentions = find_mentions(art.body)
+        mentions = mentions if mentions is not None else find_mentions(art.body)
         for st in statements(art.body, mentions):
             when = RESOLVERS[st.mention.kind](st.mention.parts, None, st.mention.tense)
             if when is None:
