@@ -114,9 +114,12 @@ def scan_quote_marks(text: str) -> list[Stretch]:
         nxt = text[i + 1] if i + 1 < n else " "
         if ch == "\n":
             if _is_paragraph_break(text, i):
-                pending = bool(stack)
-                while stack:
-                    pop(i, closed=False)
+                if stack:
+                    pending = True
+                    while stack:
+                        pop(i, closed=False)
+                elif text[para_start:i].strip():
+                    pending = False
                 para_start = i + 1
             continue
         if ch in OPENING:
@@ -408,8 +411,8 @@ class SpeakerResolver:
         if not self._is_name(subj) and named_appos:
             person = self.named(named_appos[0])
             if person is not None:
-                if not person.title:
-                    person.title = _text(doc, _strip_det([t for t in subj.subtree if t.i < named_appos[0].left_edge.i]))
+                role = _text(doc, _strip_det([t for t in subj.subtree if t.i < named_appos[0].left_edge.i]))
+                person.title = ", ".join(p for p in (role, person.title) if p) or None
                 return person
 
         if self._is_name(subj):
