@@ -6,6 +6,7 @@ import { typeColor, EVENT_TYPES } from "./colors.js";
 const SVG = "http://www.w3.org/2000/svg";
 const MARGIN = { top: 8, right: 8, bottom: 22, left: 34 };
 const WEEK_IF_MONTHS_AT_MOST = 6;
+const YEARS_IF_MONTHS_OVER = 120;
 
 function el(name, attrs = {}, parent) {
   const node = document.createElementNS(SVG, name);
@@ -38,12 +39,22 @@ export function periodsBetween(first, last, interval) {
   return out;
 }
 
-function label(period, interval) {
+function label(period, interval, yearsOnly) {
   const d = parse(period);
   const month = d.toLocaleString("en", { month: "short", timeZone: "UTC" });
-  if (interval === "year") return String(d.getUTCFullYear());
+  if (interval === "year" || yearsOnly) return String(d.getUTCFullYear());
   if (interval === "week") return `${d.getUTCDate()} ${month}`;
   return d.getUTCMonth() === 0 ? `${month} ${d.getUTCFullYear()}` : month;
+}
+
+// Which periods get a label: about one per 56 pixels; over long spans of months, only
+// Januaries (labelled with the year), so labels always read left to right in order.
+function tickIndices(periods, interval, plotW) {
+  let candidates = periods.map((_, i) => i);
+  if (interval === "month" && periods.length > 24) candidates = candidates.filter((i) => periods[i].slice(5, 7) === "01");
+  const room = Math.max(1, Math.floor(plotW / 56));
+  const every = Math.max(1, Math.ceil(candidates.length / room));
+  return candidates.filter((_, k) => k % every === 0);
 }
 
 export class Timeline {
@@ -59,9 +70,12 @@ export class Timeline {
     params.set("interval", "month");
     let stats = await this.load(params);
     if (stats === undefined) return null;
-    let months = new Set(stats.by_period.map((r) => r.period));
-    if (months.size > 0 && months.size <= WEEK_IF_MONTHS_AT_MOST) {
-      params.set("interval", "week");
+    const months = stats.by_period.map((r) => r.period);
+    const distinct = new Set(months).size;
+    const span = months.length ? periodsBetween(months[0], months[months.length - 1], "month").length : 0;
+    const finer = distinct > 0 && distinct <= WEEK_IF_MONTHS_AT_MOST && span <= WEEK_IF_MONTHS_AT_MOST * 2 ? "week" : span > YEARS_IF_MONTHS_OVER ? "year" : null;
+    if (finer) {
+      params.set("interval", finer);
       stats = await this.load(params);
       if (stats === undefined) return null;
     }
@@ -109,11 +123,9 @@ export class Timeline {
       el("line", { x1: MARGIN.left - 3, x2: width - MARGIN.right, y1: y(tick), y2: y(tick), "stroke-dasharray": tick ? "2,3" : "" }, axis);
       el("text", { x: MARGIN.left - 5, y: y(tick) + 3, "text-anchor": "end" }, axis).textContent = String(tick);
     }
-    const every = Math.max(1, Math.ceil(periods.length / Math.max(1, Math.floor(plotW / 52))));
-    periods.forEach((p, i) => {
-      if (i % every) return;
-      el("text", { x: MARGIN.left + band * (i + 0.5), y: height - 6, "text-anchor": "middle" }, axis).textContent = label(p, interval);
-    });
+    for (const i of tickIndices(periods, interval, plotW)) {
+      el("text", { x: MARGIN.left + band * (i + 0.5), y: height - 6, "text-anchor": "middle" }, axis).textContent = label(periods[i], interval, periods.length > 24);
+    }
 
     const order = [...EVENT_TYPES, ...new Set(rows.map((r) => r.event_type).filter((t) => !EVENT_TYPES.includes(t)))];
     const bars = el("g", { class: "bars" }, svg);
