@@ -253,6 +253,16 @@ def test_may_the_verb_is_not_a_month():
     assert only("Elections were held in May.", MONDAY, "May")["date"] == "2020-05-01"
 
 
+def test_decades_are_spans_of_years_not_years():
+    t = only("The movement was founded in the 1990s.", MONDAY, "1990s")
+    assert when(t) == ("1990-01-01", "1999-12-31", "span", 3, None)
+
+
+def test_dates_inside_names_are_not_times():
+    text = "Fighters of the March 23 Movement marched on the town, marking the February 17 Revolution."
+    assert timexes(text, MONDAY) == []
+
+
 def test_seasons():
     text = "The unit deployed in the summer of 2017 and again last summer."
     assert when(only(text, None, "2017")) == ("2017-06-01", "2017-08-31", "span", 3, 2017)

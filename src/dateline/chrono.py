@@ -347,9 +347,16 @@ PATTERNS: list[Pattern] = [
     _p("day_word", "D", r"\b(?P<word>yesterday|today|tonight|this morning|this afternoon|this evening|the day before yesterday)\b", flags=_I),
     _p("same_day", "U", r"\b(?P<word>earlier in the day|later in the day|earlier that day|later that day|the same day|that same day|the previous day|the day before|the following day|the next day)\b", flags=_I),
     _p("weekday", "W", rf"\b(?:(?P<mod>last|next|this|coming|this past|past)\s+)?{_wd('w')}(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    _p("decade", "Y", rf"(?:(?i:\b{_PART})[\s-]+)?(?:\bthe\s+)?(?P<dec>(?:19|20)\d0)['’]?s\b"),
     # years last: "in 2017", "2014", "early 2019"
     _p("year", "Y", rf"(?<![\d,.$£€#/-]){_year('y')}(?![,.]\d|\s?%|\s?(?:km|kilometers|miles|meters|feet|people|troops)\b)"),
 ]
+
+# Words after a date that make it part of a name, not a time.
+_PART_OF_A_NAME = re.compile(
+    r"\s+(?:Movement|Revolution|Uprising|Agreement|Accords?|Brigades?|Battalion|Alliance|Front|Coalition|Group|"
+    r"Party|Square|Street|Road|Bridge|Stadium|University|Hospital|Declaration|Initiative|Manifesto|Martyrs)\b"
+)
 
 # The "month" pattern with a trigger word keeps the trigger out of the text unless
 # it changes the meaning ("last December").
@@ -362,7 +369,7 @@ _MEANINGFUL_TRIGGERS = {"last", "next", "this", "coming", "past"}
 # the rest of reading it. No leading \b: a plain alternation of literals lets the
 # regex engine skip ahead fast; word edges are checked by hand.
 _NAME_TRIGGER = re.compile(
-    rf"(?:{_MONTH_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|{WEEKDAY_RE[3:-1]}|(?:19|20)\d\d)"
+    rf"(?:{_MONTH_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|{WEEKDAY_RE[3:-1]}|(?:19|20)\d0['’]?s|(?:19|20)\d\d)"
 )
 _WORD_TRIGGER = re.compile(
     r"(?:ago|years?|months?|weekends?|weeks?|days?|hours?|decades?|today|tonight|yesterday|morning|afternoon|evening|"
@@ -473,6 +480,8 @@ def _mention(pat: Pattern, m: re.Match, text: str) -> Mention | None:
     parts = {k: v for k, v in m.groupdict().items() if v is not None}
     start, end = m.start(), m.end()
     kind = pat.kind
+    if kind in ("date", "month", "weekday", "year") and _PART_OF_A_NAME.match(text, end):
+        return None  # "the March 23 Movement", "the February 17 Revolution"
     if kind == "month":
         if "trig" in parts:
             trig = parts.pop("trig").lower()
@@ -736,6 +745,16 @@ def _resolve_season(parts: dict, pub: date | None, tense: str | None) -> When | 
         year = pub.year if this.end < pub else pub.year - 1
         return _season(name, year)
     return _season(name, pub.year if this.start > pub else pub.year + 1)
+
+
+@resolver("decade")
+def _resolve_decade(parts: dict, pub: date | None, tense: str | None) -> When | None:
+    """"the 1990s", "the early 2000s": a span of years, no single year."""
+    first = int(parts["dec"])
+    if "part" in parts:
+        a, b = _part_bounds(parts["part"], date(first, 1, 1), date(first + 9, 12, 31))
+        return When(date(a.year, 1, 1), date(b.year, 12, 31), "span", None)
+    return When(date(first, 1, 1), date(first + 9, 12, 31), "span", None)
 
 
 @resolver("year_part")
