@@ -91,6 +91,11 @@ def test_dateline_date_takes_its_year_from_the_caption():
     assert window(infer_published(a, dateline_date="March 15")) == ("2021-03-15", "day", "2021-03-15", "2021-03-15")
 
 
+def test_dateline_date_read_from_the_body_when_not_passed():
+    a = art("KABUL, March 15 (Reuters) - A bomb killed four people.", ["Police at the scene in Kabul, Afghanistan March 14, 2021."])
+    assert window(infer_published(a))[:2] == ("2021-03-15", "day")
+
+
 # ---- dates, months and years in the body -----------------------------------------
 
 

@@ -52,6 +52,7 @@ from ..chrono import (
     safe_date,
 )
 from ..record import Article
+from .parts import parse_dateline
 
 _FILE_PHOTO = re.compile(r"file photo|still image taken from (?:a )?video|posted on the internet", re.IGNORECASE)
 _DATELINE_DAY = re.compile(r"^(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})(?:,\s*((?:19|20)\d\d))?$", re.IGNORECASE)
@@ -216,6 +217,10 @@ class Evidence:
                 fresh.append(shot)
             floors.append(Bound(shot, None, f"caption dated {shot}"))
 
+        if dateline_date is None:
+            # The record keeps no dateline date; the body's first paragraph still has it.
+            parsed = parse_dateline(body.split("\n", 1)[0])
+            dateline_date = parsed[1] if parsed else None
         if dateline_date:
             m = _DATELINE_DAY.match(dateline_date.strip())
             if m:
