@@ -67,6 +67,8 @@ def attribute(sent: Span, event: dict, quote: dict | None, speaker_actor: str | 
     if speaker:
         if same_side(speaker, event.get("actor1"), speaker_actor):
             return "claimed", speaker
+        if speaker_actor and event.get("actor1") and not same_side(speaker, event.get("actor1"), speaker_actor):
+            return "alleged", speaker  # one side's account of what the other did
         if WITNESS_WORDS.search(speaker) or (quote and quote.get("kind") == "direct" and not speaker_actor):
             return "alleged", speaker
         return "reported", speaker

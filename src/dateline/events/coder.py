@@ -23,11 +23,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import attribute, speaker_for
-from .context import ARMED_TYPES, PRECISION_CODE, ArticleContext
+from .context import AIR_TYPES, ARMED_TYPES, PRECISION_CODE, ArticleContext
 from .fatalities import fatalities_in
 from .lexicon import TriggerClass, build_matcher, load_classes
 from .modality import attempted, is_habitual, unrealised_reason
-from .naming import actor_name, civilians_of, country_name_of
+from .naming import actor_name, civilians_of, country_name_of, unidentified_of
 from .notes import note_for
 from .roles import agent_and_patient
 
@@ -40,6 +40,12 @@ TERRITORY_WORDS = {"ground", "territory", "position", "enclave", "city", "town",
 CIVILIAN_WORDS = {"civilian", "people", "woman", "child", "children", "resident", "villager", "pedestrian",
                   "cyclist", "worshipper", "student", "passenger", "shopper", "family", "farmer", "girl", "boy",
                   "tourist", "man", "husband", "wife", "son", "daughter", "worker", "journalist", "pilgrim"}
+
+
+# Acts a side announces itself: when the sentence names no actor, the speaker's side acted.
+SPEAKER_ACTS = {"capture", "clash", "shelling", "air_strike", "pause_offensive", "change", "arrest", "disrupted"}
+# Generic words that kill or attack, absorbed by a specific trigger in the same sentence.
+GENERIC_CLASSES = {"attack"}
 
 
 @dataclass
@@ -60,22 +66,41 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         ctx = ArticleContext.of(doc)
         candidates: list[Candidate] = []
-        for match_id, start, end in self.matcher(doc):
-            cls = self.classes[doc.vocab.strings[match_id]]
-            span = doc[start:end]
+        for cls, span in self.triggers(doc):
             cand = self.code(ctx, cls, span)
             if cand is not None:
                 candidates.append(cand)
         doc._.events = fold(select(candidates))
         return doc
 
+    def triggers(self, doc: Doc) -> list[tuple[TriggerClass, Span]]:
+        """Lexicon matches, dropping any inside a longer match ('artillery' in 'air and artillery strikes')."""
+        found = [(self.classes[doc.vocab.strings[m]], doc[s:e]) for m, s, e in self.matcher(doc)]
+        kept = []
+        for cls, span in found:
+            inside_longer = any(
+                other.start <= span.start and span.end <= other.end and (other.end - other.start) > (span.end - span.start)
+                for _, other in found
+            )
+            if not inside_longer:
+                kept.append((cls, span))
+        return kept
+
     # ------------------------------------------------------------------
     def code(self, ctx: ArticleContext, cls: TriggerClass, span: Span) -> Candidate | None:
         trigger = span.root
         sent = trigger.sent
-        if _inside_name(ctx, span):
+        if _inside_name(ctx, span) or span.start_char < ctx.body_start:
             return None
-        if unrealised_reason(trigger) is not None or is_habitual(sent):
+        if is_habitual(sent) or _aggregate_over_years(ctx, sent) or _background_clause(trigger):
+            return None
+        reason = unrealised_reason(trigger)
+        tried = cls.resolve == "territory" and attempted(trigger)
+        if reason is not None and not tried:
+            return None
+        if cls.objects and not _has_object(trigger, cls.objects):
+            return None
+        if cls.name == "clash" and not _reports_fighting(ctx, trigger):
             return None
         sub_event = cls.sub_event_type
         event_type = cls.event_type
@@ -84,7 +109,7 @@ class EventCoder:
         agent, patient, undergo = agent_and_patient(trigger, ctx, speaker_actor)
 
         if cls.resolve == "territory":
-            if attempted(trigger):
+            if tried:  # "as they attempted to overrun the enclave": the fight, not a capture
                 event_type, sub_event = "Battles", "Armed clash"
             elif not _names_territory(ctx, trigger, sent):
                 return None
@@ -98,14 +123,18 @@ class EventCoder:
                 return None  # a bare "attack" or "killed" with nobody named is too vague
         if cls.name == "air_strike" and trigger.lemma_.lower() == "strike" and not _airborne(span, agent):
             return None
-        if cls.name in ("arrest",) and trigger.lemma_.lower() == "hold" and patient is None:
+        if _generic_mention(trigger, agent, patient):
             return None
 
-        # Sides: the acting side, else the speaker's side, else the last armed actor named.
+        # The acting side: the parse's agent; for a strike from the air, the state or
+        # coalition the article names; for acts a side announces, the speaker's side;
+        # else the armed side last named.
         actor1 = agent
-        if actor1 is None and speaker_actor is not None and speaker_actor.get("type") in ARMED_TYPES:
+        if cls.name == "air_strike" and (actor1 is None or actor1.get("type") not in AIR_TYPES):
+            actor1 = ctx.main_air_power(exclude=patient["canonical"] if patient else None) or actor1
+        if actor1 is None and speaker_actor is not None and cls.name in SPEAKER_ACTS and speaker_actor.get("type") in ARMED_TYPES:
             actor1 = speaker_actor
-        if actor1 is None and cls.name in ("air_strike", "shelling", "capture", "clash"):
+        if actor1 is None and cls.name in ("capture", "clash") or (actor1 is None and cls.name == "shelling" and not victims_civilian):
             actor1 = ctx.previous_actor(trigger.idx, exclude=patient["canonical"] if patient else None)
         if undergo and patient is not None and agent is None:
             actor1 = None
@@ -118,24 +147,28 @@ class EventCoder:
         a2 = actor_name(actor2["canonical"], country_code) if actor2 else None
         if event_type == "Violence against civilians" and (a2 is None or not a2.startswith("Civilians")):
             a2 = civilians_of(country_code)
-        if a1 is None and event_type in ("Battles", "Explosions/Remote violence") and a2:
-            adversary = ctx.main_adversary(actor2["canonical"] if actor2 else None)
-            a1 = actor_name(adversary, country_code) if adversary else None
-        if a2 is None and event_type in ("Battles", "Explosions/Remote violence") and a1:
-            adversary = ctx.main_adversary(actor1["canonical"] if actor1 else None)
-            a2 = actor_name(adversary, country_code) if adversary else None
+        if a1 is None and (event_type == "Violence against civilians" or (event_type == "Explosions/Remote violence" and victims_civilian)):
+            a1 = unidentified_of(country_code)
+        if event_type in ("Battles", "Explosions/Remote violence"):
+            if a1 is None and a2:
+                adversary = ctx.main_adversary(actor2["canonical"] if actor2 else None)
+                a1 = actor_name(adversary, country_code) if adversary else None
+            if a2 is None and a1:
+                adversary = ctx.main_adversary(actor1["canonical"] if actor1 else None)
+                a2 = actor_name(adversary, country_code) if adversary else None
         if a1 is not None and a1 == a2:
             a2 = None
-        if cls.resolve == "territory" and sub_event != "Armed clash":
+        if cls.resolve == "territory" and not tried:
             sub_event = (
                 "Government regains territory"
                 if actor1 is not None and actor1.get("type") in ("state", "police", "international")
                 else "Non-state actor overtakes territory"
             )
-        if event_type == "Battles" and (a1 is None and a2 is None):
+        if event_type in ("Battles", "Explosions/Remote violence") and a1 is None and a2 is None:
             return None
 
         event_date, time_precision, year = date_for(ctx, trigger, sent)
+        ev_start = max(sent.start_char, ctx.body_start)
         event = {
             "event_date": event_date,
             "time_precision": time_precision,
@@ -152,7 +185,7 @@ class EventCoder:
             "fatalities": fatalities_in(sent, trigger) if event_type != "Strategic developments" else None,
             "attribution": "reported",
             "source": None,
-            "evidence": {"start": sent.start_char, "end": sent.end_char, "text": sent.text},
+            "evidence": {"start": ev_start, "end": sent.end_char, "text": sent.doc.text[ev_start : sent.end_char]},
             "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char, "class": cls.name},
         }
         if year is not None:
@@ -166,6 +199,75 @@ class EventCoder:
 
 
 # ----------------------------------------------------------------------
+def _has_object(trigger: Token, objects: frozenset[str]) -> bool:
+    """'slowed an offensive', 'resumed its assault': the object decides."""
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "prt", "xcomp") and child.lemma_.lower() in objects:
+            return True
+        if child.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in objects for t in child.subtree):
+            return True
+    return False
+
+
+def _reports_fighting(ctx: ArticleContext, trigger: Token) -> bool:
+    """Fighting as the thing reported, not as background ('during lulls in fighting').
+
+    A noun after a preposition sets the scene; the verb 'fight' needs a side to fight
+    ('fought over bags of flour' is not a battle).
+    """
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj":
+        return False
+    if trigger.lemma_.lower() == "fight" and trigger.pos_ == "VERB":
+        for child in trigger.children:
+            if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("against", "with", "alongside")):
+                return True
+        return False
+    return True
+
+
+def _generic_mention(trigger: Token, agent: dict | None, patient: dict | None) -> bool:
+    """A bare plural with nobody named ('urban bombings', 'attacks in European capitals')."""
+    if agent is not None or patient is not None:
+        return False
+    if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children)
+
+
+BACKGROUND_MARKS = {"when", "while", "once", "whenever"}
+BACKGROUND_PREPS = {"between", "since", "after", "before", "until", "during", "following", "ahead", "amid"}
+
+
+def _background_clause(trigger: Token) -> bool:
+    """Scene-setting, not the report: 'when we entered Baghouz', 'since IS's declared defeat'."""
+    tok = trigger
+    for _ in range(4):
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS and c.i < tok.i for c in tok.children):
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS and trigger.pos_ == "NOUN":
+            return True
+        if tok.head is tok or tok.dep_ in ("ROOT",):
+            break
+        if tok.pos_ == "VERB" and tok.dep_ not in ("advcl", "relcl", "acl", "xcomp", "conj"):
+            break
+        tok = tok.head
+    return False
+
+
+def _aggregate_over_years(ctx: ArticleContext, sent: Span) -> bool:
+    """'from 2014 to 2017': a tally over years, not one event."""
+    from datetime import date as _d
+
+    for t in ctx.timexes_in(sent):
+        if t.get("date") and t.get("end_date"):
+            try:
+                if (_d.fromisoformat(t["end_date"]) - _d.fromisoformat(t["date"])).days > 366:
+                    return True
+            except ValueError:
+                continue
+    return False
+
+
 def _inside_name(ctx: ArticleContext, span: Span) -> bool:
     """A trigger word inside a name ('Mine Action Service', 'Operation Inherent Resolve') is no trigger."""
     for ent in span.doc.ents:
@@ -175,6 +277,7 @@ def _inside_name(ctx: ArticleContext, span: Span) -> bool:
 
 
 def _speaker_actor(ctx: ArticleContext, quote: dict | None) -> dict | None:
+    """The side a quote's speaker belongs to ("SDF spokesman Mustafa Bali" -> the SDF)."""
     if not quote or not quote.get("speaker"):
         return None
     start = quote.get("speaker_start")
@@ -182,13 +285,10 @@ def _speaker_actor(ctx: ArticleContext, quote: dict | None) -> dict | None:
         found = [a for a in ctx.actors if a["start"] <= start < a["end"]]
         if found:
             return found[0]
-    speaker = quote["speaker"].lower()
+    said = " ".join(filter(None, (quote.get("speaker"), quote.get("speaker_title")))).lower()
     for actor in ctx.actors:
-        if actor["text"].lower() in speaker or actor["canonical"].lower() in speaker:
-            return actor
-    title = (quote.get("speaker_title") or "").lower()
-    for actor in ctx.actors:
-        if title and (actor["text"].lower() in title):
+        names = {actor["text"].lower(), actor["canonical"].lower(), actor["canonical"].split(":")[-1].strip().lower()}
+        if any(n and (n in said or (len(said) > 3 and said in n)) for n in names):
             return actor
     return None
 
@@ -281,43 +381,85 @@ def confidence(cls: TriggerClass, event: dict, *, place_in_sentence: bool, dated
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
-    """Within one sentence keep one event per ordered pair of sides: the most specific trigger.
+    """Within one sentence: one event per sub-event type, and specific triggers absorb generic ones.
 
-    A battle sentence listing the mines, car bombs and ambushes one side met is one
-    clash for that pair of sides, plus what the other side did to it.
+    "Her husband was killed in the air strike" is one air strike that killed one,
+    not an air strike and a killing. A battle sentence listing the mines, car bombs
+    and ambushes one side met is one clash, plus what the other side did to it.
     """
-    best: dict[tuple, Candidate] = {}
-    order: list[tuple] = []
+    by_sentence: dict[int, list[Candidate]] = {}
     for cand in candidates:
-        ev = cand.event
-        key = (cand.sent.start, ev["actor1"], ev["actor2"], ev["event_type"] == "Strategic developments")
-        if key not in best:
-            order.append(key)
-            best[key] = cand
-        elif cand.priority > best[key].priority:
-            best[key] = cand
-    return [best[k] for k in order]
+        by_sentence.setdefault(cand.sent.start, []).append(cand)
+    kept: list[Candidate] = []
+    for group in by_sentence.values():
+        specific = [c for c in group if c.cls.name not in GENERIC_CLASSES and c.event["event_type"] != "Strategic developments"]
+        battles = [c for c in group if c.event["event_type"] == "Battles"]
+        chosen: dict[tuple, Candidate] = {}
+        for cand in group:
+            ev = cand.event
+            if cand.cls.name in GENERIC_CLASSES and specific:
+                _absorb(cand, specific)
+                continue
+            if ev["event_type"] == "Explosions/Remote violence" and any(_same_sides(b.event, ev) for b in battles):
+                continue  # the mines and car bombs a side met in the battle are the battle
+            key = (ev["event_type"], ev["sub_event_type"])
+            if key not in chosen or _completeness(cand) > _completeness(chosen[key]):
+                chosen[key] = cand
+        kept.extend(chosen.values())
+    return kept
+
+
+def _same_sides(a: dict, b: dict) -> bool:
+    return {a.get("actor1"), a.get("actor2")} == {b.get("actor1"), b.get("actor2")}
+
+
+def _completeness(cand: Candidate) -> tuple:
+    ev = cand.event
+    return (bool(ev["actor1"]) + bool(ev["actor2"]), cand.priority, ev["fatalities"] is not None)
+
+
+def _absorb(generic: Candidate, specific: list[Candidate]) -> None:
+    """Give the killing's victims and toll to the specific event nearest it."""
+    target = min(specific, key=lambda c: abs(c.trigger.i - generic.trigger.i))
+    ev, gev = target.event, generic.event
+    if ev["fatalities"] is None and gev["fatalities"] is not None:
+        ev["fatalities"] = gev["fatalities"]
+    if gev["event_type"] == "Violence against civilians" and gev.get("actor2"):
+        ev["actor2"] = gev["actor2"]
+        if ev.get("actor1") == gev["actor2"]:
+            ev["actor1"] = None
+    ev["notes"] = note_for(ev)
 
 
 def fold(candidates: list[Candidate]) -> list[dict]:
-    """One event per type, sides, place and date; the first mention is the evidence."""
+    """One event per type, place, date and sides (an unnamed side matches a named one);
+    the first mention is the evidence, later ones fill what it lacked."""
     events: list[dict] = []
-    index: dict[tuple, dict] = {}
     for cand in sorted(candidates, key=lambda c: c.trigger.idx):
         ev = cand.event
-        key = (ev["event_type"], ev["sub_event_type"], ev["actor1"], ev["actor2"], ev["location"], ev["event_date"], ev.get("year"))
-        if key in index:
-            kept = index[key]
-            if kept["fatalities"] is None and ev["fatalities"] is not None:
-                kept["fatalities"] = ev["fatalities"]
-            if ev["attribution"] == "reported" and kept["attribution"] == "claimed":
-                # Stated in the article's own voice somewhere: reported.
-                kept["attribution"] = "reported"
-            kept["confidence"] = max(kept["confidence"], ev["confidence"])
+        kept = next((k for k in events if _same_event(k, ev)), None)
+        if kept is None:
+            events.append(ev)
             continue
-        index[key] = ev
-        events.append(ev)
+        for side in ("actor1", "actor2"):
+            if kept[side] is None and ev[side] is not None:
+                kept[side] = ev[side]
+        if kept["fatalities"] is None and ev["fatalities"] is not None:
+            kept["fatalities"] = ev["fatalities"]
+        if ev["attribution"] == "reported" and kept["attribution"] == "claimed":
+            # Stated in the article's own voice somewhere: reported.
+            kept["attribution"] = "reported"
+        kept["confidence"] = max(kept["confidence"], ev["confidence"])
+        kept["notes"] = note_for(kept)
     return events
+
+
+def _same_event(a: dict, b: dict) -> bool:
+    if (a["event_type"], a["sub_event_type"], a["location"], a["event_date"], a.get("year")) != (
+        b["event_type"], b["sub_event_type"], b["location"], b["event_date"], b.get("year")
+    ):
+        return False
+    return all(a[s] is None or b[s] is None or a[s] == b[s] for s in ("actor1", "actor2"))
 
 
 @Language.factory("dateline_events")

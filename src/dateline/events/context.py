@@ -12,6 +12,10 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 ARMED_TYPES = {"state", "police", "rebel", "militia", "unidentified", "international", "armed"}
+# Sides that can act or be acted on in an event; media and other bodies cannot.
+SIDE_TYPES = ARMED_TYPES | {"civilians", "protesters", "rioters", "political"}
+# Sides that fly aircraft: states and coalitions of states.
+AIR_TYPES = {"state", "international"}
 PRECISION_CODE = {"day": 1, "span": 2, "week": 2, "month": 3, "year": 3}
 
 
@@ -28,6 +32,7 @@ class ArticleContext:
     focus_place: dict | None = None
     reference: tuple[str | None, int, int | None] = (None, 3, None)  # (date, time_precision, year)
     agency: str | None = None
+    body_start: int = 0  # where the story starts after a "PLACE (Agency) –" dateline
 
     @classmethod
     def of(cls, doc: Doc) -> "ArticleContext":
@@ -40,6 +45,8 @@ class ArticleContext:
         meta = doc._.meta or {}
         dateline = meta.get("dateline") or {}
         ctx.agency = dateline.get("agency")
+        ctx.body_start = _after_dateline(doc.text) if dateline else 0
+        ctx.actors = [a for a in ctx.actors if a.get("type") in SIDE_TYPES and a["start"] >= ctx.body_start]
         for actor in ctx.actors:
             span = doc.char_span(actor["start"], actor["end"], alignment_mode="expand")
             if span is None:
@@ -115,6 +122,16 @@ class ArticleContext:
                 return canonical
         return None
 
+    def main_air_power(self, exclude: str | None = None) -> dict | None:
+        """The state or coalition the article names most: who flies the strikes it mentions."""
+        counts: Counter = Counter()
+        first: dict[str, dict] = {}
+        for actor in self.actors:
+            if actor.get("type") in AIR_TYPES and actor["canonical"] != exclude:
+                counts[actor["canonical"]] += 1
+                first.setdefault(actor["canonical"], actor)
+        return first[counts.most_common(1)[0][0]] if counts else None
+
     # --- time ---------------------------------------------------------------
     def _reference_time(self, published: dict | None) -> tuple[str | None, int, int | None]:
         """The date an event with no date of its own is coded to.
@@ -143,6 +160,13 @@ class ArticleContext:
         if pub_date:
             return None, 3, pub_date.year
         return None, 3, None
+
+
+def _after_dateline(text: str) -> int:
+    from ..read.parts import DATELINE
+
+    m = DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def _as_date(value) -> date | None:

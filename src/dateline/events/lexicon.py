@@ -27,6 +27,7 @@ class TriggerClass:
     priority: int
     resolve: str | None = None  # how the sub-event type depends on the actors
     agent_types: tuple[str, ...] = field(default_factory=tuple)
+    objects: frozenset[str] = frozenset()  # if set, the trigger's object must be one of these lemmas
 
 
 @lru_cache(maxsize=1)
@@ -45,15 +46,20 @@ def load_classes() -> tuple[dict[str, TriggerClass], dict[str, list[str]]]:
             priority=int(row.get("priority", 50)),
             resolve=row.get("resolve"),
             agent_types=tuple(row.get("agent_types", ())),
+            objects=frozenset(row.get("objects", ())),
         )
         patterns[row["class"]] = list(row["patterns"])
     return classes, patterns
 
 
 def token_pattern(pattern: str) -> list[dict]:
-    """'shell/VERB' -> [{"LEMMA": {"IN": [...]}, "POS": "VERB"}]; words may also match by lower case."""
-    spec = []
+    """'shell/VERB' -> [{"LEMMA": {"IN": [...]}, "POS": "VERB"}]; '*' stands for up to two
+    words ("force * to stay" matches "forced them to stay")."""
+    spec: list[dict] = []
     for word in pattern.split():
+        if word == "*":
+            spec += [{"OP": "?"}, {"OP": "?"}]
+            continue
         lemma, _, pos = word.partition("/")
         entry: dict = {"LOWER": {"IN": _forms(lemma)}} if "-" in lemma else {"LEMMA": {"IN": _forms(lemma)}}
         if pos:

@@ -26,11 +26,12 @@ UNREALISED_GOVERNORS = {
 NEGATORS = {"not", "n't", "never", "no", "without", "nor", "neither"}
 HABITUAL = re.compile(
     r"\b(?:continues? to|continued to|often|frequently|regularly|routinely|repeatedly|for years|over the years|"
-    r"in recent years|has long|have long|a trail of|in the name of|typically|usually|sometimes)\b",
+    r"in recent years|has long|have long|a trail of|in the name of|typically|usually|sometimes|"
+    r"every (?:day|night|week|hour|few|\d+|two|three|five|ten|twenty|thirty))\b",
     re.IGNORECASE,
 )
 # Governors that mark an attempt rather than an outcome: a capture "attempted" is a fight.
-ATTEMPT = {"try", "attempt", "seek", "push", "bid", "aim", "fight", "battle", "struggle", "offensive", "assault", "campaign"}
+ATTEMPT = {"try", "attempt", "seek", "push", "bid", "aim", "struggle"}
 
 
 def clause_chain(token: Token, limit: int = 6) -> list[Token]:
@@ -51,29 +52,37 @@ def is_negated(trigger: Token) -> bool:
     return False
 
 
+REPORTING_VERBS = {"say", "tell", "announce", "add", "report", "state", "claim", "confirm", "write", "tweet", "estimate", "note", "explain"}
+
+
 def unrealised_reason(trigger: Token) -> str | None:
-    """Why the trigger is not a realised event ('plan', 'modal', ...), or None."""
+    """Why the trigger is not a realised event ('plan', 'modal', ...), or None.
+
+    Climbs from the trigger through the clauses that govern it, and stops at a
+    reporting verb: what is above "said" is the attribution, not the event's mood.
+    """
     sent = trigger.sent
     if sent.text.rstrip().endswith("?"):
         return "question"
     if is_negated(trigger):
         return "negation"
-    chain = clause_chain(trigger)
+    chain = clause_chain(trigger, limit=8)
     for i, tok in enumerate(chain):
+        if i > 0 and tok.lemma_.lower() in REPORTING_VERBS:
+            break
         kids = list(tok.children)
         if any(k.dep_ == "aux" and k.lower_ in MODALS for k in kids):
             return "modal"
         if any(k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether") for k in kids):
             return "conditional"
-        if i > 0 and tok.lemma_.lower() in UNREALISED_GOVERNORS and tok.dep_ != "relcl":
+        if i > 0 and tok.lemma_.lower() in UNREALISED_GOVERNORS:
             return "plan"
         if tok.tag_ == "VB" and any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
             # An infinitive: "to capture", "to take them back" (purpose or intention).
             return "infinitive"
-        if tok.pos_ == "VERB" and i > 0 and tok.dep_ in ("ROOT", "ccomp", "conj"):
-            # Past the governing clause's own verb: anything further up is a separate clause.
-            if tok.lemma_.lower() not in UNREALISED_GOVERNORS:
-                break
+        if tok.tag_ == "VBG" and any(k.lower_ == "been" for k in kids) and tok.pos_ == "VERB":
+            # "has been bombing": an activity over time, not one event.
+            return "ongoing"
     # "a planned assault", "the expected offensive"
     if any(c.dep_ == "amod" and c.lemma_.lower() in ("plan", "planned", "expected", "possible", "potential", "future", "threatened", "proposed") for c in trigger.children):
         return "plan"

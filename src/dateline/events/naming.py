@@ -38,3 +38,8 @@ def actor_name(canonical: str | None, iso2: str | None) -> str | None:
 def civilians_of(iso2: str | None) -> str:
     name = country_name(iso2)
     return f"Civilians ({name})" if name else "Civilians"
+
+
+def unidentified_of(iso2: str | None) -> str:
+    name = country_name(iso2)
+    return f"Unidentified Armed Group ({name})" if name else "Unidentified Armed Group"

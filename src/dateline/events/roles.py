@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 
 UNDERGO_VERBS = {"face", "suffer", "endure", "repel", "repulse", "survive", "withstand", "sustain", "come", "encounter", "meet", "receive"}
-LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "mount", "wage", "lead", "spearhead", "begin", "start", "resume", "continue", "claim", "deploy", "use", "fire", "unleash", "make", "perform", "order", "execute", "step"}
+LIGHT_VERBS = {"declare", "announce", "proclaim", "carry", "launch", "conduct", "stage", "mount", "wage", "lead", "spearhead", "begin", "start", "resume", "continue", "claim", "deploy", "use", "fire", "unleash", "make", "perform", "order", "execute", "step"}
 PATIENT_PREPS = {"against", "on", "at", "upon", "targeting", "from"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "its", "their", "his", "her"}
 
@@ -32,6 +32,12 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
 
 
 def _child(tok: Token, deps: set[str]) -> Token | None:
@@ -65,8 +71,14 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
     undergo = False
     is_verb = trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB")
     if is_verb:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
-        if passive:
+        # The parser reads "IS forced them" as "is forced": an auxiliary that is an
+        # actor's name is the subject of an active verb.
+        named_aux = next((c for c in trigger.children if c.dep_ in ("auxpass", "aux") and c.i in ctx.actor_at), None)
+        passive = _is_passive(trigger) and named_aux is None
+        if named_aux is not None:
+            agent_tok = named_aux
+            patient_tok = _child(trigger, {"dobj", "obj"}) or _prep_object(trigger, PATIENT_PREPS)
+        elif passive:
             patient_tok = _child(trigger, {"nsubjpass"})
             by = _child(trigger, {"agent"})
             agent_tok = _child(by, {"pobj"}) if by is not None else None
@@ -87,7 +99,14 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
         # Climb through prepositions and conjunctions to the governing verb.
         while head.dep_ in ("prep", "pobj", "conj", "appos", "dobj", "compound") and head.head is not head and not head.pos_ == "VERB":
             head = head.head
-        if head.pos_ in ("VERB", "AUX") and head is not trigger:
+        if head.pos_ in ("VERB", "AUX") and head is not trigger and _is_passive(head):
+            # "civilians held as human shields by Daesh"
+            by = _child(head, {"agent"})
+            if agent_tok is None and by is not None:
+                agent_tok = _child(by, {"pobj"})
+            if patient_tok is None:
+                patient_tok = _child(head, {"nsubjpass"}) or (head.head if head.dep_ in ("acl", "relcl") else None)
+        elif head.pos_ in ("VERB", "AUX") and head is not trigger:
             subj = _subject(head)
             if head.lemma_.lower() in UNDERGO_VERBS or (head.lemma_.lower() == "come" and "under" in [c.lower_ for c in head.children]):
                 if subj is not None and patient_tok is None:
