@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .read import InputError, ReadReport, read_inputs, read_string
+from .read.published import AnchorBook, refine_article, refine_published
 from .read.stories import Signature, assign_stories, signature
 from .record import Article
 
@@ -53,6 +54,7 @@ def extract(text_or_path: str | os.PathLike, published: str | None = None, *, la
             raise report.errors[0]
     else:
         arts = read_string(str(text_or_path), published=published)
+    refine_published(arts)
     if language:
         from .engine import annotate_stream
 
@@ -111,6 +113,19 @@ def _resume_partial(partial: Path, meta: Path, fingerprint: str) -> list[dict]:
     return done
 
 
+def _spool_stdin(inputs: list[str], partial: Path) -> tuple[list[str], Path | None]:
+    """Standard input can be read once; keep a copy beside the output to read it twice."""
+    if "-" not in inputs:
+        return inputs, None
+    import sys
+
+    copy = partial.with_name(partial.name + ".stdin")
+    with open(copy, "wb") as fh:
+        while chunk := sys.stdin.buffer.read(1 << 20):
+            fh.write(chunk)
+    return [str(copy) if raw == "-" else raw for raw in inputs], copy
+
+
 def write_jsonl(records: Callable[[], Iterator[dict]], path: Path) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         for rec in records():
@@ -150,7 +165,13 @@ def run_extract(
     summary = RunSummary(resumed=len(done))
     report = ReadReport()
     sigs = [signature(rec["id"], rec["body"], rec.get("published")) for rec in done]
-    stream: Iterator[Article] = read_inputs(inputs, published=published, report=report)
+    inputs, stdin_copy = _spool_stdin(inputs, partial)
+    # Undated articles are dated with each other's help: a first, cheap read files
+    # every dated occurrence ("recaptured Mosul in July 2017"), the second read uses it.
+    book = AnchorBook()
+    for art in read_inputs(inputs, published=published, report=ReadReport()):
+        book.add(art)
+    stream: Iterator[Article] = (refine_article(a, book) for a in read_inputs(inputs, published=published, report=report))
     for _ in range(len(done)):  # input order is deterministic: skip what is done
         next(stream, None)
     if on_progress and done:
@@ -193,6 +214,8 @@ def run_extract(
     os.replace(tmp, out)
     partial.unlink(missing_ok=True)
     meta.unlink(missing_ok=True)
+    if stdin_copy:
+        stdin_copy.unlink(missing_ok=True)
     summary.stories = len({s for s, _ in stories.values()})
     summary.seconds = time.perf_counter() - started
     return summary

@@ -136,30 +136,48 @@ class ArticleContext:
     def _reference_time(self, published: dict | None) -> tuple[str | None, int, int | None]:
         """The date an event with no date of its own is coded to.
 
-        With a publication day, that day. When the day is unknown, the latest month
-        the story itself talks about (an account of "the last days of the fighting"
-        published in April about March is coded to March), else the publication
-        month or year.
+        The lead's own day first ("On Jan. 8, coalition forces conducted 34 strikes"
+        dates the list of strikes below it). Else, with a publication day, that day.
+        When the day is unknown, the latest month the story itself talks about (an
+        account of "the last days of the fighting" published in April about March is
+        coded to March), else the publication month or year; when the publication is
+        only bounded from below, no date rather than a guessed one.
         """
         pub_date = _as_date(published.get("date")) if published else None
         precision = published.get("precision") if published else None
+        latest = _as_date(published.get("latest")) if published else None
+        lead = self._lead_day(latest)
+        if lead is not None:
+            return lead
         if pub_date and precision == "day":
             return pub_date.isoformat(), 1, None
-        latest = _as_date(published.get("latest")) if published else None
         story_months = [
             _as_date(t["date"]) for t in self.timexes
             if t.get("date") and t.get("precision") in ("day", "span", "week", "month")
         ]
         story_months = [d for d in story_months if d and (latest is None or d <= latest)]
-        if pub_date and story_months:
+        if pub_date and latest and story_months:
             recent = max(story_months)
             if (pub_date - recent).days <= 62 or recent >= pub_date:
                 return recent.replace(day=1).isoformat(), 3, None
         if pub_date and precision == "month":
             return pub_date.replace(day=1).isoformat(), 3, None
-        if pub_date:
+        if pub_date and latest and precision == "year":
             return None, 3, pub_date.year
         return None, 3, None
+
+    def _lead_day(self, latest: date | None) -> tuple[str, int, None] | None:
+        first_par_end = self.doc.text.find("\n\n")
+        first_par_end = len(self.doc.text) if first_par_end < 0 else first_par_end
+        lead_end = next((s.end_char for s in self.doc.sents if s.end_char > self.body_start), first_par_end)
+        for t in self.timexes:
+            if t["start"] >= min(lead_end, first_par_end):
+                break
+            if t.get("precision") == "day" and t.get("date"):
+                day = _as_date(t["date"])
+                if day and (latest is None or day <= latest):
+                    return day.isoformat(), int(t.get("time_precision") or 1), None
+        return None
 
 
 def _after_dateline(text: str) -> int:
