@@ -192,16 +192,26 @@ def _clean(text: str) -> str:
 
 
 def _ends_sentence(tok: Token) -> bool:
-    """". ! ?" end a sentence; the period of "Lt." or "Gen." does not."""
+    """". ! ?" end a sentence; the period of "Lt." or "Gen." or an initial does not."""
     if tok.text in {"!", "?"}:
         return True
     if tok.text != ".":
         return False
     if tok.i > 0:
         prev = tok.doc[tok.i - 1]
-        if not prev.whitespace_ and prev.text[:1].isupper() and prev.is_alpha and len(prev.text) <= 4:
+        if not prev.whitespace_ and (prev.lower_ in lexicon()["abbreviations"] or len(prev.text) == 1 and prev.is_upper):
             return False
     return True
+
+
+def _name_form(name: str | None) -> str | None:
+    """Names are identifiers, not evidence: one apostrophe ("Iraq's", not "Iraq’s")."""
+    return name.replace("’", "'").replace("‘", "'") if name else name
+
+
+def _names_itself(tokens: list[Token]) -> bool:
+    """ "Islamic State militants" names the group; "U.S.-backed fighters" only describes it."""
+    return any(t.pos_ == "PROPN" and not re.search(r"-[a-z]+$", t.text) for t in tokens)
 
 
 def _surname_key(word: str) -> str:
@@ -210,7 +220,11 @@ def _surname_key(word: str) -> str:
 
 
 def _strip_det(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].dep_ in {"det", "predet", "punct"} or tokens[0].lower_ in {"one", "several", "some"}):
+    """Articles, demonstratives, "both" and "one" say nothing about who; "some" and "several" do."""
+    while tokens and (
+        tokens[0].dep_ in {"det", "predet", "punct"} and tokens[0].lower_ not in {"some", "several", "many", "few"}
+        or tokens[0].lower_ in {"one", "both", "all"}
+    ):
         tokens = tokens[1:]
     while tokens and tokens[-1].dep_ == "punct":
         tokens = tokens[:-1]
@@ -494,22 +508,82 @@ class SpeakerResolver:
                     toks = toks + list(c.subtree)
         definite = any(t.dep_ == "det" and t.lower_ in {"the", "this", "that"} for t in subj.children)
         head = subj.lemma_.lower()
-        phrase = _text(doc, toks)
+        person_noun = head in lex["person_nouns"] or subj.lower_ in lex["person_nouns"]
+        if toks and toks[-1] == subj and (subj.tag_ in {"NNS", "NNPS"} or not person_noun):
+            toks = toks + self._post_modifiers(subj)
+        phrase = self._phrase_with_named_possessor(toks)
         if not phrase:
             return None
         if phrase in self.acronyms:
             phrase = self.acronyms[phrase]
-        person_noun = head in lex["person_nouns"] or subj.lower_ in lex["person_nouns"]
+        group = subj.tag_ in {"NNS", "NNPS"} or not person_noun
+        fuller = self.fuller_mention(subj) if toks == [subj] and group else None
+        if fuller:
+            # "militants said": the article named them in full earlier ("Islamic State militants")
+            return Speaker(fuller, None, "body", subj.idx, head)
         if definite and (person_noun or "year" in phrase):
             found = self.by_role(head, phrase)
             if found is not None:
                 return Speaker(found.name, found.title, found.kind, subj.idx, found.head)
-        if definite and head in lex["generic_group_nouns"]:
-            # "the militia", "the militant group": name the actor the article means
+        if head in lex["generic_group_nouns"] and not _names_itself(toks):
+            # "the militia", "U.S.-backed fighters": name the actor the article means
             canon = self.canonical_at(subj.left_edge.idx, subj.idx + len(subj.text))
             if canon:
                 phrase = canon
         return Speaker(phrase, None, "person" if person_noun else "body", subj.idx, head)
+
+    def fuller_mention(self, head: Token) -> str | None:
+        """The last earlier mention of the same noun with modifiers that say whose it is."""
+        for t in reversed(self.doc[: head.i]):
+            if t.lemma_ != head.lemma_ or t.pos_ != head.pos_:
+                continue
+            mods = [c for c in t.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.pos_ in {"PROPN", "ADJ", "NOUN"}]
+            if mods and any(c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"} for c in mods):
+                start = min(c.left_edge.i for c in mods)
+                return _text(self.doc, list(self.doc[start : t.i + 1]))
+        return None
+
+    def _phrase_with_named_possessor(self, toks: list[Token]) -> str:
+        """ "the group’s news channel" -> "Islamic State news channel" when the actors know the group."""
+        out = []
+        skip_case = False
+        for t in toks:
+            if skip_case and t.dep_ == "case":
+                skip_case = False
+                continue
+            skip_case = False
+            if t.dep_ == "poss" and t.lemma_.lower() in self.lex["generic_group_nouns"]:
+                canon = self.canonical_at(t.idx, t.idx + len(t.text))
+                if canon:
+                    out = [x for x in out if x[0].dep_ != "det" or x[0].head != t]
+                    out.append((t, canon))
+                    skip_case = True
+                    continue
+            out.append((t, None))
+        if not out:
+            return ""
+        if all(c is None for _, c in out):
+            return _text(self.doc, toks)
+        parts = []
+        for k, (t, canon) in enumerate(out):
+            parts.append(canon if canon else t.text)
+            if k + 1 < len(out) and (canon or t.whitespace_):
+                parts.append(" ")
+        return _clean("".join(parts))
+
+    def _post_modifiers(self, subj: Token) -> list[Token]:
+        """ "officials on both sides of the border", "people interviewed": who, more exactly."""
+        doc = self.doc
+        for c in subj.children:
+            if c.i <= subj.i:
+                continue
+            if c.dep_ == "prep" and c.lower_ in {"on", "in", "at", "from", "across", "inside", "near", "along"}:
+                span = list(doc[subj.i + 1 : c.right_edge.i + 1])
+                if len(span) <= 8 and not any(t.text in {",", "“", "”", '"'} or t.pos_ in {"VERB", "AUX"} for t in span):
+                    return span
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == subj.i + 1 and not list(c.children):
+                return [c]
+        return []
 
     def by_role(self, head: str, phrase: str) -> Speaker | None:
         """"the source", "the press secretary": the last speaker so described."""
@@ -575,7 +649,7 @@ class SpeakerResolver:
             sp = self.describe(c)
             if sp is not None:
                 canon = self.canonical_at(c.left_edge.idx, c.idx + len(c.text))
-                if canon and sp.kind == "body" and c.lemma_.lower() in self.lex["generic_group_nouns"]:
+                if canon and c.lemma_.lower() in self.lex["generic_group_nouns"] and not _names_itself(list(c.subtree)):
                     sp.name = canon
                 return Speaker(sp.name, sp.title, sp.kind, subj.idx, sp.head)
         for sp in reversed(self.history):
@@ -854,14 +928,25 @@ class QuoteFinder:
         verb, doc = a.verb, self.doc
         if self._attributes_direct_quote(a):
             return None
+        s_start, s_end = self._sentence_bounds(verb)
+        end_tok = self._token_at(s_end - 1)
+        last = end_tok.i if end_tok is not None else verb.sent.end - 1
         comps = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i > verb.i]
         if not comps:
-            return None
+            if s_end <= verb.sent.end_char or verb.i + 1 >= len(doc):
+                return None
+            # the parser lost the clause at a line break: "Davis said the number ... \ncampaign\n now totals"
+            first = verb.i + 1
+            while first < last and (doc[first].lower_ == "that" or doc[first].is_space or doc[first].is_punct):
+                first += 1
+            toks = [t for t in doc[first : last + 1] if not t.is_space]
+            while toks and toks[-1].is_punct and toks[-1].text not in CLOSING + STRAIGHT:
+                toks = toks[:-1]
+            return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else None
         comp = comps[0]
         if any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WP", "WDT"} for c in comp.children):
             return None  # "a man who it said was wanted": the clause belongs to the relative
         first = comp.left_edge.i
-        last = verb.sent.end - 1
         for t in doc[comp.i + 1 : last + 1]:
             takes_over = (
                 t.dep_ == "conj"
@@ -888,18 +973,17 @@ class QuoteFinder:
 
     def _clause_around(self, a: Attribution) -> tuple[int, int] | None:
         """", X said." closing a sentence: the clause before it; "..., X said, CLAUSE" after it."""
-        sent = a.verb.sent
-        s_start = self._sentence_start(a.verb)
+        s_start, s_end = self._sentence_bounds(a.verb)
         s_start = max(s_start, self.body_start if s_start < self.body_start else 0)
         att_start = self._attribution_phrase_start(a, s_start)
         before = self.text[s_start:att_start]
         if not before.rstrip().endswith(",") or self._attributes_direct_quote(a):
             return None
         # "Also in the past 24 hours, Davis said, the coalition conducted ...": the clause follows
-        rest = self.text[a.end : sent.end_char]
+        rest = self.text[a.end : s_end]
         m = re.match(r"^[^,.;]*?,\s*", rest)
         if m and len(re.findall(r"\w+", rest[m.end() :])) >= 3 and len(re.findall(r"\w+", before)) <= 6:
-            start, end = a.end + m.end(), sent.end_char
+            start, end = a.end + m.end(), s_end
         else:
             start, end = s_start, s_start + len(before.rstrip().rstrip(","))
         stripped = self.text[start:end].rstrip(" .,;\n")
@@ -925,19 +1009,47 @@ class QuoteFinder:
             j -= 1
         return start
 
+    def _continues(self, prev: Token, nxt: Token) -> bool:
+        """Whether the parser's sentence break between `prev` and `nxt` is false: after "Capt." or a
+        comma, or at a single line break in the middle of a sentence."""
+        gap = self.text[prev.idx + len(prev.text) : nxt.idx]
+        if re.search(r"\n\s*\n", gap):
+            return False
+        if _ends_sentence(prev) or prev.text in CLOSING + STRAIGHT:
+            return False
+        if prev.text == "." or prev.text.endswith(".") and prev.lower_.rstrip(".") in self.lex["abbreviations"]:
+            return True  # "Capt." (one token or two)
+        if prev.text == ",":
+            return True
+        return "\n" in gap and (nxt.text[:1].islower() or prev.text[-1:].isalnum() and not nxt.text[:1].isupper())
+
+    def _neighbour(self, i: int, step: int) -> Token | None:
+        while 0 <= i < len(self.doc) and self.doc[i].is_space:
+            i += step
+        return self.doc[i] if 0 <= i < len(self.doc) else None
+
+    def _sentence_bounds(self, tok: Token) -> tuple[int, int]:
+        """The sentence around `tok`, mended where the parser cut it."""
+        first_sent = last_sent = tok.sent
+        while first_sent.start > 0:
+            prev = self._neighbour(first_sent.start - 1, -1)
+            first = self._neighbour(first_sent.start, 1)
+            if prev is None or first is None or not self._continues(prev, first):
+                break
+            first_sent = prev.sent
+        while last_sent.end < len(self.doc):
+            last = self._neighbour(last_sent.end - 1, -1)
+            nxt = self._neighbour(last_sent.end, 1)
+            if last is None or nxt is None or not self._continues(last, nxt):
+                break
+            last_sent = nxt.sent
+        end = last_sent.end_char
+        while end > first_sent.start_char and self.text[end - 1].isspace():
+            end -= 1
+        return first_sent.start_char, end
+
     def _sentence_start(self, tok: Token) -> int:
-        """The parser ends sentences after "Capt." or "Gen."; a sentence really starts after . ! ?"""
-        sent = tok.sent
-        while sent.start > 0:
-            prev = self.doc[sent.start - 1]
-            while prev.is_space and prev.i > 0:
-                prev = self.doc[prev.i - 1]
-            if "\n\n" in self.doc.text[prev.idx : sent.start_char] or _ends_sentence(prev) or prev.text in CLOSING + STRAIGHT:
-                break
-            if not (prev.text.endswith(".") and len(prev.text) <= 5 and (prev.text[:1].isupper() or prev.text == ".")) and prev.text != ",":
-                break
-            sent = prev.sent
-        return sent.start_char
+        return self._sentence_bounds(tok)[0]
 
     def indirect(self) -> list[dict]:
         out: list[dict] = []
@@ -978,8 +1090,8 @@ class QuoteFinder:
         return {
             "text": self.text[start:end],
             "kind": kind,
-            "speaker": speaker.name if speaker else None,
-            "speaker_title": speaker.title if speaker else None,
+            "speaker": _name_form(speaker.name) if speaker else None,
+            "speaker_title": _name_form(speaker.title) if speaker else None,
             "start": start,
             "end": end,
         }
