@@ -27,7 +27,7 @@ from .context import AIR_TYPES, ARMED_TYPES, PRECISION_CODE, ArticleContext
 from .fatalities import fatalities_in
 from .lexicon import TriggerClass, build_matcher, load_classes
 from .modality import attempted, is_habitual, unrealised_reason
-from .naming import actor_name, civilians_of, country_name_of, unidentified_of
+from .naming import actor_name, civilians_of, country_name_of, police_of, unidentified_of
 from .notes import note_for
 from .roles import agent_and_patient
 
@@ -70,7 +70,10 @@ class EventCoder:
             cand = self.code(ctx, cls, span)
             if cand is not None:
                 candidates.append(cand)
-        doc._.events = fold(select(candidates))
+        events = drop_totals(fold(select(candidates)), ctx)
+        for ev in events:
+            ev.pop("_undated", None)
+        doc._.events = events
         return doc
 
     def triggers(self, doc: Doc) -> list[tuple[TriggerClass, Span]]:
@@ -90,9 +93,9 @@ class EventCoder:
     def code(self, ctx: ArticleContext, cls: TriggerClass, span: Span) -> Candidate | None:
         trigger = span.root
         sent = trigger.sent
-        if _inside_name(ctx, span) or span.start_char < ctx.body_start:
+        if _inside_name(ctx, span) or span.start_char < ctx.body_start or _describes_a_thing(trigger):
             return None
-        if is_habitual(sent) or _aggregate_over_years(ctx, sent) or _background_clause(trigger):
+        if _is_subhead(sent) or is_habitual(trigger) or _aggregate_over_years(ctx, sent) or _background_clause(trigger):
             return None
         reason = unrealised_reason(trigger)
         tried = cls.resolve == "territory" and attempted(trigger)
@@ -107,6 +110,9 @@ class EventCoder:
         quote = speaker_for(sent, ctx.quotes)
         speaker_actor = _speaker_actor(ctx, quote)
         agent, patient, undergo = agent_and_patient(trigger, ctx, speaker_actor)
+        claimant = _claimant(ctx, sent)
+        if agent is None and claimant is not None and cls.name != "change":
+            agent = claimant  # "X claimed responsibility for a truck attack that killed eight"
 
         if cls.resolve == "territory":
             if tried:  # "as they attempted to overrun the enclave": the fight, not a capture
@@ -121,7 +127,7 @@ class EventCoder:
                 event_type, sub_event = "Battles", "Armed clash"
             else:
                 return None  # a bare "attack" or "killed" with nobody named is too vague
-        if cls.name == "air_strike" and trigger.lemma_.lower() == "strike" and not _airborne(span, agent):
+        if cls.name == "air_strike" and trigger.lemma_.lower() == "strike" and not (_airborne(span, agent) or ctx.air_war):
             return None
         if _generic_mention(trigger, agent, patient):
             return None
@@ -166,8 +172,13 @@ class EventCoder:
             )
         if event_type in ("Battles", "Explosions/Remote violence") and a1 is None and a2 is None:
             return None
+        if sub_event == "Arrests" and a1 is None:
+            a1 = police_of(country_code)
+        if actor1 is not None:
+            ctx.last_actor1 = actor1
 
         event_date, time_precision, year = date_for(ctx, trigger, sent)
+        undated = (event_date, time_precision, year) == ctx.reference
         ev_start = max(sent.start_char, ctx.body_start)
         event = {
             "event_date": event_date,
@@ -190,6 +201,7 @@ class EventCoder:
         }
         if year is not None:
             event["year"] = year
+        event["_undated"] = undated
         event["attribution"], event["source"] = attribute(
             sent, event, quote, actor_name(speaker_actor["canonical"], country_code) if speaker_actor else None, ctx.agency
         )
@@ -199,6 +211,28 @@ class EventCoder:
 
 
 # ----------------------------------------------------------------------
+# Nouns a trigger word may modify and still report an event ("car bomb attack").
+EVENT_HEADS = {"attack", "strike", "explosion", "blast", "raid", "bombing", "assault", "fire", "ambush", "offensive", "clash", "operation"}
+
+
+# Verbs whose object is a weapon or an object, not an event ("destroyed two mortar
+# systems", "using rocket artillery").
+OBJECT_VERBS = {"destroy", "damage", "seize", "capture", "find", "use", "recover", "confiscate", "acquire",
+                "supply", "deliver", "provide", "sell", "buy", "manufacture", "build", "store", "hide"}
+
+
+def _describes_a_thing(trigger: Token) -> bool:
+    """A trigger word naming a kind of thing, not an event: 'fighting position', 'artillery systems'."""
+    tok = trigger
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.head.lemma_.lower() not in EVENT_HEADS:
+            return True
+        tok = tok.head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in OBJECT_VERBS
+
+
 def _has_object(trigger: Token, objects: frozenset[str]) -> bool:
     """'slowed an offensive', 'resumed its assault': the object decides."""
     for child in trigger.children:
@@ -217,6 +251,8 @@ def _reports_fighting(ctx: ArticleContext, trigger: Token) -> bool:
     """
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj":
         return False
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in FRAME_VERBS:
+        return False
     if trigger.lemma_.lower() == "fight" and trigger.pos_ == "VERB":
         for child in trigger.children:
             if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("against", "with", "alongside")):
@@ -234,24 +270,31 @@ def _generic_mention(trigger: Token, agent: dict | None, patient: dict | None) -
     return not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children)
 
 
-BACKGROUND_MARKS = {"when", "while", "once", "whenever"}
 BACKGROUND_PREPS = {"between", "since", "after", "before", "until", "during", "following", "ahead", "amid"}
+# What a battle noun is the object of when the sentence reports its end or start, not the fighting.
+FRAME_VERBS = {"end", "win", "lose", "conclude", "finish", "start", "begin", "launch", "culminate", "mark"}
 
 
 def _background_clause(trigger: Token) -> bool:
-    """Scene-setting, not the report: 'when we entered Baghouz', 'since IS's declared defeat'."""
+    """Scene-setting, not the report: 'since IS's declared defeat', 'after capturing Mosul in 2014',
+    'charged with acting ... by plowing a truck'."""
+    if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp":
+        return True
     tok = trigger
     for _ in range(4):
-        if any(c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS and c.i < tok.i for c in tok.children):
-            return True
         if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS and trigger.pos_ == "NOUN":
             return True
-        if tok.head is tok or tok.dep_ in ("ROOT",):
+        if tok.head.i == tok.i or tok.dep_ in ("ROOT",):
             break
         if tok.pos_ == "VERB" and tok.dep_ not in ("advcl", "relcl", "acl", "xcomp", "conj"):
             break
         tok = tok.head
     return False
+
+
+def _is_subhead(sent: Span) -> bool:
+    letters = [c for c in sent.text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(sent) <= 12
 
 
 def _aggregate_over_years(ctx: ArticleContext, sent: Span) -> bool:
@@ -276,6 +319,19 @@ def _inside_name(ctx: ArticleContext, span: Span) -> bool:
     return False
 
 
+def _claimant(ctx: ArticleContext, sent: Span) -> dict | None:
+    """The side that claims responsibility in this sentence, if any."""
+    text = sent.text.lower()
+    if "responsibility" not in text or "claim" not in text:
+        return None
+    for tok in sent:
+        if tok.lemma_.lower() == "claim" and tok.pos_ == "VERB":
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and ctx.actor_of(subj) is not None:
+                return ctx.actor_of(subj)
+    return None
+
+
 def _speaker_actor(ctx: ArticleContext, quote: dict | None) -> dict | None:
     """The side a quote's speaker belongs to ("SDF spokesman Mustafa Bali" -> the SDF)."""
     if not quote or not quote.get("speaker"):
@@ -295,6 +351,14 @@ def _speaker_actor(ctx: ArticleContext, quote: dict | None) -> dict | None:
 
 def _names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
     """A capture needs a place or a piece of ground as its object."""
+    if trigger.lemma_.lower() == "take":
+        # "took Raqqa", "took control of the town" -- not "was taken to hospital"
+        obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return False
+        if obj.lemma_.lower() in TERRITORY_WORDS:
+            return True
+        return any(p["start"] <= obj.idx < p["end"] for p in ctx.places_in(sent))
     for tok in trigger.subtree:
         if tok.lemma_.lower() in TERRITORY_WORDS:
             return True
@@ -324,9 +388,23 @@ def _airborne(span: Span, agent: dict | None) -> bool:
     return agent is not None and agent.get("type") in ("state", "international")
 
 
+def _modifies_a_person(doc: Doc, place: dict) -> bool:
+    """'a New Jersey man', 'Iraqi Shi'ite militias': a place naming where someone is from."""
+    span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PERSON_HEADS
+
+
+PERSON_HEADS = {"man", "woman", "boy", "girl", "resident", "citizen", "national", "tourist", "immigrant", "militia",
+                "fighter", "official", "minister", "soldier", "police", "officer", "forces", "force", "army", "people",
+                "worker", "student", "family", "child", "journalist", "refugee", "woman", "leader", "authorities"}
+
+
 def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None, int]:
     """The event's place and geo_precision."""
-    places = ctx.places_in(sent)
+    places = [p for p in ctx.places_in(sent) if not _modifies_a_person(sent.doc, p)]
     specific = [p for p in places if p.get("feature") not in BROAD_FEATURES and p.get("latitude") is not None]
     chosen = None
     if specific:
@@ -360,15 +438,46 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None
 
 def date_for(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[str | None, int, int | None]:
     timexes = [t for t in ctx.timexes_in(sent) if t.get("date") or t.get("year")]
-    if not timexes:
+    own = [t for t in timexes if _in_clause_of(sent.doc, t, trigger)]
+    if not own:
         return ctx.reference
-    t = min(timexes, key=lambda t: abs(t["start"] - trigger.idx))
+    t = min(own, key=lambda t: abs(t["start"] - trigger.idx))
     if not t.get("date"):
         return None, 3, t.get("year")
     tp = t.get("time_precision") or PRECISION_CODE.get(t.get("precision"), 3)
     if t.get("precision") == "year":
         return None, 3, t.get("year") or int(t["date"][:4])
     return t["date"], tp, None
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb (or root) heading the clause a token is in."""
+    while tok.head.i != tok.i and not (tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS):
+        tok = tok.head
+    return tok
+
+
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "pcomp", "csubj", "parataxis"}
+
+
+def _in_clause_of(doc: Doc, timex: dict, trigger: Token) -> bool:
+    """Does the time expression belong to the trigger's clause (or the trigger's own phrase)?
+
+    "Trump said on Friday that IS had claimed the attacker who killed eight": Friday
+    dates the saying, not the killing."""
+    span = doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    if trigger.left_edge.i <= root.i <= trigger.right_edge.i:
+        return True
+    head = _clause_head(trigger)
+    t_head = _clause_head(root)
+    if t_head == head:
+        return True
+    # A time phrase on the governing clause dates a clause that reports what happened then
+    # ("forces said on Friday they had captured the town").
+    return head.dep_ in ("ccomp", "xcomp", "conj") and head.head == t_head and trigger.tag_ not in ("VBG",)
 
 
 def confidence(cls: TriggerClass, event: dict, *, place_in_sentence: bool, dated: bool) -> float:
@@ -438,6 +547,8 @@ def fold(candidates: list[Candidate]) -> list[dict]:
     for cand in sorted(candidates, key=lambda c: c.trigger.idx):
         ev = cand.event
         kept = next((k for k in events if _same_event(k, ev)), None)
+        if kept is None and ev.pop("_undated", False):
+            kept = next((k for k in events if _re_mention(k, ev)), None)
         if kept is None:
             events.append(ev)
             continue
@@ -452,6 +563,34 @@ def fold(candidates: list[Candidate]) -> list[dict]:
         kept["confidence"] = max(kept["confidence"], ev["confidence"])
         kept["notes"] = note_for(kept)
     return events
+
+
+def drop_totals(events: list[dict], ctx: ArticleContext) -> list[dict]:
+    """A country-wide total beside its itemised breakdown ("34 strikes in Syria", then
+    "Near Raqqa, 15 strikes ...") is the breakdown: code the items, not the total."""
+    out = []
+    for ev in events:
+        if ev["geo_precision"] == 3 and ev.get("location") and ev["location"] == ev.get("country"):
+            itemised = any(
+                o is not ev and o["sub_event_type"] == ev["sub_event_type"] and o.get("country") == ev.get("country")
+                and o["geo_precision"] < 3 and (o["actor1"] == ev["actor1"] or not ev["actor1"])
+                for o in events
+            )
+            if itemised:
+                continue
+        out.append(ev)
+    return out
+
+
+def _re_mention(earlier: dict, ev: dict) -> bool:
+    """An undated mention of an event already told ("the attack", later in the story)."""
+    if (earlier["event_type"], earlier["sub_event_type"]) != (ev["event_type"], ev["sub_event_type"]):
+        return False
+    if earlier.get("country") != ev.get("country"):
+        return False
+    if ev.get("location") and earlier.get("location") and ev["location"] != earlier["location"] and ev["geo_precision"] < 3:
+        return False  # a strike near another town is another strike
+    return all(earlier[s] is None or ev[s] is None or earlier[s] == ev[s] for s in ("actor1", "actor2"))
 
 
 def _same_event(a: dict, b: dict) -> bool:

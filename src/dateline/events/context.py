@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 ARMED_TYPES = {"state", "police", "rebel", "militia", "unidentified", "international", "armed"}
 # Sides that can act or be acted on in an event; media and other bodies cannot.
 SIDE_TYPES = ARMED_TYPES | {"civilians", "protesters", "rioters", "political"}
+AIR_WORDS = {"aircraft", "warplane", "warplanes", "airstrike", "airstrikes", "jet", "jets", "drone", "drones", "bomber", "bombers", "air"}
 # Sides that fly aircraft: states and coalitions of states.
 AIR_TYPES = {"state", "international"}
 PRECISION_CODE = {"day": 1, "span": 2, "week": 2, "month": 3, "year": 3}
@@ -33,6 +34,8 @@ class ArticleContext:
     reference: tuple[str | None, int, int | None] = (None, 3, None)  # (date, time_precision, year)
     agency: str | None = None
     body_start: int = 0  # where the story starts after a "PLACE (Agency) –" dateline
+    last_actor1: dict | None = None  # the acting side of the last event read (for "they")
+    air_war: bool = False  # the article talks of aircraft: its bare "strikes" are air strikes
 
     @classmethod
     def of(cls, doc: Doc) -> "ArticleContext":
@@ -56,6 +59,9 @@ class ArticleContext:
             if actor.get("type") in ARMED_TYPES:
                 ctx.armed_counts[actor["canonical"]] += 1
         ctx.focus_place = ctx._focus_place()
+        ctx.air_war = any(
+            t.lemma_.lower() in AIR_WORDS or t.lower_ in AIR_WORDS for t in doc
+        )
         ctx.reference = ctx._reference_time(meta.get("published"))
         return ctx
 
@@ -146,7 +152,7 @@ class ArticleContext:
         pub_date = _as_date(published.get("date")) if published else None
         precision = published.get("precision") if published else None
         latest = _as_date(published.get("latest")) if published else None
-        lead = self._lead_day(latest)
+        lead = self._lead_day(latest, pub_date)
         if lead is not None:
             return lead
         if pub_date and precision == "day":
@@ -166,7 +172,8 @@ class ArticleContext:
             return None, 3, pub_date.year
         return None, 3, None
 
-    def _lead_day(self, latest: date | None) -> tuple[str, int, None] | None:
+    def _lead_day(self, latest: date | None, pub_date: date | None) -> tuple[str, int, None] | None:
+        """The day the lead reports, when it is recent (not 'the deadliest since Sept. 11, 2001')."""
         first_par_end = self.doc.text.find("\n\n")
         first_par_end = len(self.doc.text) if first_par_end < 0 else first_par_end
         lead_end = next((s.end_char for s in self.doc.sents if s.end_char > self.body_start), first_par_end)
@@ -175,7 +182,8 @@ class ArticleContext:
                 break
             if t.get("precision") == "day" and t.get("date"):
                 day = _as_date(t["date"])
-                if day and (latest is None or day <= latest):
+                recent = pub_date is None or (pub_date - day).days <= 31
+                if day and recent and (latest is None or day <= latest):
                     return day.isoformat(), int(t.get("time_precision") or 1), None
         return None
 

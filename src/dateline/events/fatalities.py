@@ -69,6 +69,8 @@ def count_noun_phrase(head: Token) -> int | None:
             return ACLED_VAGUE[head.lower_]
     if lemma in PERSON_NOUNS and head.tag_ in ("NN", "NNP"):
         return 1
+    if head.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children):
+        return 1  # "a New Yorker", "a Belgian woman"
     return None
 
 

@@ -37,7 +37,7 @@ ATTEMPT = {"try", "attempt", "seek", "push", "bid", "aim", "struggle"}
 def clause_chain(token: Token, limit: int = 6) -> list[Token]:
     """The trigger and the heads above it, up to the sentence root."""
     chain = [token]
-    while token.head is not token and len(chain) < limit:
+    while token.head.i != token.i and len(chain) < limit:
         token = token.head
         chain.append(token)
     return chain
@@ -97,5 +97,22 @@ def attempted(trigger: Token) -> bool:
     return False
 
 
-def is_habitual(sent: Span) -> bool:
-    return HABITUAL.search(sent.text) is not None
+def is_habitual(trigger: Token) -> bool:
+    """A habit or a long stretch of time in the trigger's own clause ('has for years besieged',
+    'continues to carry out bombings'), not elsewhere in the sentence."""
+    head = trigger
+    while head.head.i != head.i and not (head.pos_ in ("VERB", "AUX") and head.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl")):
+        head = head.head
+    words = []
+    for tok in head.subtree:
+        # stay inside the clause: skip tokens under a subordinate clause of another verb
+        anc = tok
+        inside = True
+        while anc.i != head.i:
+            if anc.dep_ in ("advcl", "relcl", "ccomp", "acl") and anc.i != trigger.i:
+                inside = False
+                break
+            anc = anc.head
+        if inside:
+            words.append(tok.text_with_ws)
+    return HABITUAL.search("".join(words)) is not None

@@ -43,3 +43,8 @@ def civilians_of(iso2: str | None) -> str:
 def unidentified_of(iso2: str | None) -> str:
     name = country_name(iso2)
     return f"Unidentified Armed Group ({name})" if name else "Unidentified Armed Group"
+
+
+def police_of(iso2: str | None) -> str:
+    name = country_name(iso2)
+    return f"Police Forces of {name}" if name else "Police Forces"

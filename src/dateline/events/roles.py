@@ -25,7 +25,7 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ in ("nsubj", "csubj"):
             return child
     # Participles and coordinated verbs borrow the subject of the verb they hang on.
-    if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head.i != verb.i:
         if verb.dep_ == "acl":
             return verb.head
         return _subject(verb.head)
@@ -62,6 +62,8 @@ def resolve_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dict 
         return None
     if speaker_actor is not None and tok.lower_ in ("it", "they", "we", "its", "their"):
         return speaker_actor
+    if ctx.last_actor1 is not None and ctx.last_actor1["start"] < tok.idx and tok.lower_ in ("they", "it", "we"):
+        return ctx.last_actor1  # the side the story was just telling about
     return ctx.previous_actor(tok.idx)
 
 
@@ -97,16 +99,16 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
                     break
         head = trigger.head
         # Climb through prepositions and conjunctions to the governing verb.
-        while head.dep_ in ("prep", "pobj", "conj", "appos", "dobj", "compound") and head.head is not head and not head.pos_ == "VERB":
+        while head.dep_ in ("prep", "pobj", "conj", "appos", "dobj", "compound") and head.head.i != head.i and not head.pos_ == "VERB":
             head = head.head
-        if head.pos_ in ("VERB", "AUX") and head is not trigger and _is_passive(head):
+        if head.pos_ in ("VERB", "AUX") and head.i != trigger.i and _is_passive(head):
             # "civilians held as human shields by Daesh"
             by = _child(head, {"agent"})
             if agent_tok is None and by is not None:
                 agent_tok = _child(by, {"pobj"})
             if patient_tok is None:
                 patient_tok = _child(head, {"nsubjpass"}) or (head.head if head.dep_ in ("acl", "relcl") else None)
-        elif head.pos_ in ("VERB", "AUX") and head is not trigger:
+        elif head.pos_ in ("VERB", "AUX") and head.i != trigger.i:
             subj = _subject(head)
             if head.lemma_.lower() in UNDERGO_VERBS or (head.lemma_.lower() == "come" and "under" in [c.lower_ for c in head.children]):
                 if subj is not None and patient_tok is None:
