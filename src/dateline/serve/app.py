@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import hmac
+import json
 import os
 import queue
 import re
@@ -42,6 +43,31 @@ CSP = (
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
     "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
+
+
+class SecurityHeaders:
+    """Headers on every response (a plain ASGI middleware: no per-request task or buffering)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        docs = scope.get("path", "").startswith("/api/docs")
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+                if not docs:
+                    extra.append((b"content-security-policy", CSP.encode()))
+                headers += [(k, v) for k, v in extra if k not in present]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 class ReadPool:
@@ -198,14 +224,7 @@ def create_app(
     async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
         return JSONResponse({"detail": _first_error(exc), "errors": jsonable_errors(exc)}, status_code=422)
 
-    @app.middleware("http")
-    async def _headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        if not request.url.path.startswith("/api/docs"):
-            response.headers.setdefault("Content-Security-Policy", CSP)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     # -- events -----------------------------------------------------------------
 
@@ -224,9 +243,9 @@ def create_app(
             if size > MAX_PAGE:
                 raise Q.QueryError(f"limit: at most {MAX_PAGE} events per page as json (use format=csv, geojson or jsonl for more)")
             with reads.connection() as conn:
-                page = Q.event_page(conn, f, sort=sort, cursor=cursor, limit=size)
                 count = Q.count_events(conn, f) if total else None
-            return {"events": page.events, "next_cursor": page.next_cursor, "total": count, "limit": size, "sort": sort}
+                page = Q.event_page(conn, f, sort=sort, cursor=cursor, limit=size, matches=count)
+            return fast_json({"events": page.events, "next_cursor": page.next_cursor, "total": count, "limit": size, "sort": sort})
         size = limit or MAX_EXPORT
         fmt = FORMATS[format]
         with reads.connection() as conn:
@@ -355,6 +374,11 @@ def create_app(
 def _ingest_serially(lock: threading.Lock, store: Store, text: str, published: str | None, language: bool):
     with lock:
         return ingest_text(store, text, published=published, label="<request>", language=language)
+
+
+def fast_json(payload: Any) -> Response:
+    """Plain data straight to JSON (what FastAPI's encoder would do, without walking it first)."""
+    return Response(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
 
 
 def jsonable_errors(exc: RequestValidationError) -> list[dict[str, Any]]:

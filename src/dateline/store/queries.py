@@ -169,12 +169,23 @@ def fts_query(text: str) -> str:
     return " ".join(terms)
 
 
-def where(q: EventQuery, conn: sqlite3.Connection) -> tuple[str, list[Any]]:
+_COLUMN_REF = re.compile(r"(?<![\w.+])e\.(\w+)")
+
+
+def where(q: EventQuery, conn: sqlite3.Connection, *, in_sort_order: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE condition of a query, with its parameters.
+
+    `in_sort_order`: mark every filtered column with SQLite's unary `+`, so that no
+    filter index is used and the query walks the sort index, stopping at its LIMIT;
+    the better plan when many events match (see `event_page`). Only our own clause
+    text is rewritten; values are always parameters.
+    """
     parts, params = [], []
     for make in CLAUSES:
         made = make(q, conn)
         if made:
-            parts.append(f"({made[0]})")
+            sql = _COLUMN_REF.sub(r"+e.\1", made[0]) if in_sort_order else made[0]
+            parts.append(f"({sql})")
             params.extend(made[1])
     return (" AND ".join(parts) if parts else "1"), params
 
@@ -249,17 +260,29 @@ class EventPage:
     next_cursor: str | None
 
 
-def _ordered_sql(q: EventQuery, conn: sqlite3.Connection, sort: str | None, cursor: str | None) -> tuple[str, list[Any], str, bool]:
+# Sorts with an index on their expression (schema: events_date_sort, events_fatalities_sort).
+INDEXED_SORTS = {"date", "fatalities"}
+
+
+def _ordered_sql(
+    q: EventQuery,
+    conn: sqlite3.Connection,
+    sort: str | None,
+    cursor: str | None,
+    *,
+    select: str = EVENT_SELECT,
+    in_sort_order: bool = False,
+) -> tuple[str, list[Any], str, bool]:
     key, desc = parse_sort(sort)
     sort_label = ("-" if desc else "") + key
     expr = SORTS[key]
-    cond, params = where(q, conn)
+    cond, params = where(q, conn, in_sort_order=in_sort_order)
     if cursor:
         value, last_id = decode_cursor(cursor, sort_label)
         cond += f" AND ({expr}, e.id) {'<' if desc else '>'} (?, ?)"
         params += [value, last_id]
     direction = "DESC" if desc else "ASC"
-    sql = f"{EVENT_SELECT} WHERE {cond} ORDER BY {expr} {direction}, e.id {direction}"
+    sql = f"{select} WHERE {cond} ORDER BY {expr} {direction}, e.id {direction}"
     return sql, params, sort_label, desc
 
 
@@ -274,16 +297,42 @@ def _sort_value(row: sqlite3.Row, key: str) -> Any:
 
 
 def event_page(
-    conn: sqlite3.Connection, q: EventQuery, *, sort: str | None = None, cursor: str | None = None, limit: int = 100
+    conn: sqlite3.Connection,
+    q: EventQuery,
+    *,
+    sort: str | None = None,
+    cursor: str | None = None,
+    limit: int = 100,
+    matches: int | None = None,
 ) -> EventPage:
-    sql, params, sort_label, _ = _ordered_sql(q, conn, sort, cursor)
-    rows = conn.execute(sql + " LIMIT ?", [*params, limit + 1]).fetchall()
-    more = len(rows) > limit
-    rows = rows[:limit]
+    """One page of events. `matches`, when the caller has counted them, picks the plan:
+
+    walking the sort index and filtering costs about limit * events / matches rows;
+    filtering by index and sorting costs about `matches` rows. So when
+    matches^2 > limit * events the walk wins (a broad filter), otherwise the filter
+    indexes do (a narrow one). Either way only ids are sorted, and the wide rows are
+    read for the page alone.
+    """
+    key, _ = parse_sort(sort)
+    in_order = False
+    if key in INDEXED_SORTS:
+        if matches is None:
+            in_order = not where(q, conn)[1]  # no filter at all
+        else:
+            events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+            in_order = matches * matches > limit * events
+    id_sql, params, sort_label, desc = _ordered_sql(q, conn, sort, cursor, select="SELECT e.id FROM events e", in_sort_order=in_order)
+    ids = [r[0] for r in conn.execute(id_sql + " LIMIT ?", [*params, limit + 1])]
+    more = len(ids) > limit
+    ids = ids[:limit]
+    rows: list[sqlite3.Row] = []
+    if ids:
+        marks = ", ".join("?" for _ in ids)
+        by_id = {r["id"]: r for r in conn.execute(f"{EVENT_SELECT} WHERE e.id IN ({marks})", ids)}
+        rows = [by_id[i] for i in ids]
     nxt = None
     if more and rows:
-        key = sort_label.lstrip("-")
-        nxt = encode_cursor(sort_label, _sort_value(rows[-1], key), rows[-1]["id"])
+        nxt = encode_cursor(sort_label, _sort_value(rows[-1], sort_label.lstrip("-")), rows[-1]["id"])
     return EventPage([event_dict(r) for r in rows], nxt)
 
 

@@ -51,7 +51,7 @@ def _insert_sql(table: str, columns: list[str]) -> str:
 
 
 _SPAN_SQL = {table: _insert_sql(table, ["article_id", "n", *fields]) for table, _, fields in SPAN_TABLES}
-_EVENT_SQL = _insert_sql("events", EVENT_COLUMNS)
+_EVENT_SQL = _insert_sql("events", ["id", *EVENT_COLUMNS])
 
 
 class Store:
@@ -136,16 +136,18 @@ class Store:
         return 1
 
     def _add_events(self, art_id: str, events: list) -> None:
+        # Ids are given here, not by SQLite, so that events and their actors go in with
+        # two executemany calls; BEGIN IMMEDIATE makes this the only writer.
+        first = self.conn.execute("SELECT COALESCE(max(id), 0) + 1 FROM events").fetchone()[0]
+        rows, sides = [], []
         for n, ev in enumerate(e for e in events if isinstance(e, dict)):
             row = event_row(ev)
-            cur = self.conn.execute(_EVENT_SQL, [art_id, n, *(row[c] for c in EVENT_COLUMNS[2:])])
-            event_id = cur.lastrowid
+            rows.append([first + n, art_id, n, *(row[c] for c in EVENT_COLUMNS[2:])])
             for role, actor in ((1, row["actor1"]), (2, row["actor2"])):
                 if actor and actor.strip():
-                    self.conn.execute(
-                        "INSERT INTO event_actors (event_id, role, actor, base) VALUES (?, ?, ?, ?)",
-                        (event_id, role, actor.strip(), actor_base(actor)),
-                    )
+                    sides.append((first + n, role, actor.strip(), actor_base(actor)))
+        self.conn.executemany(_EVENT_SQL, rows)
+        self.conn.executemany("INSERT INTO event_actors (event_id, role, actor, base) VALUES (?, ?, ?, ?)", sides)
 
     def _add_aliases(self, entities: list) -> None:
         """Remember how the article wrote each canonical name, for the actor filter."""

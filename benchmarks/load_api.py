@@ -1,0 +1,196 @@
+"""Load on `/api/events`: requests per second and latency percentiles on a store of at
+least 50,000 events, over loopback only, for a bounded number of requests.
+
+The store is synthesised from real records: the sample corpus (or an extraction you
+name with --records) is extracted once, then copied with every copy perturbed (dates
+shifted, coordinates jittered, fatalities varied, a new article id) until the events
+reach --events (the copies keep their events and drop the other spans, which
+/api/events does not read). The server is the real `dateline serve` (uvicorn, one process) on
+127.0.0.1; the client is asyncio + httpx with --concurrency connections, running a
+mix of the queries the dashboard makes.
+
+    .venv/bin/python benchmarks/load_api.py [--events 50000] [--requests 3000] [--concurrency 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from dateline.store import Store  # noqa: E402
+
+MAX_SECONDS = 300  # the load phase stops here whatever --requests says
+
+
+def real_records(path: str | None) -> list[dict]:
+    if path:
+        with open(path, encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
+    from dateline.run import extract
+    from dateline.sample import SAMPLE_CORPUS
+
+    return [a.to_dict() for a in extract(Path(SAMPLE_CORPUS))]
+
+
+def perturbed(rec: dict, copy: int, rng: random.Random) -> dict:
+    shift = timedelta(days=rng.randrange(-700, 700))
+    out = json.loads(json.dumps(rec))
+    out["id"] = f"{rec['id'][:8]}{copy:08x}"
+    out["story"] = out["id"]
+    out["duplicate_of"] = None
+    # /api/events reads events only: copies leave the other spans out, which keeps
+    # building the store (not what is measured) short.
+    for key in ("quotes", "quantities", "places", "entities"):
+        out[key] = []
+    if out.get("title"):
+        out["title"] = f"{out['title']} (copy {copy})"
+    for ev in out["events"]:
+        if ev.get("event_date"):
+            d = date.fromisoformat(ev["event_date"]) + shift
+            ev["event_date"] = d.isoformat()
+        if ev.get("latitude") is not None:
+            ev["latitude"] = round(ev["latitude"] + rng.uniform(-0.3, 0.3), 4)
+            ev["longitude"] = round(ev["longitude"] + rng.uniform(-0.3, 0.3), 4)
+        if ev.get("fatalities") is not None:
+            ev["fatalities"] = max(0, ev["fatalities"] + rng.randrange(-3, 4))
+        ev["confidence"] = round(rng.uniform(0.3, 0.95), 2)
+    return out
+
+
+def build_store(db: Path, records: list[dict], target_events: int) -> tuple[int, int, float]:
+    with_events = [r for r in records if r.get("events")]
+    if not with_events:
+        raise SystemExit("the records hold no events: nothing to multiply")
+    rng = random.Random(1)
+    started = time.perf_counter()
+    events = articles = copy = 0
+    with Store(db) as store:
+        while events < target_events:
+            batch = []
+            for rec in with_events:
+                copy += 1
+                batch.append(perturbed(rec, copy, rng))
+                events += len(rec["events"])
+            store.add_records(batch)
+            articles += len(batch)
+        store.conn.execute("ANALYZE")
+    return articles, events, time.perf_counter() - started
+
+
+def queries(facets: dict, rng: random.Random) -> list[tuple[str, dict]]:
+    types = facets["event_type"] or ["Battles"]
+    countries = facets["country"] or ["Syria"]
+    mix = [
+        ("first page", {}),
+        ("type", {"event_type": rng.choice(types)}),
+        ("country+dates", {"country": rng.choice(countries), "date_from": "2018-01-01", "date_to": "2021-12-31"}),
+        ("sorted by fatalities", {"sort": "-fatalities"}),
+        ("text", {"q": rng.choice(["killed", "attack", "forces", "said"])}),
+        ("bbox", {"bbox": "30,0,50,40"}),
+        ("min confidence", {"min_confidence": 0.8, "event_type": rng.choice(types)}),
+        ("actor", {"actor": rng.choice(facets.get("actors") or ["Islamic State"])}),
+    ]
+    return mix
+
+
+async def run_load(base: str, total: int, concurrency: int, facets: dict) -> dict[str, list[float]]:
+    rng = random.Random(2)
+    latencies: dict[str, list[float]] = {}
+    errors = 0
+    deadline = time.monotonic() + MAX_SECONDS
+    counter = iter(range(total))
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        nonlocal errors
+        for _ in counter:
+            if time.monotonic() > deadline:
+                return
+            name, params = rng.choice(queries(facets, rng))
+            started = time.perf_counter()
+            r = await client.get("/api/events", params=params)
+            elapsed = time.perf_counter() - started
+            if r.status_code != 200:
+                errors += 1
+            latencies.setdefault(name, []).append(elapsed)
+
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+        await asyncio.gather(*(worker(client) for _ in range(concurrency)))
+    if errors:
+        print(f"non-200 responses: {errors}")
+    return latencies
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--events", type=int, default=50_000)
+    ap.add_argument("--requests", type=int, default=3_000)
+    ap.add_argument("--concurrency", type=int, default=8)
+    ap.add_argument("--records", help="article records (JSON Lines) to multiply instead of the sample corpus")
+    ap.add_argument("--db", help="reuse (or keep) the database here instead of a temporary one")
+    args = ap.parse_args()
+
+    tmp = tempfile.TemporaryDirectory(prefix="dateline-load-")
+    db = Path(args.db) if args.db else Path(tmp.name) / "load.db"
+    if db.exists():
+        with Store(db) as store:
+            counts = store.counts()
+        print(f"store: {db} ({counts['articles']} articles, {counts['events']} events, reused)")
+    else:
+        records = real_records(args.records)
+        articles, events, seconds = build_store(db, records, args.events)
+        print(f"store: {articles} articles, {events} events, built in {seconds:.1f} s ({events / seconds:,.0f} events/s)")
+
+    dateline = str(Path(sys.executable).with_name("dateline"))
+    server = subprocess.Popen([dateline, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", "0"], stdout=subprocess.PIPE, text=True)
+    try:
+        m = re.search(r"http://127\.0\.0\.1:\d+/", server.stdout.readline())
+        if not m:
+            raise SystemExit("the server did not start")
+        base = m.group(0)
+        for _ in range(100):
+            try:
+                facets = httpx.get(base + "api/facets", timeout=5).json()
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        facets["actors"] = [a["actor"] for a in httpx.get(base + "api/actors", params={"limit": 10}).json()["actors"]]
+        total_events = httpx.get(base + "api/events", params={"limit": 1}).json()["total"]
+        asyncio.run(run_load(base, 50, args.concurrency, facets))  # warm up caches
+        started = time.perf_counter()
+        latencies = asyncio.run(run_load(base, args.requests, args.concurrency, facets))
+        wall = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+    every = [x for xs in latencies.values() for x in xs]
+    print(f"/api/events on {total_events:,} events: {len(every)} requests, {args.concurrency} connections, {wall:.1f} s")
+    print(f"  throughput {len(every) / wall:,.0f} requests/s   p50 {pct(every, 50) * 1000:.1f} ms   p95 {pct(every, 95) * 1000:.1f} ms   p99 {pct(every, 99) * 1000:.1f} ms")
+    for name, xs in sorted(latencies.items()):
+        print(f"  {name:<22} n={len(xs):<5} median {statistics.median(xs) * 1000:6.1f} ms   p95 {pct(xs, 95) * 1000:6.1f} ms")
+    tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()
