@@ -17,6 +17,7 @@ For every trigger the lexicon finds, in order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -146,6 +147,8 @@ class EventCoder:
             actor1 = None
         actor2 = patient
         place, geo_precision = locate(ctx, trigger, sent)
+        if place is not None and place.get("feature") not in BROAD_FEATURES:
+            ctx.last_place = (place, geo_precision)
         country_code = place.get("country_code") if place else ctx.focus_country
         country = country_name_of(country_code, place)
 
@@ -297,10 +300,15 @@ def _is_subhead(sent: Span) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(sent) <= 12
 
 
+YEARS_SPAN = re.compile(r"\b(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d\b|\bsince (?:19|20)\d\d\b|\bover the (?:past|last) (?:\w+ )?(?:years|decades?)\b")
+
+
 def _aggregate_over_years(ctx: ArticleContext, sent: Span) -> bool:
     """'from 2014 to 2017': a tally over years, not one event."""
     from datetime import date as _d
 
+    if YEARS_SPAN.search(sent.text):
+        return True
     for t in ctx.timexes_in(sent):
         if t.get("date") and t.get("end_date"):
             try:
@@ -344,7 +352,7 @@ def _speaker_actor(ctx: ArticleContext, quote: dict | None) -> dict | None:
     said = " ".join(filter(None, (quote.get("speaker"), quote.get("speaker_title")))).lower()
     for actor in ctx.actors:
         names = {actor["text"].lower(), actor["canonical"].lower(), actor["canonical"].split(":")[-1].strip().lower()}
-        if any(n and (n in said or (len(said) > 3 and said in n)) for n in names):
+        if any(n and (re.search(r"\b" + re.escape(n) + r"\b", said) or (len(said) > 3 and said in n)) for n in names):
             return actor
     return None
 
@@ -431,6 +439,8 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None
     ]
     if earlier:
         return earlier[-1], 1
+    if ctx.last_place is not None:
+        return ctx.last_place  # where the story last placed an event
     if ctx.focus_place:
         return ctx.focus_place, 1
     return None, 3
@@ -476,8 +486,9 @@ def _in_clause_of(doc: Doc, timex: dict, trigger: Token) -> bool:
     if t_head == head:
         return True
     # A time phrase on the governing clause dates a clause that reports what happened then
-    # ("forces said on Friday they had captured the town").
-    return head.dep_ in ("ccomp", "xcomp", "conj") and head.head == t_head and trigger.tag_ not in ("VBG",)
+    # ("forces said on Friday they had captured the town"), or a clause set at that time
+    # ("collapsed in July, when Iraqi forces completed the recapture of Mosul").
+    return head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head == t_head and trigger.tag_ not in ("VBG",)
 
 
 def confidence(cls: TriggerClass, event: dict, *, place_in_sentence: bool, dated: bool) -> float:

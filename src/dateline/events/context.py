@@ -34,6 +34,7 @@ class ArticleContext:
     reference: tuple[str | None, int, int | None] = (None, 3, None)  # (date, time_precision, year)
     agency: str | None = None
     body_start: int = 0  # where the story starts after a "PLACE (Agency) –" dateline
+    last_place: tuple[dict, int] | None = None  # the place of the last event located
     last_actor1: dict | None = None  # the acting side of the last event read (for "they")
     air_war: bool = False  # the article talks of aircraft: its bare "strikes" are air strikes
 
@@ -82,7 +83,7 @@ class ArticleContext:
         if not counts:
             return None
         key, n = counts.most_common(1)[0]
-        return first[key] if n >= 2 else None
+        return first[key] if n >= 2 or len(counts) == 1 else None
 
     def places_in(self, sent: Span) -> list[dict]:
         return [

@@ -83,10 +83,15 @@ def _victim_heads(verb: Token) -> list[Token]:
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
+    """A victim and those listed with it: 'Five tourists, a Belgian woman, a New Yorker and a man'."""
     out = [tok]
-    for c in tok.conjuncts:
-        if c.i > tok.i:
-            out.append(c)
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ in ("conj", "appos") and c.i > cur.i and c not in out:
+                out.append(c)
+                stack.append(c)
     return out
 
 

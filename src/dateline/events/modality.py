@@ -75,6 +75,8 @@ def unrealised_reason(trigger: Token) -> str | None:
             return "modal"
         if any(k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether") for k in kids):
             return "conditional"
+        if tok.tag_ in ("VBZ", "VBP") and any(k.dep_ in ("mark", "advmod") and k.lower_ in ("once", "when", "until") for k in kids):
+            return "conditional"  # "once Albu Kamal falls": a future time clause
         if i > 0 and tok.lemma_.lower() in UNREALISED_GOVERNORS:
             return "plan"
         if tok.tag_ == "VB" and any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):

@@ -119,7 +119,10 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
                 else:
                     agent_tok = subj
     agent = ctx.actor_of(agent_tok) or resolve_pronoun(agent_tok, ctx, speaker_actor)
-    patient = ctx.actor_of(patient_tok) or resolve_pronoun(patient_tok, ctx, speaker_actor)
+    # Object pronouns ("relieved it") mostly point at places and things, not sides.
+    patient = ctx.actor_of(patient_tok) or (
+        resolve_pronoun(patient_tok, ctx, None) if patient_tok is not None and patient_tok.lower_ in ("them", "they") else None
+    )
     if agent is not None and patient is not None and agent["canonical"] == patient["canonical"]:
         patient = None
     return agent, patient, undergo

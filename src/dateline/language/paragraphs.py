@@ -11,10 +11,19 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..read.parts import DATELINE
+
 
 @Language.component("dateline_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     for i, tok in enumerate(doc[:-1]):
         if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
             doc[i + 1].is_sent_start = True
+    # "NEW YORK (Reuters) – Islamic State has claimed ...": the dateline is not part of
+    # the lead's grammar (the parser would make YORK the subject of "claimed").
+    m = DATELINE.match(doc.text)
+    if m:
+        after = next((t for t in doc if t.idx >= m.end()), None)
+        if after is not None and after.i > 0:
+            after.is_sent_start = True
     return doc
