@@ -2,6 +2,8 @@
 
     # records written by `dateline extract`, scored against gold records with `entities`
     python benchmarks/actors_entities.py PRED.jsonl ../shared/gold/seed.jsonl
+    # gold bodies run through the language components the entities need (ruler, places, actors)
+    python benchmarks/actors_entities.py --run ../shared/gold/seed.jsonl
     # re3d (Organisation and Nationality spans), running the actor components directly
     python benchmarks/actors_entities.py --re3d ../shared/eval/re3d
 
@@ -66,6 +68,7 @@ class Score:
             same = (labels or {}).get(p["label"], p["label"]) == g["label"] if labels is not None else p["label"] == g["label"]
             self.label_ok += same
             self.by_label[g["label"]]["tp"] += 1
+            self.by_label[g["label"]]["canon"] += ok
             if canon and not ok:
                 self.errors.append(f"  canon {g['label']:11} {g['text']!r}: gold {g.get('canonical')!r} pred {p.get('canonical')!r}")
         for g in gold:
@@ -87,11 +90,31 @@ class Score:
             print(f"  over matched: label {self.label_ok / self.tp:.3f}{extra}")
         for label, c in sorted(self.by_label.items()):
             lp, lr, lf = prf(c["tp"], c["pred"] or c["tp"], c["gold"])
-            print(f"  {label:12} gold {c['gold']:4}  pred {c['pred']:4}  matched {c['tp']:4}  R {lr:.2f}")
+            canon_rate = f"  canonical {c['canon'] / c['tp']:.2f}" if canon and c["tp"] else ""
+            print(f"  {label:12} gold {c['gold']:4}  pred {c['pred']:4}  matched {c['tp']:4}  R {lr:.2f}{canon_rate}")
 
 
-def score_records(pred_path: Path, gold_path: Path, show_errors: bool) -> None:
-    preds = {r["id"]: r for r in load_jsonl(pred_path)}
+ENTITY_COMPONENTS = ["dateline_actor_ruler", "dateline_places", "dateline_actors"]
+
+
+def run_components(gold_path: Path) -> list[dict]:
+    """Entities for each gold body from the components that make them (no event coder)."""
+    from dateline.language import build_pipeline
+
+    nlp = build_pipeline(ENTITY_COMPONENTS)
+    out = []
+    for g in load_jsonl(gold_path):
+        doc = nlp.make_doc(g["body"])
+        doc._.meta = {"id": g["id"], "title": g.get("title"), "dateline": g.get("dateline"),
+                      "published": None}
+        doc = nlp(doc)
+        out.append({"id": g["id"], "body": g["body"], "entities": doc._.entities or []})
+    return out
+
+
+def score_records(pred_path: Path | None, gold_path: Path, show_errors: bool) -> None:
+    records = run_components(gold_path) if pred_path is None else load_jsonl(pred_path)
+    preds = {r["id"]: r for r in records}
     score = Score()
     for g in load_jsonl(gold_path):
         p = preds.get(g["id"])
@@ -119,7 +142,7 @@ def is_named(text: str) -> bool:
 def score_re3d(root: Path, show_errors: bool) -> None:
     from dateline.language import build_pipeline
 
-    nlp = build_pipeline(["dateline_actor_ruler", "dateline_places", "dateline_actors"])
+    nlp = build_pipeline(ENTITY_COMPONENTS)
     score = Score()
     named = Score()
     for folder in sorted(p for p in root.iterdir() if (p / "entities.json").exists()):
@@ -152,10 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("pred", nargs="?", type=Path)
     ap.add_argument("gold", nargs="?", type=Path)
     ap.add_argument("--re3d", type=Path, help="re3d folder (documents.json + entities.json per source)")
+    ap.add_argument("--run", type=Path, help="gold file: run the entity components on its bodies and score")
     ap.add_argument("--errors", action="store_true")
     args = ap.parse_args(argv)
     if args.re3d:
         score_re3d(args.re3d, args.errors)
+    elif args.run:
+        score_records(None, args.run, args.errors)
     elif args.pred and args.gold:
         score_records(args.pred, args.gold, args.errors)
     else:

@@ -438,3 +438,20 @@ def test_seed_entities(seed_gold):
                     break
     precision, recall = tp / n_pred, tp / n_gold
     assert 2 * precision * recall / (precision + recall) >= 0.9
+
+
+def test_a_nationality_is_weaker_than_a_place_name(nlp):
+    doc = run(nlp, "“A shell killed two of my children,” said a Moroccan woman who now lives in Syria.")
+    assert actor(doc, "children") == "Civilians (Syria)"
+
+
+def test_militants_are_the_group_the_article_is_about(nlp):
+    doc = run(nlp, "Islamic State fighters held the last village. IS said it would fight on, and Islamic State "
+                   "released a video. The SDF said it had surrounded the village in Syria. Militants fired mortars.")
+    assert actor(doc, "Militants") == "Islamic State"
+
+
+def test_coordination_only_joins_modifiers(nlp):
+    doc = run(nlp, "Kurds control the land to its east and Syrian government troops hold the west of Syria.")
+    assert actor(doc, "Syrian government troops") == "Military Forces of Syria"
+    assert not any(a["text"].startswith("east") for a in doc._.actors)

@@ -414,7 +414,7 @@ class Mention:
 class CountryContext:
     """Country mentions of one document, and the rules that pick one for a position."""
 
-    hits: list[tuple[int, str, int]]  # (char offset, ISO2, token index), sorted
+    hits: list[tuple[int, str, int, bool]]  # (char offset, ISO2, token index, is a demonym), sorted
     sent_starts: list[int]
     paragraph_starts: list[int]
     focus: str | None
@@ -422,30 +422,38 @@ class CountryContext:
     def __post_init__(self) -> None:
         self.offsets = [h[0] for h in self.hits]
 
-    def _in(self, lo: int, hi: int) -> list[tuple[int, str, int]]:
+    def _in(self, lo: int, hi: int) -> list[tuple[int, str, int, bool]]:
         i, j = bisect.bisect_left(self.offsets, lo), bisect.bisect_left(self.offsets, hi)
         return self.hits[i:j]
 
+    @staticmethod
+    def _pick(before: list, after: list) -> str | None:
+        """Names and places before demonyms ("a Moroccan woman at al-Hol camp" is in Syria),
+        nearest before the phrase, else nearest after it."""
+        for weak in (False, True):
+            b = [h for h in before if h[3] == weak]
+            if b:
+                return b[-1][1]
+            a = [h for h in after if h[3] == weak]
+            if a:
+                return a[0][1]
+        return None
+
     def at(self, char: int, clause: set[int] | None = None) -> str | None:
-        """The country a phrase at `char` is about: the nearest one named before it in
-        its own clause, else after it in the clause, else before it in the sentence,
-        else after it in the sentence, else before it in the paragraph, else the focus."""
+        """The country a phrase at `char` is about: the one named in its own clause, else in
+        its sentence (see `_pick`), else the nearest before it in the paragraph, else the focus."""
         si = bisect.bisect_right(self.sent_starts, char) - 1
         s_lo = self.sent_starts[si] if si >= 0 else 0
         s_hi = self.sent_starts[si + 1] if si + 1 < len(self.sent_starts) else 1 << 62
         before = self._in(s_lo, char)
         after = self._in(char, s_hi)
         if clause:
-            in_before = [h for h in before if h[2] in clause]
-            if in_before:
-                return in_before[-1][1]
-            in_after = [h for h in after if h[2] in clause]
-            if in_after:
-                return in_after[0][1]
-        if before:
-            return before[-1][1]
-        if after:
-            return after[0][1]
+            found = self._pick([h for h in before if h[2] in clause], [h for h in after if h[2] in clause])
+            if found:
+                return found
+        found = self._pick(before, after)
+        if found:
+            return found
         pi = bisect.bisect_right(self.paragraph_starts, char) - 1
         p_lo = self.paragraph_starts[pi] if pi >= 0 else 0
         earlier = self._in(p_lo, char)
@@ -509,7 +517,8 @@ class ActorResolver:
         # Owners of role phrases ("U.S. troops") say whose forces those are, not where
         # the story is: leave them out of the context for other mentions.
         owned = [(doc[m.start].idx, span.end_char) for span, m in parsed if m.owners]
-        hits = [(c, iso, tok) for c, iso, _, tok in country_hits if not any(s <= c < e for s, e in owned)]
+        hits = [(c, iso, tok, kind in ("demonym", "people")) for c, iso, kind, tok in country_hits
+                if not any(s <= c < e for s, e in owned)]
         hits += self._place_mentions(doc, named_ents, owned)
         context = CountryContext(
             hits=sorted(hits),
@@ -559,7 +568,7 @@ class ActorResolver:
         return hits
 
     @staticmethod
-    def _place_mentions(doc: Doc, named_ents: list[Span], owned: list[tuple[int, int]]) -> list[tuple[int, str, int]]:
+    def _place_mentions(doc: Doc, named_ents: list[Span], owned: list[tuple[int, int]]) -> list[tuple[int, str, int, bool]]:
         out = []
         inside = [(e.start_char, e.end_char) for e in named_ents] + owned
         for place in doc._.places or []:
@@ -571,7 +580,7 @@ class ActorResolver:
                 continue
             span = doc.char_span(start, place.get("end", start + 1), alignment_mode="expand")
             if span is not None:
-                out.append((start, code, span.start))
+                out.append((start, code, span.start, False))
         return out
 
     @staticmethod
@@ -689,9 +698,8 @@ class ActorResolver:
                     if nxt is None or not chosen:
                         break
                     prev = doc[nxt[0]:nxt[1]]
-                    if not (prev[-1].pos_ in ("ADJ", "PROPN") or prev.text[:1].isupper()
-                            or prev.text.endswith("-") or C.iso2_for(prev.text)):
-                        break  # "the army and Shi'ite armed groups": "army" is no modifier
+                    if not (prev.text[:1].isupper() or prev.text.endswith("-") or C.iso2_for(prev.text)):
+                        break  # "the army and Shi'ite armed groups", "its east and Syrian government"
                     chosen.append((ws, we))
                     continue
                 if text[:1].isdigit():
@@ -845,16 +853,19 @@ class ActorResolver:
         """"the militants" after IS was named are IS; never an entity."""
         if mod.owners:
             return None  # "Syrian rebels" are not the last group named
-        window = ANTECEDENT_WINDOW if key.startswith("the ") else None
+        earlier = [m for m in named if m.start < head.start_char and m.type in ARMED_NAMED_TYPES
+                   and m.how == "dictionary"]
         antecedent = None
-        for m in reversed(named):
-            if m.start >= head.start_char:
-                continue
-            if window is not None and head.start_char - m.end > window:
-                break
-            if m.type in ARMED_NAMED_TYPES and m.how == "dictionary":
-                antecedent = m
-                break
+        if key.startswith("the "):
+            # "the group": the last group named, if not too far back
+            if earlier and head.start_char - earlier[-1].end <= ANTECEDENT_WINDOW:
+                antecedent = earlier[-1]
+        elif earlier:
+            # "militants", "jihadists": the group the article is about so far (most named),
+            # the later one on a tie
+            counts = Counter(m.canonical for m in earlier)
+            best = max(counts.values())
+            antecedent = next(m for m in reversed(earlier) if counts[m.canonical] == best)
         if antecedent is not None:
             return mention(antecedent.canonical, antecedent.type, antecedent.country, "coreference")
         if key in self.coref.standalone and context_country:
