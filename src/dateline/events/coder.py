@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from . import merge
 from .attribution import attribute, speaker_for
 from .context import AIR_TYPES, ARMED_TYPES, PRECISION_CODE, ArticleContext
 from .fatalities import fatalities_in
@@ -88,7 +89,7 @@ class EventCoder:
             )
             if not inside_longer:
                 kept.append((cls, span))
-        return kept
+        return sorted(kept, key=lambda item: (item[1].start, item[1].end))
 
     # ------------------------------------------------------------------
     def code(self, ctx: ArticleContext, cls: TriggerClass, span: Span) -> Candidate | None:
@@ -177,6 +178,8 @@ class EventCoder:
             return None
         if sub_event == "Arrests" and a1 is None:
             a1 = police_of(country_code)
+        if event_type == "Strategic developments" and a1 is None:
+            return None  # "the U.S. withdrawal" with nobody named acting: nothing to code
         if actor1 is not None:
             ctx.last_actor1 = actor1
 
@@ -410,9 +413,20 @@ PERSON_HEADS = {"man", "woman", "boy", "girl", "resident", "citizen", "national"
                 "worker", "student", "family", "child", "journalist", "refugee", "woman", "leader", "authorities"}
 
 
+def _direct_quote_around(ctx: ArticleContext, trigger: Token) -> dict | None:
+    for q in ctx.quotes:
+        if q.get("kind") == "direct" and q["start"] <= trigger.idx < q["end"]:
+            return q
+    return None
+
+
 def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None, int]:
     """The event's place and geo_precision."""
     places = [p for p in ctx.places_in(sent) if not _modifies_a_person(sent.doc, p)]
+    quote = _direct_quote_around(ctx, trigger)
+    if quote is not None:
+        # Told in a witness's own words: the places of the quote, not of "said X at al-Hol camp".
+        places = [p for p in places if quote["start"] <= p["start"] < quote["end"]]
     specific = [p for p in places if p.get("feature") not in BROAD_FEATURES and p.get("latitude") is not None]
     chosen = None
     if specific:
@@ -485,6 +499,8 @@ def _in_clause_of(doc: Doc, timex: dict, trigger: Token) -> bool:
     t_head = _clause_head(root)
     if t_head == head:
         return True
+    if head.dep_ in ("relcl", "advcl", "acl") and span.start <= head.head.i < span.end:
+        return True  # "in July, when Iraqi forces completed the recapture": a clause on the date itself
     # A time phrase on the governing clause dates a clause that reports what happened then
     # ("forces said on Friday they had captured the town"), or a clause set at that time
     # ("collapsed in July, when Iraqi forces completed the recapture of Mosul").
@@ -564,8 +580,10 @@ def fold(candidates: list[Candidate]) -> list[dict]:
             events.append(ev)
             continue
         for side in ("actor1", "actor2"):
-            if kept[side] is None and ev[side] is not None:
+            if ev[side] is not None and (kept[side] is None or kept[side].startswith("Unidentified Armed Group")):
                 kept[side] = ev[side]
+        if (ev["time_precision"] or 3) < (kept["time_precision"] or 3) and ev.get("event_date"):
+            kept["event_date"], kept["time_precision"] = ev["event_date"], ev["time_precision"]
         if kept["fatalities"] is None and ev["fatalities"] is not None:
             kept["fatalities"] = ev["fatalities"]
         if ev["attribution"] == "reported" and kept["attribution"] == "claimed":
@@ -601,15 +619,30 @@ def _re_mention(earlier: dict, ev: dict) -> bool:
         return False
     if ev.get("location") and earlier.get("location") and ev["location"] != earlier["location"] and ev["geo_precision"] < 3:
         return False  # a strike near another town is another strike
-    return all(earlier[s] is None or ev[s] is None or earlier[s] == ev[s] for s in ("actor1", "actor2"))
+    return _sides_compatible(earlier, ev)
+
+
+def _sides_compatible(a: dict, b: dict) -> bool:
+    """Sides agree when equal, or when one is unnamed or only an unidentified armed group."""
+    for side in ("actor1", "actor2"):
+        x, y = a[side], b[side]
+        if x is None or y is None or x == y:
+            continue
+        if x.startswith("Unidentified Armed Group") or y.startswith("Unidentified Armed Group"):
+            continue
+        return False
+    return True
 
 
 def _same_event(a: dict, b: dict) -> bool:
-    if (a["event_type"], a["sub_event_type"], a["location"], a["event_date"], a.get("year")) != (
-        b["event_type"], b["sub_event_type"], b["location"], b["event_date"], b.get("year")
-    ):
+    """Two mentions in one article of one event: same kind, agreeing place, date and sides."""
+    if (a["event_type"], a["sub_event_type"]) != (b["event_type"], b["sub_event_type"]):
         return False
-    return all(a[s] is None or b[s] is None or a[s] == b[s] for s in ("actor1", "actor2"))
+    if a.get("year") != b.get("year") and (a.get("event_date") is None or b.get("event_date") is None):
+        return False
+    if not (merge.places_agree(a, b) and merge.dates_agree(a, b)):
+        return False
+    return _sides_compatible(a, b)
 
 
 @Language.factory("dateline_events")

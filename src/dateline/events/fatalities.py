@@ -89,7 +89,10 @@ def _with_conjuncts(tok: Token) -> list[Token]:
     while stack:
         cur = stack.pop()
         for c in cur.children:
-            if c.dep_ in ("conj", "appos") and c.i > cur.i and c not in out:
+            # An apposition renames one person ("Her husband, a militant") unless it
+            # continues a counted list ("Five tourists, a Belgian woman, ...").
+            listed = c.dep_ == "appos" and cur.tag_ == "NNS"
+            if (c.dep_ == "conj" or listed) and c.i > cur.i and c not in out:
                 out.append(c)
                 stack.append(c)
     return out
