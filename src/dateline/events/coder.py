@@ -75,6 +75,7 @@ class EventCoder:
         events = drop_totals(fold(select(candidates)), ctx)
         for ev in events:
             ev.pop("_undated", None)
+            ev.pop("_guessed_actor1", None)
         doc._.events = events
         return doc
 
@@ -142,8 +143,10 @@ class EventCoder:
             actor1 = ctx.main_air_power(exclude=patient["canonical"] if patient else None) or actor1
         if actor1 is None and speaker_actor is not None and cls.name in SPEAKER_ACTS and speaker_actor.get("type") in ARMED_TYPES:
             actor1 = speaker_actor
+        guessed = False
         if actor1 is None and cls.name in ("capture", "clash") or (actor1 is None and cls.name == "shelling" and not victims_civilian):
             actor1 = ctx.previous_actor(trigger.idx, exclude=patient["canonical"] if patient else None)
+            guessed = actor1 is not None
         if undergo and patient is not None and agent is None:
             actor1 = None
         actor2 = patient
@@ -183,8 +186,8 @@ class EventCoder:
         if actor1 is not None:
             ctx.last_actor1 = actor1
 
-        event_date, time_precision, year = date_for(ctx, trigger, sent)
-        undated = (event_date, time_precision, year) == ctx.reference
+        (event_date, time_precision, year), own_date = date_for(ctx, trigger, sent)
+        undated = not own_date
         ev_start = max(sent.start_char, ctx.body_start)
         event = {
             "event_date": event_date,
@@ -202,12 +205,13 @@ class EventCoder:
             "fatalities": fatalities_in(sent, trigger) if event_type != "Strategic developments" else None,
             "attribution": "reported",
             "source": None,
-            "evidence": {"start": ev_start, "end": sent.end_char, "text": sent.doc.text[ev_start : sent.end_char]},
+            "evidence": _evidence(sent, ev_start),
             "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char, "class": cls.name},
         }
         if year is not None:
             event["year"] = year
         event["_undated"] = undated
+        event["_guessed_actor1"] = guessed
         event["attribution"], event["source"] = attribute(
             sent, event, quote, actor_name(speaker_actor["canonical"], country_code) if speaker_actor else None, ctx.agency
         )
@@ -237,6 +241,11 @@ def _describes_a_thing(trigger: Token) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in OBJECT_VERBS
+
+
+def _evidence(sent: Span, start: int) -> dict:
+    text = sent.doc.text[start : sent.end_char].rstrip()
+    return {"start": start, "end": start + len(text), "text": text}
 
 
 def _has_object(trigger: Token, objects: frozenset[str]) -> bool:
@@ -386,7 +395,11 @@ def _names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
 def _civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None) -> bool:
     if patient is not None:
         return patient.get("type") == "civilians"
-    for tok in trigger.subtree:
+    scope = list(trigger.subtree)
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in ("kill", "wound", "injure", "hit", "destroy"):
+        # "an explosion killed my husband": the verb's object are the victims
+        scope += [t for c in trigger.head.children if c.dep_ == "dobj" for t in c.subtree]
+    for tok in scope:
         if tok.lemma_.lower() in CIVILIAN_WORDS and tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj"):
             return True
     return False
@@ -460,18 +473,17 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None
     return None, 3
 
 
-def date_for(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[str | None, int, int | None]:
+def date_for(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[tuple[str | None, int, int | None], bool]:
+    """((event_date, time_precision, year), whether the date is the clause's own)."""
     timexes = [t for t in ctx.timexes_in(sent) if t.get("date") or t.get("year")]
     own = [t for t in timexes if _in_clause_of(sent.doc, t, trigger)]
     if not own:
-        return ctx.reference
+        return ctx.reference, False
     t = min(own, key=lambda t: abs(t["start"] - trigger.idx))
-    if not t.get("date"):
-        return None, 3, t.get("year")
+    if not t.get("date") or t.get("precision") == "year":
+        return (None, 3, t.get("year") or (int(t["date"][:4]) if t.get("date") else None)), True
     tp = t.get("time_precision") or PRECISION_CODE.get(t.get("precision"), 3)
-    if t.get("precision") == "year":
-        return None, 3, t.get("year") or int(t["date"][:4])
-    return t["date"], tp, None
+    return (t["date"], tp, None), True
 
 
 def _clause_head(tok: Token) -> Token:
@@ -549,9 +561,15 @@ def _same_sides(a: dict, b: dict) -> bool:
     return {a.get("actor1"), a.get("actor2")} == {b.get("actor1"), b.get("actor2")}
 
 
+def _iso_of(ev: dict) -> str | None:
+    from ..language.countries import iso2_for
+
+    return iso2_for(ev["country"]) if ev.get("country") else None
+
+
 def _completeness(cand: Candidate) -> tuple:
     ev = cand.event
-    return (bool(ev["actor1"]) + bool(ev["actor2"]), cand.priority, ev["fatalities"] is not None)
+    return (bool(ev["actor1"]) + bool(ev["actor2"]), not ev.get("_undated"), cand.priority, ev["fatalities"] is not None)
 
 
 def _absorb(generic: Candidate, specific: list[Candidate]) -> None:
@@ -562,20 +580,30 @@ def _absorb(generic: Candidate, specific: list[Candidate]) -> None:
         ev["fatalities"] = gev["fatalities"]
     if gev["event_type"] == "Violence against civilians" and gev.get("actor2"):
         ev["actor2"] = gev["actor2"]
-        if ev.get("actor1") == gev["actor2"]:
-            ev["actor1"] = None
+        if ev.get("actor1") == gev["actor2"] or ev.get("_guessed_actor1"):
+            # Civilians killed by a blast nobody is named for: an unidentified side.
+            ev["actor1"] = gev["actor1"] if gev.get("actor1") and not gev.get("_guessed_actor1") else unidentified_of(_iso_of(ev))
     ev["notes"] = note_for(ev)
 
 
 def fold(candidates: list[Candidate]) -> list[dict]:
-    """One event per type, place, date and sides (an unnamed side matches a named one);
-    the first mention is the evidence, later ones fill what it lacked."""
+    """Mentions of one event become one event; the first mention is the evidence, later
+    ones fill what it lacked (a named side, a more precise date, a death toll).
+
+    A later mention with no date of its own ("the attack", "the strike that wounded
+    her") joins the earlier event it re-tells. Two mentions that each carry a date are
+    one event only when one period holds the other ("earlier this week" and "Tuesday").
+    An earlier undated mention never swallows a later dated one: "her husband was killed
+    in the air strike" and "193 strikes between March 10 and 23" stay two events.
+    """
     events: list[dict] = []
     for cand in sorted(candidates, key=lambda c: c.trigger.idx):
         ev = cand.event
-        kept = next((k for k in events if _same_event(k, ev)), None)
-        if kept is None and ev.pop("_undated", False):
+        kept = None
+        if ev.get("_undated"):
             kept = next((k for k in events if _re_mention(k, ev)), None)
+        else:
+            kept = next((k for k in events if not k.get("_undated") and _same_event(k, ev)), None)
         if kept is None:
             events.append(ev)
             continue
@@ -635,14 +663,33 @@ def _sides_compatible(a: dict, b: dict) -> bool:
 
 
 def _same_event(a: dict, b: dict) -> bool:
-    """Two mentions in one article of one event: same kind, agreeing place, date and sides."""
+    """Two dated mentions in one article of one event: same kind, agreeing place and
+    sides, and one date period inside the other."""
     if (a["event_type"], a["sub_event_type"]) != (b["event_type"], b["sub_event_type"]):
         return False
-    if a.get("year") != b.get("year") and (a.get("event_date") is None or b.get("event_date") is None):
+    if not merge.places_agree(a, b):
         return False
-    if not (merge.places_agree(a, b) and merge.dates_agree(a, b)):
-        return False
-    return _sides_compatible(a, b)
+    pa, pb = _period(a), _period(b)
+    if pa is None or pb is None:
+        return pa == pb and a.get("year") == b.get("year")
+    nested = (pa[0] <= pb[0] and pb[1] <= pa[1]) or (pb[0] <= pa[0] and pa[1] <= pb[1])
+    return nested and _sides_compatible(a, b)
+
+
+def _period(ev: dict) -> tuple | None:
+    from datetime import date, timedelta
+
+    from ..chrono import month_end
+
+    if not ev.get("event_date"):
+        return None
+    d = date.fromisoformat(ev["event_date"])
+    tp = ev.get("time_precision") or 1
+    if tp == 1:
+        return d, d
+    if tp == 2:
+        return d, d + timedelta(days=6)
+    return d.replace(day=1), month_end(d)
 
 
 @Language.factory("dateline_events")

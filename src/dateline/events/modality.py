@@ -20,7 +20,7 @@ UNREALISED_GOVERNORS = {
     "want", "hope", "try", "attempt", "poise", "plot", "propose", "urge", "call", "demand", "ask",
     "consider", "fear", "worry", "risk", "could", "would", "need", "decide", "order", "aim",
     "push", "seek", "bid", "mull", "weigh", "discuss", "recommend", "suggest", "allow",
-    "set", "scheduled", "due", "likely", "able", "ready", "about", "prevent", "stop", "avoid",
+    "set", "scheduled", "likely", "able", "ready", "about", "prevent", "stop", "avoid",
     "fail", "refuse", "deny", "question", "investigate", "if", "unless", "whether",
 }
 NEGATORS = {"not", "n't", "never", "no", "without", "nor", "neither"}

@@ -1,24 +1,21 @@
 """ACLED actor names for an event, which depend on the event's country:
 "Islamic State" fighting in Syria is "Islamic State (Syria)", civilians in Iraq are
-"Civilians (Iraq)". The rules live with the actor dictionary
-(`dateline.language.actors.actor_for_event`) and the country table; this module is
-the event coder's one door to them.
+"Civilians (Iraq)", police in the United States "Police Forces of the United States".
+The rules live with the actor dictionary (`dateline.language.actors`) and the
+country table; this module is the event coder's one door to them.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from ..language.actors import actor_for_event, actor_for_role
+from ..language.countries import country_name as _country_name
+
 
 @lru_cache(maxsize=4096)
 def country_name(iso2: str | None) -> str | None:
-    if not iso2:
-        return None
-    try:
-        from ..language.countries import country_name as name
-    except ImportError:  # the country table is not installed in this build
-        return None
-    return name(iso2)
+    return _country_name(iso2) if iso2 else None
 
 
 def country_name_of(iso2: str | None, place: dict | None) -> str | None:
@@ -26,25 +23,20 @@ def country_name_of(iso2: str | None, place: dict | None) -> str | None:
 
 
 def actor_name(canonical: str | None, iso2: str | None) -> str | None:
-    if not canonical:
-        return None
-    try:
-        from ..language.actors import actor_for_event
-    except ImportError:
-        return canonical
-    return actor_for_event(canonical, iso2)
+    return actor_for_event(canonical, iso2) if canonical else None
+
+
+def _role(role: str, iso2: str | None, bare: str) -> str:
+    return (actor_for_role(role, iso2) if iso2 else None) or bare
 
 
 def civilians_of(iso2: str | None) -> str:
-    name = country_name(iso2)
-    return f"Civilians ({name})" if name else "Civilians"
+    return _role("civilians", iso2, "Civilians")
 
 
 def unidentified_of(iso2: str | None) -> str:
-    name = country_name(iso2)
-    return f"Unidentified Armed Group ({name})" if name else "Unidentified Armed Group"
+    return _role("unidentified", iso2, "Unidentified Armed Group")
 
 
 def police_of(iso2: str | None) -> str:
-    name = country_name(iso2)
-    return f"Police Forces of {name}" if name else "Police Forces"
+    return _role("police", iso2, "Police Forces")

@@ -76,6 +76,9 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
         # The parser reads "IS forced them" as "is forced": an auxiliary that is an
         # actor's name is the subject of an active verb.
         named_aux = next((c for c in trigger.children if c.dep_ in ("auxpass", "aux") and c.i in ctx.actor_at), None)
+        if named_aux is not None and named_aux.i + 1 < len(trigger.doc) and trigger.doc[named_aux.i + 1].lower_ in ("’s", "'s"):
+            # "IS's declared defeat": a possessive, so the named side undergoes the noun
+            return None, ctx.actor_at[named_aux.i], False
         passive = _is_passive(trigger) and named_aux is None
         if named_aux is not None:
             agent_tok = named_aux
