@@ -610,7 +610,7 @@ def fold(candidates: list[Candidate]) -> list[dict]:
         for side in ("actor1", "actor2"):
             if ev[side] is not None and (kept[side] is None or kept[side].startswith("Unidentified Armed Group")):
                 kept[side] = ev[side]
-        if (ev["time_precision"] or 3) < (kept["time_precision"] or 3) and ev.get("event_date"):
+        if not ev.get("_undated") and (ev["time_precision"] or 3) < (kept["time_precision"] or 3) and ev.get("event_date"):
             kept["event_date"], kept["time_precision"] = ev["event_date"], ev["time_precision"]
         if kept["fatalities"] is None and ev["fatalities"] is not None:
             kept["fatalities"] = ev["fatalities"]
