@@ -455,3 +455,28 @@ def test_coordination_only_joins_modifiers(nlp):
     doc = run(nlp, "Kurds control the land to its east and Syrian government troops hold the west of Syria.")
     assert actor(doc, "Syrian government troops") == "Military Forces of Syria"
     assert not any(a["text"].startswith("east") for a in doc._.actors)
+
+
+def test_named_group_before_a_bare_noun_is_the_actor(nlp):
+    doc = run(nlp, "Iraqi forces kill 30 IS militants near Mosul")
+    assert [a["canonical"] for a in doc._.actors] == ["Military Forces of Iraq", "Islamic State"]
+
+
+def test_someone_elses_forces_are_not_the_state(nlp):
+    doc = run(nlp, "Moqtada al-Sadr's forces took over the streets of Baghdad, Iraq.")
+    assert not any(a["canonical"] == "Military Forces of Iraq" for a in doc._.actors)
+    doc = run(nlp, "The country's army retook the town, officials in Mali said.")
+    assert actor(doc, "army") == "Military Forces of Mali"
+
+
+def test_local_armed_groups_say_which_country(nlp):
+    doc = run(nlp, "JNIM militants ambushed a FAMa patrol on the road, killing four soldiers.")
+    assert actor(doc, "soldiers") == "Military Forces of Mali"
+    doc = run(nlp, "Suspected ISWAP fighters attacked the town; troops repelled them.")
+    assert actor(doc, "troops") == "Military Forces of Nigeria"
+
+
+def test_short_name_is_the_person_even_where_a_place_has_it(nlp_full):
+    doc = nlp_full("Mustafa Bali, an SDF spokesman, said the assault had resumed. Bali said 40 fighters surrendered.")
+    bali = [e for e in doc._.entities if e["text"] == "Bali"]
+    assert bali and bali[0]["label"] == "PERSON" and bali[0]["canonical"] == "Mustafa Bali"

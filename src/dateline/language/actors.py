@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ SPONSOR_SUFFIXES = frozenset(
     "dominated controlled inspired loyal friendly".split()
 )
 # Words before a head noun that hand it to the state of the country in context.
+POSSESSORS_OF_STATE = frozenset({"country", "nation", "government", "state", "regime", "kingdom", "republic"})
 STATE_CUES = frozenset("government pro-government regime pro-regime state loyalist national".split())
 # Phrases that introduce the name of what was just described ("... known as Popular Mobilisation").
 NAMING_PHRASES = (("known", "as"), ("called",), ("dubbed",), ("named",))
@@ -381,8 +383,9 @@ class Modifier:
     sponsors: list[str]  # "u.s.", "iran" ...
     state_cue: bool  # "government", "pro-government", "regime"
     group: str | None  # remaining capitalised words ("Sunni", "Fulani")
-    possessive: bool  # ends in "'s": "Iraq's army", "the country's army"
+    possessive: bool  # ends in a country's "'s": "Iraq's army", "the country's army"
     name_start: int  # token index after the sponsors and the possessive: where an entity starts
+    other_possessor: bool = False  # "Sadr's forces": someone else's, not the state's
 
 
 @dataclass
@@ -508,7 +511,10 @@ class ActorResolver:
         self._text = doc.text  # Doc.text joins every token: read it once
         named_ents = [e for e in doc.ents if e.id_ and e.id_ in self.dictionary.named]
         country_hits = self._country_mentions(doc, named_ents)
-        focus = doc._.focus_country or self._fallback_focus(doc, country_hits)
+        # Local actors name their country too: JNIM and FAMa say Mali even when no place does.
+        home = [self.dictionary.named[e.id_].country for e in named_ents
+                if self.dictionary.named[e.id_].type not in ("international", "other")]
+        focus = doc._.focus_country or self._fallback_focus(doc, country_hits, [h for h in home if h])
         if doc._.focus_country is None and "dateline_places" not in self.pipe_names:
             doc._.focus_country = focus  # places is not in this pipeline: say what we found
 
@@ -519,7 +525,8 @@ class ActorResolver:
         owned = [(doc[m.start].idx, span.end_char) for span, m in parsed if m.owners]
         hits = [(c, iso, tok, kind in ("demonym", "people")) for c, iso, kind, tok in country_hits
                 if not any(s <= c < e for s, e in owned)]
-        hits += self._place_mentions(doc, named_ents, owned)
+        named_countries = {iso for _, iso, kind, _ in country_hits if kind in ("name", "alias")}
+        hits += self._place_mentions(doc, named_ents, owned, named_countries | {focus}, set(home))
         context = CountryContext(
             hits=sorted(hits),
             sent_starts=[s.start_char for s in doc.sents],
@@ -568,7 +575,12 @@ class ActorResolver:
         return hits
 
     @staticmethod
-    def _place_mentions(doc: Doc, named_ents: list[Span], owned: list[tuple[int, int]]) -> list[tuple[int, str, int, bool]]:
+    def _place_mentions(doc: Doc, named_ents: list[Span], owned: list[tuple[int, int]],
+                        known: set[str | None], homes: set[str]) -> list[tuple[int, str, int, bool]]:
+        """Places with a country. A place in a country the article never names, is not about,
+        and where none of the local armed groups it names is at home ("near Boni" put in
+        Germany in a story about JNIM and the Malian army) is taken for a wrong resolution
+        and left out."""
         out = []
         inside = [(e.start_char, e.end_char) for e in named_ents] + owned
         for place in doc._.places or []:
@@ -580,14 +592,19 @@ class ActorResolver:
                 continue
             span = doc.char_span(start, place.get("end", start + 1), alignment_mode="expand")
             if span is not None:
+                if homes and code not in known | homes:
+                    continue
                 out.append((start, code, span.start, False))
         return out
 
     @staticmethod
-    def _fallback_focus(doc: Doc, hits: list[tuple[int, str, str, int]]) -> str | None:
+    def _fallback_focus(doc: Doc, hits: list[tuple[int, str, str, int]], homes: list[str] = ()) -> str | None:
         """The country the article is mostly about, when places has not said: the most
-        mentioned one, the first paragraph and the dateline's country counting extra."""
+        mentioned one, the first paragraph and the dateline's country counting extra, and
+        the home countries of the local armed groups it names."""
         scores: Counter = Counter()
+        for iso in homes:
+            scores[iso] += 1
         text = doc.text
         first_para_end = text.find("\n\n")
         first_para_end = len(text) if first_para_end < 0 else first_para_end
@@ -595,6 +612,8 @@ class ActorResolver:
         for char, iso2, _kind, _tok in hits:
             scores[iso2] += 2 if char < first_para_end else 1
             first_seen.setdefault(iso2, char)
+        for iso in homes:
+            first_seen.setdefault(iso, len(text))
         dateline = (doc._.meta or {}).get("dateline") or {}
         iso = C.iso2_for(dateline.get("country")) if dateline.get("country") else None
         if iso:
@@ -702,8 +721,11 @@ class ActorResolver:
                         break  # "the army and Shi'ite armed groups", "its east and Syrian government"
                     chosen.append((ws, we))
                     continue
-                if text[:1].isdigit():
-                    break  # "60-plus nation coalition": a count, not a modifier
+                if text[:1].isdigit() or re.search(r"[;:,()\[\]\"“”/]", text):
+                    break  # "60-plus nation coalition": a count; "Salahuddin;Iraqi": two headlines
+                if any(t.ent_id_ and t.ent_id_ in self.dictionary.named for t in toks):
+                    chosen.append((ws, we))  # "IS militants": the name, whatever its tag
+                    continue
                 if (len(toks) > 1 and any(t.text == "-" for t in toks)) or text.endswith("-"):
                     chosen.append((ws, we))
                     continue
@@ -722,12 +744,14 @@ class ActorResolver:
         rest: list[str] = []
         state_cue = False
         name_start = start
+        possessor = None
         k = 0
         while k < len(chosen):
             ws, we = chosen[k]
             word = doc[ws:we].text
             if possessive and k == len(chosen) - 1:
                 word = re.sub(r"['’]s?$", "", word)
+                possessor = _norm(word)
                 name_start = we
             low = _norm(word)
             parts = low.split("-")
@@ -758,10 +782,15 @@ class ActorResolver:
             name_start += 1
         words = [doc[ws:we].text for ws, we in chosen]
         group = " ".join(w for w in rest if w[:1].isupper()) or None
+        # "Iraq's army" and "the country's army" are state forces; "Sadr's forces" are not
+        other_possessor = possessive and not (
+            C.iso2_for(possessor or "") or (possessor or "") in POSSESSORS_OF_STATE
+        )
         return Modifier(
             start=start, text=_norm(" ".join(words)), owners=owners, sponsors=sponsors,
-            state_cue=state_cue, group=group, possessive=possessive,
+            state_cue=state_cue, group=group, possessive=possessive and not other_possessor,
             name_start=name_start if owners or state_cue or possessive else start,
+            other_possessor=other_possessor,
         )
 
     def _named_in(self, doc: Doc, lo: int, hi: int) -> bool:
@@ -781,6 +810,8 @@ class ActorResolver:
         key = _norm(head.text)
         if self._named_in(doc, mod.start, head.start):
             return None  # "IS fighters", "SDF forces": the name is the actor
+        if mod.other_possessor:
+            return None  # "Sadr's forces", "the group's fighters"
         nxt = doc[head.end] if head.end < len(doc) else None
         clause = self._clause(head[-1])
         here = context.at(head.start_char, clause)
@@ -883,11 +914,15 @@ class ActorResolver:
                 candidates.append((0 if m.how in ("dictionary", "affiliation") else 1, start, m.end,
                                    m.label, m.entity_canonical or m.canonical))
         places = doc._.places
+        persons = _person_names(doc)
         if places is not None:
             for p in places:
+                full = _full_name([p["name"]], persons) if " " not in p["name"] else None
+                if full:  # "Bali" after "Mustafa Bali" is the man, not a place
+                    candidates.append((2, p["start"], p["end"], "PERSON", full))
+                    continue
                 label = PLACE_FEATURE_LABELS.get((p.get("feature") or "").lower(), "GPE")
-                candidates.append((2, p["start"], p["end"], label, p.get("resolved") or p["name"]))
-        persons = _person_names(doc)
+                candidates.append((2, p["start"], p["end"], label, _ascii(p.get("resolved") or p["name"])))
         for ent in doc.ents:
             label = NER_LABELS.get(ent.label_)
             if label is None or (ent.id_ and ent.id_ in self.dictionary.named):
@@ -1027,15 +1062,25 @@ def _person_names(doc: Doc) -> list[tuple[list[str], str]]:
 
 
 def _full_name(words: list[str], persons: list[tuple[list[str], str]]) -> str | None:
-    """The longest name in the article that begins or ends with these words
-    ("Trump" -> "Donald Trump", "Abu Jandal" -> "Abu Jandal al-Kuwaiti")."""
+    """The full name a short one stands for: of the longer names in the article, one that
+    ends with these words, else one that begins with them, the shortest first ("Trump" ->
+    "Donald Trump", "Baghdadi" -> "Abu Bakr al-Baghdadi", "Abu Jandal" -> "Abu Jandal
+    al-Kuwaiti"). Names of three words or more are full names already."""
     n = len(words)
-    if not n:
+    if not n or n > 2:
         return None
-    for full_words, full in persons:
-        if len(full_words) > n and (full_words[-n:] == words or full_words[:n] == words):
-            return full
+    longer = sorted((p for p in persons if len(p[0]) > n), key=lambda p: len(p[0]))
+    for fits in (lambda fw: fw[-n:] == words, lambda fw: fw[:n] == words):
+        for full_words, full in longer:
+            if fits(full_words):
+                return full
     return None
+
+
+def _ascii(name: str) -> str:
+    """"Ālbū Kamāl" -> "Albu Kamal": canonical names without diacritics."""
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
 def _without_article(text: str) -> str:
