@@ -84,10 +84,12 @@ def figure_pattern() -> re.Pattern[str]:
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     scale = f"(?:{_alternation(lex.scales)})"
     number = rf"(?:(?:{digits})(?:\s+{scale})?|{word_number}(?:\s+{scale})*|an?\s+{scale})"
-    vague = f"(?:{_alternation(lex.vague)})"
+    vague = f"(?:{_alternation(lex.vague)})(?:\\s+{scale})?"  # "several hundred thousand"
     mod = f"(?:{_alternation(lex.approximate_before)})"
+    end = rf"(?:(?:{mod})\s+)?(?:{vague}|{number})"
     figure = (
-        rf"(?:between\s+(?P<b_lo>{number})\s+(?:and|to)\s+(?P<b_hi>{number}))"
+        rf"(?:from\s+(?P<f_lo>{end})\s+to\s+(?P<f_hi>{end}))"
+        rf"|(?:between\s+(?P<b_lo>{number})\s+(?:and|to)\s+(?P<b_hi>{number}))"
         rf"|(?:(?P<r_lo>{number})\s*(?:-|–|—|\bto\b|\bor\b)\s*(?P<r_hi>{number}))"
         rf"|(?:(?P<v1>{vague})(?:,?\s+if\s+not\s+(?P<v2>{vague}))?)"
         rf"|(?:(?P<n>{number})(?P<plus>-plus|\+)?)"
@@ -101,6 +103,7 @@ def figure_pattern() -> re.Pattern[str]:
     )
 
 
+CASUALTY_WORDS = {"dead", "killed", "wounded", "injured", "missing", "hurt", "displaced", "detained", "arrested"}
 MORE_WORDS = {"more", "other", "additional", "further", "new", "fresh"}
 REPORTING_LEMMAS = {"say", "tell", "add", "accord", "report", "announce", "estimate"}
 
@@ -127,6 +130,34 @@ def number_value(text: str) -> float | None:
         else:
             return None
     return total + (current or 0.0)
+
+
+def vague_value(text: str) -> tuple[float, float]:
+    """ "dozens" -> (24, 99); "several hundred thousand" -> (200000, 999999)."""
+    lex = lexicon()
+    words = re.sub(r"\s+", " ", text.lower()).strip()
+    factor = 1
+    for scale, value in lex.scales.items():
+        if words.endswith(" " + scale) and words not in lex.vague:
+            words, factor = words[: -len(scale) - 1], value
+            break
+    lo, hi = lex.vague[words]
+    return lo * factor, (hi + 1) * factor - 1 if factor > 1 else hi
+
+
+def _end_value(text: str) -> tuple[float, float] | None:
+    """One end of "from A to B": a number or a vague amount, modifiers dropped."""
+    lex = lexicon()
+    text = re.sub(r"\s+", " ", text.strip())
+    for mod in lex.approximate_before:
+        if text.lower().startswith(mod + " "):
+            text = text[len(mod) + 1 :]
+            break
+    try:
+        return vague_value(text)
+    except KeyError:
+        v = number_value(text)
+        return (v, v) if v is not None else None
 
 
 def _as_number(x: float) -> int | float:
@@ -157,7 +188,15 @@ def figures_in(text: str) -> list[Figure]:
         mod = m.group("mod")
         approx = mod is not None  # "more than N", "some N", "about N": low = high = N, approximate
         vague = False
-        if m.group("b_lo"):
+        if m.group("f_lo"):
+            # "from about 200 to several hundred", "from tens of thousands to several hundred thousand"
+            ends = [_end_value(m.group("f_lo")), _end_value(m.group("f_hi"))]
+            if None in ends:
+                continue
+            lo, hi = ends[0][0], ends[1][1]
+            approx = True
+            vague = True
+        elif m.group("b_lo"):
             lo, hi = number_value(m.group("b_lo")), number_value(m.group("b_hi"))
             approx = True
         elif m.group("r_lo"):
@@ -173,10 +212,9 @@ def figures_in(text: str) -> list[Figure]:
                 lo = hi = number_value(m.group("fig"))
                 approx = False
         elif m.group("v1"):
-            key1 = re.sub(r"\s+", " ", m.group("v1").lower())
-            lo, hi = lex.vague[key1]
+            lo, hi = vague_value(m.group("v1"))
             if m.group("v2"):
-                hi = lex.vague[re.sub(r"\s+", " ", m.group("v2").lower())][1]
+                hi = vague_value(m.group("v2"))[1]
             approx, vague = True, True
         else:
             lo = hi = number_value(m.group("n"))
@@ -252,7 +290,7 @@ class QuantityFinder:
             run = []
             while j < len(doc) and len(run) < 8:
                 t = doc[j]
-                if t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.text in {"-", "’", "'s", "’s", "'"} or (
+                if t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.text in {"-", "’", "'s", "’s", "'"} or t.pos_ == "ADV" and t.lower_.endswith("ly") or (
                     t.tag_ in {"VBN", "VBG"} and t.dep_ in {"amod", "compound"}
                 ):
                     run.append(t)
@@ -352,8 +390,11 @@ class QuantityFinder:
             return True
         if re.match(r"\s*(years?|yrs?)[\s-]+old\b", after, re.I):
             return True
-        if prev is not None and prev.text == "," and toks.start >= 2 and doc[toks.start - 2].pos_ == "PROPN" and nxt_low in {",", ".", ";", "of", "and", ")"}:
-            return True
+        if (
+            fig.digits_only and prev is not None and prev.text == "," and toks.start >= 2
+            and doc[toks.start - 2].pos_ == "PROPN" and nxt_low in {",", ".", ";", "of", "and", ")"}
+        ):
+            return True  # "Dayton, 42, of Woodbridge"
         # "one of the ...", "one" that is an article more than a count
         if fig.single_word == "one":
             if nxt_low == "of" or counted.head is None or counted.head.lemma_.lower() not in lex.one_counts:
@@ -393,6 +434,10 @@ class QuantityFinder:
             if c.head is not None and sent.start_char <= f.start < fig.start:
                 return c.text
 
+        # "around 50 dead", "300 wounded"
+        nxt = self.doc[toks.end] if toks.end < len(self.doc) else None
+        if nxt is not None and nxt.lower_ in CASUALTY_WORDS:
+            return f"people {nxt.lower_}"
         # "killed scores, if not hundreds", "ruled over millions": people, by what was done to them
         for t in toks:
             verb = t.head.head if t.dep_ == "pobj" else t.head

@@ -204,6 +204,13 @@ def _ends_sentence(tok: Token) -> bool:
     return True
 
 
+def _negated(verb: Token) -> bool:
+    """"did not say", and "did not release a photograph or say": the report is denied."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and any(c.dep_ == "neg" for c in verb.head.children)
+
+
 def _name_form(name: str | None) -> str | None:
     """Names are identifiers, not evidence: one apostrophe ("Iraq's", not "Iraq’s")."""
     return name.replace("’", "'").replace("‘", "'") if name else name
@@ -242,6 +249,8 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, in_quote=None) -> None:
         self.doc = doc
+        m = DATELINE.match(doc.text)
+        self.body_start = m.end() if m else 0
         self.in_quote = in_quote  # offset -> inside a quotation?
         self.lex = lexicon()
         self.history: list[Speaker] = []
@@ -348,6 +357,10 @@ class SpeakerResolver:
                 return next((g for g in to.children if g.dep_ == "pobj"), None)
             return None
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and self._usable(c, verb)]
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.idx < self.body_start:
+                # "NAIROBI (Dateline Wire) – President William Ruto said": the parser hung him on the dateline
+                subjects += [a for a in c.children if a.dep_ == "appos" and a.idx >= self.body_start]
         if subjects:
             # before the verb, nearest first; after it only when inverted ('," said X')
             return min(subjects, key=lambda c: (c.i > verb.i, abs(c.i - verb.i)))
@@ -370,7 +383,9 @@ class SpeakerResolver:
         return None
 
     def _usable(self, subj: Token, verb: Token) -> bool:
-        """Not inside a quotation, not across a paragraph break from the verb."""
+        """Not inside a quotation or the dateline, not across a paragraph break from the verb."""
+        if subj.idx < self.body_start:
+            return False  # "NAIROBI (Dateline Wire) –" is where the story was filed, not who spoke
         lo, hi = sorted((subj.idx, verb.idx))
         if "\n\n" in self.doc.text[lo:hi]:
             return False
@@ -440,7 +455,7 @@ class SpeakerResolver:
         label = self.label_at(tok)
         if label in PERSON_LABELS:
             return True
-        if tok.pos_ != "PROPN" or label in BODY_LABELS and not self._known_surname(tok.text):
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or label in BODY_LABELS and not self._known_surname(tok.text):
             return False
         if tok.lower_ in self.lex["honorifics"] or tok.lower_ in self.lex["person_nouns"]:
             return False  # "Commander", "President" alone name an office, not a person
@@ -483,7 +498,7 @@ class SpeakerResolver:
         if honor:
             parts.append(" ".join(honor))
         for a in head.children:
-            if a.dep_ == "appos" and a.i > head.i:
+            if a.dep_ == "appos" and a.i > head.i and not a.like_num:  # "Kevin Mwangi, 23, a student"
                 parts.append(_text(doc, list(a.subtree)))
                 break
         title = ", ".join(p for p in parts if p) or self.titles.get(name)
@@ -585,6 +600,20 @@ class SpeakerResolver:
                 return [c]
         return []
 
+    def previous_subject_person(self, pronoun: Token) -> Speaker | None:
+        """The named person who is the subject of the previous sentence's main clause, if any."""
+        sent = pronoun.sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1]
+        while prev.is_space and prev.i > 0:
+            prev = self.doc[prev.i - 1]
+        root = prev.sent.root
+        for c in root.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and self._usable(c, root) and self._is_name(c):
+                return self.named(c)
+        return None
+
     def by_role(self, head: str, phrase: str) -> Speaker | None:
         """"the source", "the press secretary": the last speaker so described."""
         words = {w.lower() for w in re.findall(r"[\w-]+", phrase)} - {"the", "this", "that"}
@@ -614,6 +643,10 @@ class SpeakerResolver:
     def pronoun(self, subj: Token) -> Speaker | None:
         low = subj.lower_
         if low in self.lex["person_pronouns"]:
+            # the person the sentence before is about ("Ruto had called ... . In his address, he said")
+            named = self.previous_subject_person(subj)
+            if named is not None:
+                return Speaker(named.name, named.title, named.kind, subj.idx, named.head)
             for sp in reversed(self.history):
                 if sp.kind == "person":
                     return Speaker(sp.name, sp.title, sp.kind, subj.idx, sp.head)
@@ -965,6 +998,13 @@ class QuoteFinder:
         toks = list(doc[first : last + 1])
         while toks and (toks[0].lower_ in {"that", ",", ":"} or toks[0].is_space):
             toks = toks[1:]
+        # "said on Wednesday he would ...": the day belongs to the saying
+        if toks and toks[0].dep_ == "prep" and toks[0].head.i > toks[0].right_edge.i:
+            adjunct = list(toks[0].subtree)
+            if any(t.ent_type_ in {"DATE", "TIME"} for t in adjunct) and len(adjunct) < len(toks):
+                toks = toks[len(adjunct) :]
+                while toks and (toks[0].lower_ in {"that", ","} or toks[0].is_space):
+                    toks = toks[1:]
         while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in CLOSING + STRAIGHT):
             toks = toks[:-1]
         if not toks:
@@ -1057,7 +1097,7 @@ class QuoteFinder:
         for a in self.attributions:
             if a.verb.lemma_.lower() not in self.lex["indirect_verbs"] or a.verb.lower_ == "according":
                 continue
-            if a.speaker is None or any(c.dep_ == "neg" for c in a.verb.children):
+            if a.speaker is None or _negated(a.verb):
                 continue
             span = self._clause_after(a) or self._clause_around(a)
             if span is None:
@@ -1065,6 +1105,8 @@ class QuoteFinder:
             start, end = span
             clause = self.text[start:end]
             words = re.findall(r"\w+", clause)
+            if words and words[0].lower() in {"whether", "if", "how", "why", "what", "when", "where", "who"}:
+                continue  # "did not say whether ...": a question, not a statement
             # the words of a direct quote are not also an indirect one ('said: “..."')
             if len(words) < 3 or clause.startswith(tuple(OPENING + STRAIGHT)) or self.quoted_share(start, end) > 0.9:
                 continue
