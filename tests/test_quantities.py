@@ -183,3 +183,13 @@ def test_figures_in_finds_spans_without_a_parser():
     found = figures_in(text)
     assert [(f.low, f.high, f.approximate) for f in found] == [(500, 1000, True), (60, 60, True)]
     assert text[found[0].start : found[0].end] == "Between 500 to 1,000"
+
+
+def test_from_a_to_b_with_vague_ends(nlp):
+    text = "Estimates of the dead range from tens of thousands to several hundred thousand."
+    assert values(nlp, text) == [(20_000, 999_999, True)]
+
+
+def test_a_figure_with_dead_or_wounded_counts_them(nlp):
+    found = figures(nlp, "Medics reported around 40 dead and 90 wounded after the bombing.")
+    assert [(q["low"], q["counts"]) for q in found] == [(40, "people dead"), (90, "people wounded")]

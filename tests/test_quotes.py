@@ -215,3 +215,40 @@ def test_pronoun_it_refers_to_the_body_that_spoke(nlp):
     )
     found = quotes(nlp, text, "indirect")
     assert [q["speaker"] for q in found] == ["coalition", "coalition"]
+
+
+def test_single_quotation_marks_british_style(nlp):
+    text = "‘We have not been paid since March,’ said Joseph Lado, a soldier in Juba. The army’s ‘reforms’ were announced last year."
+    found = quotes(nlp, text, "direct")
+    assert [q["text"] for q in found] == ["We have not been paid since March"]
+    assert found[0]["speaker"] == "Joseph Lado"
+
+
+def test_apostrophes_are_not_quotation_marks(nlp):
+    text = "The fighters’ wives didn’t leave the Shi’ite district, the council said."
+    assert quotes(nlp, text, "direct") == []
+    assert len(quotes(nlp, text, "indirect")) == 1
+
+
+# --- unseen-text habits ------------------------------------------------------------------------
+
+
+def test_the_dateline_is_not_the_speaker(nlp):
+    text = "JUBA (Dateline Wire) – South Sudan's President Salva Kiir said on Monday his forces would withdraw from the town."
+    q = one(nlp, text, "indirect")
+    assert q["speaker"] == "Salva Kiir"
+    assert q["text"] == "his forces would withdraw from the town"
+
+
+def test_he_said_refers_to_the_person_the_last_sentence_was_about(nlp):
+    text = (
+        "“They shot at the crowd,” said Peter Oduya, a student.\n\n"
+        "Interior Minister Grace Mutua visited the hospital on Friday. Later, she said the officers had been suspended."
+    )
+    found = quotes(nlp, text, "indirect")
+    assert [q["speaker"] for q in found] == ["Grace Mutua"]
+
+
+def test_questions_and_denials_are_not_reports(nlp):
+    text = "Officials did not release the names of the dead or say whether foreign troops were involved."
+    assert quotes(nlp, text, "indirect") == []

@@ -39,6 +39,7 @@ def lexicon() -> dict[str, frozenset[str]]:
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 SENT_END = {".", "!", "?"}
 # "BEIRUT (Reuters) – " and the like open the first paragraph; they are not part of any clause.
 DATELINE = re.compile(r"^[^\n]{0,120}?\([A-Z][\w .&/-]{0,30}\)\s*[–—-]+\s*")
@@ -85,7 +86,7 @@ def _is_paragraph_break(text: str, i: int) -> bool:
         return True
     nxt = text[j] if j < len(text) else ""
     prev = text[:i].rstrip(" \t\u00a0\u200e")[-1:]
-    return nxt in OPENING + STRAIGHT or prev in ".!?:”\"’)" or nxt.isupper()
+    return nxt in OPENING + STRAIGHT + SINGLE_OPEN or prev in ".!?:”\"’)" or nxt.isupper()
 
 
 def scan_quote_marks(text: str) -> list[Stretch]:
@@ -107,6 +108,11 @@ def scan_quote_marks(text: str) -> list[Stretch]:
         start, _mark = stack.pop()
         stretches.append(Stretch(open=start, close=i, depth=len(stack), parent=None, closed=closed))
 
+    def drop_stray_singles() -> None:
+        # a ‘ never closed was an apostrophe or a typo, not a quotation
+        while stack and stack[-1][1] == SINGLE_OPEN:
+            stack.pop()
+
     n = len(text)
     para_start = 0
     for i, ch in enumerate(text):
@@ -114,6 +120,8 @@ def scan_quote_marks(text: str) -> list[Stretch]:
         nxt = text[i + 1] if i + 1 < n else " "
         if ch == "\n":
             if _is_paragraph_break(text, i):
+                if stack and stack[-1][1] == SINGLE_OPEN and text[i:].lstrip()[:1] != SINGLE_OPEN:
+                    drop_stray_singles()
                 if stack:
                     pending = True
                     while stack:
@@ -130,6 +138,8 @@ def scan_quote_marks(text: str) -> list[Stretch]:
             else:
                 push(i, ch)
         elif ch in CLOSING:
+            if stack and stack[-1][1] == SINGLE_OPEN and any(m != SINGLE_OPEN for _, m in stack):
+                drop_stray_singles()
             if stack:
                 pop(i)
             elif (prev.isspace() or i == 0) and nxt.isalnum():
@@ -143,12 +153,15 @@ def scan_quote_marks(text: str) -> list[Stretch]:
                 pop(i)
             elif opening_context:
                 push(i, ch)
-        elif ch == "‘":
-            if stack and not prev.isalnum():
+        elif ch == SINGLE_OPEN:
+            # British style quotes with single marks, or a quote inside a quote
+            if not prev.isalnum() and not nxt.isspace():
                 push(i, ch)
-        elif ch == "’":
-            if stack and stack[-1][1] == "‘" and not nxt.isalpha():
+        elif ch == SINGLE_CLOSE:
+            # not the apostrophe of "didn’t" or "Shi’ite"
+            if stack and stack[-1][1] == SINGLE_OPEN and not nxt.isalpha():
                 pop(i)
+    drop_stray_singles()
     while stack:
         pop(n, closed=False)
     stretches.sort(key=lambda s: (s.open, -s.close))
@@ -777,7 +790,7 @@ class QuoteFinder:
         for t in self.doc[tok.i + 1 : tok.i + 60]:
             if "\n" in t.text and _is_paragraph_break(self.text, t.idx + t.text.index("\n")):
                 break
-            if t.text in OPENING or (t.text == STRAIGHT and self.inside_quote(t.idx + 1)):
+            if t.text in OPENING + SINGLE_OPEN or (t.text == STRAIGHT and self.inside_quote(t.idx + 1)):
                 break
             limit = t.idx + len(t.text)
             if _ends_sentence(t):
@@ -954,7 +967,8 @@ class QuoteFinder:
 
     def _attributes_direct_quote(self, a: Attribution) -> bool:
         """'," said X' / '," X said': the verb reports the quote before it."""
-        return self.text[a.verb.sent.start_char : a.start].rstrip().endswith(tuple(CLOSING + STRAIGHT))
+        before = self.text[a.verb.sent.start_char : a.start].rstrip()
+        return before.endswith(tuple(CLOSING + STRAIGHT)) or before.endswith(SINGLE_CLOSE) and before[-2:-1] in ",.!?"
 
     def _clause_after(self, a: Attribution) -> tuple[int, int] | None:
         """"X said (that) CLAUSE": the clause, to the sentence end unless another report takes over."""
@@ -973,7 +987,7 @@ class QuoteFinder:
             while first < last and (doc[first].lower_ == "that" or doc[first].is_space or doc[first].is_punct):
                 first += 1
             toks = [t for t in doc[first : last + 1] if not t.is_space]
-            while toks and toks[-1].is_punct and toks[-1].text not in CLOSING + STRAIGHT:
+            while toks and toks[-1].is_punct and toks[-1].text not in CLOSING + STRAIGHT + SINGLE_CLOSE:
                 toks = toks[:-1]
             return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else None
         comp = comps[0]
@@ -1005,7 +1019,7 @@ class QuoteFinder:
                 toks = toks[len(adjunct) :]
                 while toks and (toks[0].lower_ in {"that", ","} or toks[0].is_space):
                     toks = toks[1:]
-        while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in CLOSING + STRAIGHT):
+        while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in CLOSING + STRAIGHT + SINGLE_CLOSE):
             toks = toks[:-1]
         if not toks:
             return None
@@ -1108,7 +1122,7 @@ class QuoteFinder:
             if words and words[0].lower() in {"whether", "if", "how", "why", "what", "when", "where", "who"}:
                 continue  # "did not say whether ...": a question, not a statement
             # the words of a direct quote are not also an indirect one ('said: “..."')
-            if len(words) < 3 or clause.startswith(tuple(OPENING + STRAIGHT)) or self.quoted_share(start, end) > 0.9:
+            if len(words) < 3 or clause.startswith(tuple(OPENING + STRAIGHT + SINGLE_OPEN)) or self.quoted_share(start, end) > 0.9:
                 continue
             if not self._has_finite_verb(start, end):
                 continue
