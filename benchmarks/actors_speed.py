@@ -33,6 +33,21 @@ def throughput(nlp, texts: list[str], rounds: int = 2) -> float:
     return words / (time.perf_counter() - start)
 
 
+def component_times(nlp, texts: list[str]) -> dict[str, float]:
+    """Seconds spent in each component over all texts, measured doc by doc, so a busy
+    machine slows every component alike."""
+    from collections import defaultdict
+
+    spent: dict[str, float] = defaultdict(float)
+    for text in texts:
+        doc = nlp.make_doc(text)
+        for name, proc in nlp.pipeline:
+            start = time.perf_counter()
+            doc = proc(doc)
+            spent[name] += time.perf_counter() - start
+    return dict(spent)
+
+
 def main(argv: list[str]) -> int:
     import spacy
 
@@ -56,6 +71,12 @@ def main(argv: list[str]) -> int:
     print(f"bare spaCy:            {b:8.0f} words/s")
     print(f"spaCy + actors:        {a:8.0f} words/s  ({a / b:.2f} of bare)")
     print(f"full pipeline:         {f:8.0f} words/s  ({f / b:.2f} of bare)")
+    spent = component_times(actors, texts)
+    ours = {k: v for k, v in spent.items() if k.startswith("dateline_")}
+    model = sum(v for k, v in spent.items() if k not in ours)
+    for name, secs in ours.items():
+        print(f"{name:22} {secs:6.2f} s = {secs / model:.1%} of the model's {model:.2f} s")
+    print(f"speed with the actor components, per component timing: {model / (model + sum(ours.values())):.2f} of bare")
     return 0
 
 
