@@ -193,3 +193,12 @@ def test_from_a_to_b_with_vague_ends(nlp):
 def test_a_figure_with_dead_or_wounded_counts_them(nlp):
     found = figures(nlp, "Medics reported around 40 dead and 90 wounded after the bombing.")
     assert [(q["low"], q["counts"]) for q in found] == [(40, "people dead"), (90, "people wounded")]
+
+
+def test_death_toll_and_figures_that_share_a_noun(nlp):
+    found = figures(nlp, "The death toll rose to 27. One soldier was killed and two were wounded in the ambush.")
+    assert [(q["low"], q["counts"]) for q in found] == [(27, "deaths"), (1, "soldier killed"), (2, "soldier wounded")]
+
+
+def test_number_word_that_counts_nothing_named_is_dropped(nlp):
+    assert figures(nlp, "Jeanne, a mother of five, fled the camp.") == []

@@ -252,3 +252,10 @@ def test_he_said_refers_to_the_person_the_last_sentence_was_about(nlp):
 def test_questions_and_denials_are_not_reports(nlp):
     text = "Officials did not release the names of the dead or say whether foreign troops were involved."
     assert quotes(nlp, text, "indirect") == []
+
+
+def test_speaker_between_the_last_comma_and_the_verb(nlp):
+    text = "The toll rose to 19, including four police officers, a spokesman for the regional government told AFP."
+    q = one(nlp, text, "indirect")
+    assert q["speaker"] == "spokesman for the regional government"
+    assert q["text"] == "The toll rose to 19, including four police officers"

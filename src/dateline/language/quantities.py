@@ -427,11 +427,19 @@ class QuantityFinder:
     def elliptical(self, fig: Figure, toks: Span, earlier: list[tuple[Figure, Counted]]) -> str:
         """ "2,000-3,000 in Albu Kamal", "some 1,500 have returned", "now totals 6,602"."""
         sent = toks.sent
+        before = self.text[sent.start_char : fig.start]
         m = re.search(r"\b(?:total\s+)?number\s+of\s+([\w-]+(?:\s+[\w-]+)?)", sent.text, re.I)
         if m:
             return m.group(1)
+        if re.search(r"\b(?:death\s+)?toll\b", before, re.I):
+            return "deaths"  # "the death toll rose to 34"
+        last = toks[-1]
+        own_verb = last.head if last.dep_ in {"nsubj", "nsubjpass"} and last.head.tag_ in {"VBN", "VBD"} else None
         for f, c in reversed(earlier):
             if c.head is not None and sent.start_char <= f.start < fig.start:
+                # "One soldier was killed and two were wounded": the noun, with this figure's own verb
+                if own_verb is not None and own_verb.lemma_.lower() in self.lex.participle_verbs:
+                    return f"{c.head.text} {own_verb.text}"
                 return c.text
 
         # "around 50 dead", "300 wounded"
@@ -497,6 +505,8 @@ class QuantityFinder:
             if self.excluded(fig, toks, counted):
                 continue
             counts = counted.text or self.elliptical(fig, toks, found)
+            if not counts and fig.single_word is not None:
+                continue  # "a mother of five": a number word that counts nothing we can name
             found.append((fig, counted))
             out.append(
                 {

@@ -285,10 +285,15 @@ class SpeakerResolver:
         return spans
 
     def _person_names(self) -> list[tuple[int, list[str]]]:
-        """(offset, name words) of every PERSON mention, honorifics stripped."""
+        """(offset, name words) of every PERSON mention, honorifics stripped; not the dateline's place
+        or the agency ("GOMA (Dateline Wire)"), which the tagger sometimes takes for people."""
         out = []
+        meta = self.doc._.meta or {}
+        agency = ((meta.get("dateline") or {}).get("agency") or "").lower()
         for start, end, label in self._entity_spans():
-            if label not in PERSON_LABELS:
+            if label not in PERSON_LABELS or start < self.body_start:
+                continue
+            if agency and self.doc.text[start:end].lower() == agency:
                 continue
             words = self._name_words(self.doc.text[start:end])
             if words:
@@ -369,6 +374,9 @@ class SpeakerResolver:
             if to is not None:
                 return next((g for g in to.children if g.dep_ == "pobj"), None)
             return None
+        surface = self._surface_subject(verb)
+        if surface is not None:
+            return surface
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and self._usable(c, verb)]
         for c in verb.children:
             if c.dep_ in {"nsubj", "nsubjpass"} and c.idx < self.body_start:
@@ -394,6 +402,31 @@ class SpeakerResolver:
             if t.dep_ in {"nsubj", "nsubjpass"} and self._usable(t, verb) and t.head.i < verb.i:
                 return t
         return None
+
+    def _surface_subject(self, verb: Token) -> Token | None:
+        """ "..., a spokesman for the provincial government told AFP.": the noun phrase between the last
+        comma and the verb is the speaker, whatever the parser attached it to."""
+        doc = self.doc
+        j = verb.i - 1
+        span: list[Token] = []
+        while j >= verb.sent.start and doc[j].text != ",":
+            t = doc[j]
+            if t.pos_ in {"VERB", "AUX", "PRON", "SCONJ", "CCONJ"} or t.text in OPENING + CLOSING + STRAIGHT or t.is_space:
+                return None
+            span.insert(0, t)
+            j -= 1
+        if j < verb.sent.start or not span or doc[j].text != ",":
+            return None
+        if not any(t.pos_ in {"NOUN", "PROPN"} for t in span) or span[0].pos_ == "ADP":
+            return None
+        ids = {t.i for t in span}
+        roots = [t for t in span if t.head.i not in ids and t.pos_ in {"NOUN", "PROPN"}]
+        parsed = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not roots or any(r in parsed or r.head in parsed for r in roots):
+            return None  # the parser already has it right ("Joseph Votel, commander of ... said")
+        if not self._usable(roots[0], verb):
+            return None
+        return roots[0]
 
     def _usable(self, subj: Token, verb: Token) -> bool:
         """Not inside a quotation or the dateline, not across a paragraph break from the verb."""
@@ -537,8 +570,8 @@ class SpeakerResolver:
         definite = any(t.dep_ == "det" and t.lower_ in {"the", "this", "that"} for t in subj.children)
         head = subj.lemma_.lower()
         person_noun = head in lex["person_nouns"] or subj.lower_ in lex["person_nouns"]
-        if toks and toks[-1] == subj and (subj.tag_ in {"NNS", "NNPS"} or not person_noun):
-            toks = toks + self._post_modifiers(subj)
+        if toks and toks[-1] == subj:
+            toks = toks + self._post_modifiers(subj, group=subj.tag_ in {"NNS", "NNPS"} or not person_noun)
         phrase = self._phrase_with_named_possessor(toks)
         if not phrase:
             return None
@@ -599,17 +632,19 @@ class SpeakerResolver:
                 parts.append(" ")
         return _clean("".join(parts))
 
-    def _post_modifiers(self, subj: Token) -> list[Token]:
-        """ "officials on both sides of the border", "people interviewed": who, more exactly."""
+    def _post_modifiers(self, subj: Token, group: bool) -> list[Token]:
+        """ "officials on both sides of the border", "people interviewed", "a report by U.N. experts",
+        "a spokesman for the army": who, more exactly. A single person keeps only the role's "for"/"of"."""
         doc = self.doc
+        preps = {"for", "of", "by"} | ({"on", "in", "at", "from", "across", "inside", "near", "along"} if group else set())
         for c in subj.children:
             if c.i <= subj.i:
                 continue
-            if c.dep_ == "prep" and c.lower_ in {"on", "in", "at", "from", "across", "inside", "near", "along"}:
+            if c.dep_ == "prep" and c.lower_ in preps:
                 span = list(doc[subj.i + 1 : c.right_edge.i + 1])
                 if len(span) <= 8 and not any(t.text in {",", "“", "”", '"'} or t.pos_ in {"VERB", "AUX"} for t in span):
                     return span
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == subj.i + 1 and not list(c.children):
+            if group and c.dep_ == "acl" and c.tag_ == "VBN" and c.i == subj.i + 1 and not list(c.children):
                 return [c]
         return []
 
@@ -967,7 +1002,8 @@ class QuoteFinder:
 
     def _attributes_direct_quote(self, a: Attribution) -> bool:
         """'," said X' / '," X said': the verb reports the quote before it."""
-        before = self.text[a.verb.sent.start_char : a.start].rstrip()
+        before = self.text[a.verb.sent.start_char : a.start]
+        before = re.split(r"\n\s*\n", before)[-1].rstrip()  # this paragraph only
         return before.endswith(tuple(CLOSING + STRAIGHT)) or before.endswith(SINGLE_CLOSE) and before[-2:-1] in ",.!?"
 
     def _clause_after(self, a: Attribution) -> tuple[int, int] | None:
@@ -1138,7 +1174,8 @@ class QuoteFinder:
         if span is None:
             return False
         return any(
-            t.tag_ in {"VBD", "VBZ", "VBP", "MD"} or t.pos_ == "VERB" and any(c.dep_ in {"aux", "auxpass"} for c in t.children)
+            t.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+            or t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in t.children)
             for t in span
         )
 
