@@ -1,0 +1,232 @@
+#!/usr/bin/env python
+"""Geoparsing accuracy of the places component on development data in ../shared.
+
+Prints, for each set:
+  * UCDP GED Iraq 2016-2018: the headline of each event (`source_headline`) is
+    geoparsed and its most specific place compared with the event's point
+    (accuracy within 161 km and 25 km; events placed only at country level,
+    where_prec 6, are left out). The event place name (`where_coordinates`,
+    type suffix stripped) is geocoded too, with Iraq as the article country.
+    Both are run twice: with the whole gazetteer, and with the places taken
+    from UCDP itself hidden, the honest figure for unseen text.
+  * the seed and CENTCOM gold (../shared/gold): place recognition (span overlap)
+    precision, recall, F1, and over matched places resolution within 161 km
+    and 25 km and the rate of the right country code.
+
+    .venv/bin/python benchmarks/geoparse.py [--shared ../shared] [--limit N] [--pred seed=PRED.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from dateline.language.gazetteer import Gazetteer, distance_km  # noqa: E402
+
+PLACE_COMPONENTS = ["dateline_actor_ruler", "dateline_places"]
+# the most specific first: what a headline's event happened at
+SPECIFICITY = {"camp": 0, "airbase": 0, "dam": 0, "crossing": 0, "military base": 0, "neighbourhood": 0,
+               "village": 1, "town": 1, "city": 1, "district": 2, "subdistrict": 2, "province": 3,
+               "state": 3, "region": 4, "country": 5}
+
+
+def _nlp(gaz: Gazetteer):
+    from dateline.language import build_pipeline
+
+    try:
+        nlp = build_pipeline(PLACE_COMPONENTS)
+    except Exception as err:  # a half-built neighbouring component must not stop the measure
+        print(f"(actor ruler unavailable: {err}; places alone)")
+        nlp = build_pipeline(["dateline_places"])
+    nlp.get_pipe("dateline_places")._gaz = gaz
+    return nlp
+
+
+def _doc(nlp, text: str, title: str | None = None):
+    doc = nlp.make_doc(text)
+    doc._.meta = {"id": "", "title": title, "published": None, "dateline": None}
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def _most_specific(places: list[dict]) -> dict | None:
+    placed = [p for p in places if p.get("latitude") is not None]
+    if not placed:
+        return None
+    return min(placed, key=lambda p: (SPECIFICITY.get(p.get("feature") or "", 1), p["start"]))
+
+
+def ucdp(shared: Path, limit: int | None, verbose: bool = False) -> None:
+    path = shared / "eval" / "ucdp-ged-iraq" / "ucdp_ged_iraq_2016_2018.csv"
+    with open(path, encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["where_prec"] != "6"]
+    if limit:
+        rows = rows[:limit]
+    print(f"\nUCDP GED Iraq 2016-2018: {len(rows)} events placed below country level")
+    for label, exclude in (("whole gazetteer", ()), ("UCDP places hidden", ("ucdp-iq", "ucdp-ssd"))):
+        gaz = Gazetteer(exclude_sources=exclude)
+        nlp = _nlp(gaz)
+        t0 = time.time()
+        head = {"n": 0, "found": 0, "161": 0, "25": 0}
+        where = {"n": 0, "found": 0, "161": 0, "25": 0}
+        for r in rows:
+            lat, lon = float(r["latitude"]), float(r["longitude"])
+            doc = _doc(nlp, r["source_headline"])
+            best = _most_specific(doc._.places)
+            if not _tally(head, best, lat, lon) and verbose and not exclude:
+                head.setdefault("errors", []).append((r["source_headline"], r["where_coordinates"], best and best["resolved"]))
+            name = re.sub(r"\s+(town|city|village|locality|area|province|district|mountains|border|base)$", "",
+                          r["where_coordinates"].strip(), flags=re.I)
+            doc = _doc(nlp, f"Fighting was reported in {name}, Iraq.")
+            cand = [p for p in doc._.places if p["name"] != "Iraq"]
+            best = _most_specific(cand) or _most_specific(doc._.places)
+            if not _tally(where, best, lat, lon) and verbose and not exclude:
+                where.setdefault("errors", []).append((name, r["adm_1"], best and (best["resolved"], best["country_code"])))
+        secs = time.time() - t0
+        print(f"  [{label}]  ({secs:.0f} s)")
+        _line("headline (source_headline)", head)
+        _line("place name (where_coordinates)", where)
+        for acc in (head, where):
+            for err in acc.get("errors", [])[:40]:
+                print("      miss:", err)
+
+
+def _tally(acc: dict, best: dict | None, lat: float, lon: float) -> bool:
+    """Count one event; True when placed within 161 km."""
+    acc["n"] += 1
+    if best is None:
+        return False
+    acc["found"] += 1
+    d = distance_km(lat, lon, best["latitude"], best["longitude"])
+    acc["161"] += d <= 161
+    acc["25"] += d <= 25
+    return d <= 161
+
+
+def _line(label: str, acc: dict) -> None:
+    n = acc["n"] or 1
+    print(f"    {label:34s} placed {acc['found'] / n:6.1%}   within 161 km {acc['161'] / n:6.1%}"
+          f"   within 25 km {acc['25'] / n:6.1%}   (n={acc['n']})")
+
+
+# ---------------------------------------------------------------- gold places
+
+def score_places(pred: list[dict], gold: list[dict]) -> dict:
+    """Span-overlap matching per article (one-to-one, in order), as in scoring.md."""
+    by_id = {g["id"]: g for g in gold}
+    tp = fp = fn = 0
+    r161 = r25 = cc_ok = resolvable = 0
+    misses, false_hits, wrong = [], [], []
+    for p in pred:
+        g = by_id.get(p["id"])
+        if g is None:
+            continue
+        gold_places = list(g["places"])
+        used = set()
+        for pp in p["places"]:
+            match = None
+            for k, gp in enumerate(gold_places):
+                if k not in used and pp["start"] < gp["end"] and gp["start"] < pp["end"]:
+                    match = k
+                    break
+            if match is None:
+                fp += 1
+                false_hits.append((p["id"][:8], pp["name"], pp.get("resolved")))
+                continue
+            used.add(match)
+            tp += 1
+            gp = gold_places[match]
+            cc_ok += (pp.get("country_code") or None) == (gp.get("country_code") or None)
+            if gp.get("latitude") is None:
+                ok = pp.get("latitude") is None or gp.get("feature") in ("river", "region")
+                r161 += ok
+                r25 += ok
+                resolvable += 1
+                if not ok:
+                    wrong.append((p["id"][:8], pp["name"], pp.get("resolved"), "gold has no point"))
+                continue
+            resolvable += 1
+            if pp.get("latitude") is None:
+                wrong.append((p["id"][:8], pp["name"], pp.get("resolved"), gp["resolved"]))
+                continue
+            d = distance_km(gp["latitude"], gp["longitude"], pp["latitude"], pp["longitude"])
+            r161 += d <= 161
+            r25 += d <= 25
+            if d > 161:
+                wrong.append((p["id"][:8], pp["name"], pp.get("resolved"), f"{gp['resolved']} {d:.0f} km"))
+        for k, gp in enumerate(gold_places):
+            if k not in used:
+                fn += 1
+                misses.append((p["id"][:8], gp["name"], gp["resolved"]))
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": prec, "recall": rec, "f1": f1,
+            "within_161": r161 / resolvable if resolvable else 0.0, "within_25": r25 / resolvable if resolvable else 0.0,
+            "country_code": cc_ok / tp if tp else 0.0, "misses": misses, "false_hits": false_hits, "wrong": wrong}
+
+
+def gold_sets(shared: Path, preds: dict[str, Path], verbose: bool) -> None:
+    sets = {"seed": ("corpus/reuters-islamic-state-2017-2019.txt", "gold/seed.jsonl"),
+            "centcom": ("corpus/centcom-press-releases.jsonl", "gold/centcom.jsonl")}
+    nlp = None
+    for name, (corpus, gold_file) in sets.items():
+        gold = [json.loads(line) for line in (shared / gold_file).read_text(encoding="utf-8").splitlines() if line.strip()]
+        if name in preds:
+            pred = [json.loads(line) for line in preds[name].read_text(encoding="utf-8").splitlines() if line.strip()]
+        else:
+            from dateline.language import annotate
+            from dateline.read import read_inputs
+
+            if nlp is None:
+                nlp = _nlp(Gazetteer())
+            arts = list(read_inputs([str(shared / corpus)]))
+            pred = [{"id": a.id, "places": a.places} for a in annotate(arts, nlp)]
+        _pair_ids(pred, gold)
+        s = score_places(pred, gold)
+        print(f"\n{name} gold places: P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
+              f"   resolved within 161 km {s['within_161']:.3f}, 25 km {s['within_25']:.3f},"
+              f" country code {s['country_code']:.3f}   (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+        if verbose:
+            for label in ("misses", "false_hits", "wrong"):
+                print(f"  {label}: {s[label]}")
+
+
+def _pair_ids(pred: list[dict], gold: list[dict]) -> None:
+    """Ids can differ (a reader that does not keep the input's id): pair by order then."""
+    gold_ids = {g["id"] for g in gold}
+    if pred and all(p["id"] not in gold_ids for p in pred) and len(pred) == len(gold):
+        for p, g in zip(pred, gold):
+            p["id"] = g["id"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="geoparsing accuracy on ../shared development data")
+    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared")))
+    ap.add_argument("--limit", type=int, default=None, help="UCDP rows to use (default: all)")
+    ap.add_argument("--pred", action="append", default=[], help="NAME=PRED.jsonl: score an extract output instead")
+    ap.add_argument("--skip-ucdp", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list misses, false hits and wrong resolutions")
+    args = ap.parse_args(argv)
+    if not (args.shared / "eval").is_dir():
+        print(f"{args.shared}: development data not found", file=sys.stderr)
+        return 2
+    preds = dict(p.split("=", 1) for p in args.pred)
+    gold_sets(args.shared, {k: Path(v) for k, v in preds.items()}, args.verbose)
+    if not args.skip_ucdp:
+        ucdp(args.shared, args.limit, args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

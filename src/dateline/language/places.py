@@ -1,0 +1,847 @@
+"""`dateline_places`: find the places an article names and put each on the map.
+
+Recognition. The statistical NER misses most Syrian and Iraqi places (it tags
+al-Qaim and Albu Kamal as people or organisations), so every run of
+capitalised words is also looked up in the gazetteer (longest match first, on
+transliteration-folded keys, with a consonant-skeleton fallback for odd
+spellings; possessives and "province"/"camp" suffixes understood). A hit is
+kept as a place when the evidence adds up: what the gazetteer knows (a
+country, a big city, a curated camp, a town in a country the article is
+about), what the text says around it ("in", "near", "the village of", ",
+Syria", "province"), and what the NER thinks. One sense per article: a name
+accepted once is accepted at its other mentions. Not places: names inside
+longer names of people, organisations and buildings ("Jordan Armed Forces",
+"Mustafa Bali", "Bellevue Hospital"), words of a person's name used alone
+("Baghdadi" after "Abu Bakr al-Baghdadi"), "U.S." used as a modifier,
+demonyms, common words capitalised at the start of a sentence.
+
+Resolution, the way good geoparsers rank candidates: the country the article
+is about first (worked out from the body and title, not from the dateline,
+which only says where the reporter is), then the countries it names and
+their neighbours, then nearness to the article's other places and the
+province the text names ("Basira in Deir-ez-Zor"), then population. A small
+place found only in a country the article never mentions is not taken: the
+mention falls back to the province the text names (geo_precision 3), or
+stays unresolved.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .gazetteer import (
+    ADMIN_FEATURES,
+    DATELINE_ONLY,
+    HISTORIC,
+    Gazetteer,
+    Place,
+    fold,
+    get_gazetteer,
+    name_key,
+)
+
+# ------------------------------------------------------------------ words
+
+# A word: letters with inner apostrophes or periods ("Qa'im", "U.S."), an
+# optional opening ayn mark ("‘Afar"), an optional possessive ("Syria’s").
+_WORD = re.compile(r"[‘ʿʾ']?[^\W\d_][^\W_]*(?:[’'ʼ‘ʿʾ.][^\W\d_]+)*(?:[’']s\b|’(?!\w)|\.)?")
+_ABBREV = re.compile(r"^(?:[A-Z]\.){2,}$")  # U.S., U.K., U.A.E.
+_MAX_WORDS = 7
+
+# Arabic articles that may open a name in lower case ("al-Qaim", "al Qaim");
+# "as", "at", "an", "en" only with a hyphen, being English words too.
+OPENING_ARTICLES = frozenset("al el ad ar ash az ez es ed adh ath ul".split())
+ARTICLE_WORDS = OPENING_ARTICLES | frozenset("as at an er et en".split())
+INNER_WORDS = ARTICLE_WORDS | frozenset("of the and de la le du des di da do bin ibn upon on sur".split())
+# lower-case words that may end a name ("al-Hol camp", "Euphrates river")
+TAIL_WORDS = frozenset(
+    "camp camps river dam crossing base airbase airfield airport bridge border sea gulf strait canal lake".split()
+)
+# what a following word says the place is
+SUFFIX_HINTS = {
+    "province": "admin", "governorate": "admin", "provinces": "admin", "governorates": "admin",
+    "state": "admin", "region": "admin", "district": "district", "subdistrict": "district",
+    "countryside": "settlement", "city": "settlement", "town": "settlement", "village": "settlement",
+    "villages": "settlement", "suburb": "settlement", "neighbourhood": "settlement",
+    "neighborhood": "settlement", "camp": "camp", "river": "river",
+}
+HINT_FEATURES = {
+    "admin": {"province", "state", "region", "country"},
+    "district": {"district", "subdistrict"},
+    "settlement": {"city", "town", "village", "neighbourhood", "district", "subdistrict"},
+    "camp": {"camp"},
+    "river": {"river"},
+}
+# words before a name that say a place follows
+LOCATIVE_CUES = frozenset(
+    """in near at from to into outside around toward towards across through via inside within
+    between beyond entered enter entering captured capture capturing seized seize seizing retook
+    retake retaking recaptured reached reaching besieged besiege shelled bombed struck hit
+    liberated liberate fled flee fleeing left leave leaving visited visit visiting returned
+    attacked stormed advanced evacuated outskirts""".split()
+)
+OF_CUES = frozenset(
+    """village town city province governorate district region capital outskirts east west north
+    south centre center heart edge suburbs countryside area border borders vicinity""".split()
+)
+DIRECTIONS = frozenset("east west north south eastern western northern southern central".split())
+MONTHS_DAYS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday""".split()
+)
+# Words that never begin or end a place's name, and never are one alone.
+FUNCTION_WORDS = (frozenset(STOP_WORDS) | LOCATIVE_CUES | {"the", "near"}) - {"us"}
+NOT_NAMES = FUNCTION_WORDS | MONTHS_DAYS | DIRECTIONS
+# A capitalised word after a name that makes it a building's or body's name.
+BUILDING_WORDS = frozenset(
+    """hospital hospitals university college school academy mosque church cathedral temple synagogue
+    prison jail stadium hotel street avenue road square tower towers building center centre palace
+    station airport airways airlines embassy consulate council court ministry museum market mall
+    bank club park""".split()
+)
+# A lower-case word after a name that makes it a publication's ("Al-Naba newspaper").
+MEDIA_WORDS = frozenset("newspaper newspapers magazine weekly daily channel television broadcaster radio".split())
+# What the NER says about a span.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NONPLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "ARMED_GROUP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
+ACCEPT = 3.0  # evidence needed to call a gazetteer hit a place
+
+
+@dataclass
+class Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Place, ...]
+    fuzzy: bool = False  # found by consonant skeleton, not by key
+    hint: str | None = None
+    in_dateline: bool = False
+    evidence: float = 0.0
+    kept: bool = False
+    resolved: Place | None = None
+    margin: float = 0.0
+    geo_precision: int = 1
+    local: frozenset[str] = frozenset()  # countries named right before or just after it
+    why: list[tuple[str, float]] = field(default_factory=list)  # the evidence, reason by reason
+    container: tuple[Place, ...] = ()  # the country, state or province written after it ("Woodbridge, Virginia")
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return name_key(self.text)
+
+
+def words_of(text: str) -> list[Word]:
+    out = []
+    for m in _WORD.finditer(text):
+        w, start = m.group(), m.start()
+        if w[:1] in "‘ʿʾ'":
+            w, start = w[1:], start + 1
+        if w.endswith(("’s", "'s")):
+            w = w[:-2]
+        elif w.endswith("’"):
+            w = w[:-1]
+        elif w.endswith(".") and not _ABBREV.match(w):
+            w = w[:-1]
+        if w:
+            out.append(Word(w, start, start + len(w)))
+    return out
+
+
+def _joined(text: str, a: Word, b: Word) -> bool:
+    gap = text[a.end : b.start]
+    # a closing hamza before an article still joins: "Qaḑā’ al Ḩawījah"
+    return gap in (" ", "-", "\u00a0") or (gap in ("’ ", "ʼ ") and b.lower in ARTICLE_WORDS)
+
+
+def _ngram_ok(text: str, ws: list[Word]) -> bool:
+    first, last = ws[0], ws[-1]
+    if not first.cap:
+        if len(ws) == 1 or not ws[1].cap:
+            return False
+        hyphen = text[first.end : ws[1].start] == "-"
+        if not (first.lower in OPENING_ARTICLES or (hyphen and first.lower in ARTICLE_WORDS) or first.lower == "the"):
+            return False
+    if not last.cap and last.lower not in TAIL_WORDS:
+        return False
+    if len(ws) > 1 and last.lower in ARTICLE_WORDS:
+        return False
+    if not all(w.cap or w.lower in INNER_WORDS for w in ws[1:-1]):
+        return False
+    if first.lower == "the":  # "the West", "The Hague": only whole names with "the" are keys
+        return len(ws) >= 2 and any(w.cap for w in ws[1:])
+    if any(w.lower in FUNCTION_WORDS and not w.text.isupper() for w in (first, last)):
+        return False  # "A U.S.", "Near Al": a name does not begin or end with a function word
+    content = [w for w in ws if w.lower not in ARTICLE_WORDS]
+    return bool(content) and not all(w.lower in NOT_NAMES and not w.text.isupper() for w in content)
+
+
+def find_names(text: str, gaz: Gazetteer, offset: int = 0) -> list[Mention]:
+    """Longest gazetteer matches over runs of capitalised words, left to right."""
+    ws = words_of(text)
+    out: list[Mention] = []
+    i = 0
+    while i < len(ws):
+        run = [ws[i]]
+        for j in range(i + 1, min(len(ws), i + _MAX_WORDS)):
+            if not _joined(text, ws[j - 1], ws[j]):
+                break
+            run.append(ws[j])
+        found = None
+        for n in range(len(run), 0, -1):
+            grams = run[:n]
+            if not _ngram_ok(text, grams):
+                continue
+            span = text[grams[0].start : grams[-1].end]
+            cands = gaz.lookup(span)
+            fuzzy = False
+            if not cands and n >= 2 and all(w.cap for w in grams if w.lower not in ARTICLE_WORDS):
+                cands = _similar(span, gaz.lookup_skeleton(span), gaz)
+                fuzzy = bool(cands)
+            if cands:
+                found = Mention(offset + grams[0].start, offset + grams[-1].end, span, cands, fuzzy=fuzzy)
+                i += n
+                break
+        if found is None:
+            i += 1
+        else:
+            out.append(found)
+    return out
+
+
+def _similar(span: str, cands: tuple[Place, ...], gaz: Gazetteer) -> tuple[Place, ...]:
+    """Skeleton hits whose own name is close in spelling ("Dayr Az Zayr" ~ "Dayr az Zawr")."""
+    key = name_key(span)
+    return tuple(c for c in cands if SequenceMatcher(None, key, name_key(c.name)).ratio() >= 0.75)
+
+
+# ------------------------------------------------------------------ scoring
+
+
+def prior(place: Place, written: str | None = None) -> float:
+    """How readily a name that reaches this place is a place at all. A name
+    spelled unlike the place's own name reached it through an alternate name,
+    often another language's ("Bali" is an old name of Paris): trust it less."""
+    if written is not None and place.feature != "country" and place.source != "curated":
+        if _likeness(written, place.name) < 0.7:
+            return min(1.5, prior(place))
+    if place.feature == "country":
+        return 4.0
+    if place.feature == "continent" or place.source == "curated":
+        return 3.5
+    if place.feature in ("state", "province"):
+        return 2.5
+    if not place.population:  # by kind: the seat of a province is a city, of a district a town
+        return {"city": 2.5, "town": 1.5}.get(place.feature, 0.5)
+    pop = place.population
+    if pop >= 1_000_000:
+        return 3.0
+    if pop >= 100_000:
+        return 2.5
+    if pop >= 10_000:
+        return 1.5
+    return 0.5
+
+
+def _likeness(a: str, b: str) -> float:
+    fa = " ".join(w for w in fold(a).split() if w not in ARTICLE_WORDS)
+    fb = " ".join(w for w in fold(b).split() if w not in ARTICLE_WORDS)
+    return SequenceMatcher(None, fa, fb).ratio()
+
+
+# What a place of unknown population weighs, by its kind.
+UNKNOWN_SIZE = {"city": 2.5, "town": 1.9, "village": 1.0, "camp": 2.0, "airbase": 2.0, "dam": 2.0,
+                "crossing": 1.5, "military base": 2.0, "region": 3.0, "sea": 3.0, "river": 3.0}
+
+
+def _size_score(place: Place) -> float:
+    if place.feature == "country":
+        return 4.5
+    if place.source == "curated" and not place.population:
+        return 3.5
+    if not place.population:
+        return UNKNOWN_SIZE.get(place.feature, 1.0)
+    return 0.5 * math.log10(place.population + 1)
+
+
+FEATURE_BONUS = {
+    "country": 3.0, "continent": 2.0, "city": 0.6, "town": 0.6, "village": 0.4, "camp": 0.6,
+    "province": 0.0, "state": 0.2, "district": -0.3, "subdistrict": -0.5, "neighbourhood": -0.5,
+}
+
+
+@dataclass
+class Context:
+    """What the article as a whole says about where it is."""
+
+    focus: str | None = None
+    named: dict[str, float] = field(default_factory=dict)  # countries the body names, with weight
+    near: frozenset[str] = frozenset()  # neighbours of the focus country
+    # provinces the text names: 2 when named as such ("Idlib province"), 1 when
+    # the name may be the province's or its capital's ("Raqqa")
+    admin_keys: dict[str, float] = field(default_factory=dict)
+    anchors: list[Place] = field(default_factory=list)  # places resolved with confidence
+
+    @property
+    def relevant(self) -> set[str]:
+        return set(self.named) | ({self.focus} if self.focus else set())
+
+    def weight(self, cc: str) -> float:
+        """How much the article is about country `cc`: the focus 3, a named
+        country up to 2 by how often it is named, a neighbour of the focus 1."""
+        if cc == self.focus:
+            return 3.0
+        if cc in self.named:
+            most = max(self.named.values())
+            return max(0.75, 2.0 * self.named[cc] / most)
+        return 1.0 if cc in self.near else 0.0
+
+
+class PlaceFinder:
+    """The spaCy component (see the module docstring)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self._gaz = gazetteer
+        self._country_name = _country_namer()
+        self._demonym = _demonym_reader()
+
+    @property
+    def gaz(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = get_gazetteer()
+        return self._gaz
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions, ctx = self.analyse(doc)
+        doc._.places = [self.record(m) for m in mentions if m.kept]
+        doc._.focus_country = ctx.focus
+        return doc
+
+    # ---------------------------------------------------------- the steps
+
+    def analyse(self, doc: Doc) -> tuple[list[Mention], Context]:
+        """Every gazetteer hit with its verdict (`kept`) and resolution, and the article context."""
+        text = doc.text
+        meta = doc._.meta or {}
+        dateline_end = _dateline_end(text, meta)
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        person_words = self._person_words(doc)
+        mentions = _add_directions(text, find_names(text, self.gaz))
+        live = []
+        for m in mentions:
+            m.in_dateline = m.end <= dateline_end
+            if not m.in_dateline:
+                m.candidates = tuple(c for c in m.candidates if not c.flags & DATELINE_ONLY)
+            if not m.candidates:
+                m.notes.append("dateline-only name")
+                continue
+            self._hint(text, m)
+            why = None if m.in_dateline else self._blocked(doc, text, m, ents, person_words)
+            if why:
+                m.notes.append(why)
+                continue
+            live.append(m)
+        ctx = self._context(live, meta, text)
+        top: dict[int, int] = {}
+        for k, m in enumerate(live):
+            best = max(m.candidates, key=lambda c: self._score(c, m, ctx))
+            top[k] = best.id
+            # how placelike the name is: by the best candidate, or a likelier one where the article is
+            likely = [c for c in m.candidates if c.country_code in ctx.relevant] + [best]
+            known = max(likely, key=lambda c: prior(c, m.text))
+            m.why.append((f"gazetteer {known.name} ({known.feature}, {known.country_code})", prior(known, m.text)))
+            self._context_evidence(doc, text, m, ents)
+            if best.feature not in ("country", "continent") and not m.in_dateline:
+                if best.country_code == ctx.focus:
+                    m.why.append(("in the focus country", 2.0))
+                elif best.country_code in ctx.named:
+                    m.why.append(("in a country named", 1.5))
+            if m.in_dateline:
+                m.why.append(("dateline", 3.0))
+            m.evidence = sum(w for _, w in m.why)
+        # one sense per article: a place accepted at one mention is a place at the others
+        best_by_place: dict[tuple[int, str], float] = {}
+        for k, m in enumerate(live):
+            group = (top[k], _bare_key(m.text))
+            best_by_place[group] = max(best_by_place.get(group, -99.0), m.evidence)
+        for k, m in enumerate(live):
+            group = (top[k], _bare_key(m.text))
+            m.kept = m.evidence >= ACCEPT or (best_by_place[group] >= ACCEPT and m.evidence >= 0.5)
+        # a name listed with places is a place: "Al Huwayjah and Tuz Khurmatu", "Raqqa, Hasaka and Deir ez-Zor"
+        for k, m in enumerate(live):
+            if not m.kept and m.evidence >= ACCEPT - 1.5:
+                for other in live[max(0, k - 1) : k] + live[k + 1 : k + 2]:
+                    lo, hi = (other.end, m.start) if other.start < m.start else (m.end, other.start)
+                    if other.kept and _LIST_GAP.fullmatch(text[lo:hi]):
+                        m.kept = True
+                        m.why.append(("listed with a place", 1.5))
+                        break
+        kept = [m for m in live if m.kept]
+        _local_countries(text, kept)
+        for m in kept:
+            if any(c.feature in ADMIN_FEATURES for c in m.candidates):
+                sure = 2.0 if m.hint == "admin" or all(c.feature in ADMIN_FEATURES for c in m.candidates) else 1.0
+                ctx.admin_keys[m.key] = max(ctx.admin_keys.get(m.key, 0.0), sure)
+        for m in kept:
+            self._resolve(m, ctx)
+        ctx.anchors = [m.resolved for m in kept if m.resolved and not m.resolved.is_area and m.margin > 1.0]
+        for m in kept:
+            self._resolve(m, ctx)
+        _one_sense(kept)
+        for m in kept:
+            self._no_far_village(m, ctx, kept)
+        return mentions, ctx
+
+    # ---------------------------------------------------------- recognition
+
+    def _person_words(self, doc: Doc) -> set[str]:
+        """Words of the article's person names ("Abu Bakr al-Baghdadi" makes a
+        later "Baghdadi" a person), from names of two capitalised words or more
+        that are not themselves a place the NER mislabelled ("Albu Kamal")."""
+        words = set()
+        for e in doc.ents:
+            if e.label_ != "PERSON":
+                continue
+            ws = [w for w in words_of(e.text) if w.cap and w.lower not in NOT_NAMES]
+            if len(ws) < 2:
+                continue
+            inner = e.text[ws[0].start : ws[-1].end]
+            whole = [m for m in find_names(inner, self.gaz) if m.start == 0 and m.end == len(inner)]
+            if any(not m.fuzzy or any(prior(c) >= 2.5 for c in m.candidates) for m in whole):
+                continue  # the whole name is a place the NER took for a person ("Albu Kamal", "Dayr Az Zayr")
+            words.update(w.lower for w in ws)
+        return words
+
+    def _hint(self, text: str, m: Mention) -> None:
+        """What the words around a name say it is: "Idlib province", "the town of Rawa"."""
+        after = re.match(r"[ \u00a0-]([A-Za-z]+)", text[m.end : m.end + 25])
+        if after and after.group(1).lower() in SUFFIX_HINTS:
+            m.hint = SUFFIX_HINTS[after.group(1).lower()]
+        low = m.text.lower()
+        for word, hint in (("province", "admin"), ("governorate", "admin"), ("camp", "camp"), ("district", "district")):
+            if low.endswith(word):
+                m.hint = hint
+        before = re.search(r"\b(city|town|village|province|governorate|district) of (the )?$",
+                           text[max(0, m.start - 20) : m.start].lower())
+        if before:
+            m.hint = {"province": "admin", "governorate": "admin", "district": "district"}.get(before.group(1), "settlement")
+        if m.hint in HINT_FEATURES and not any(c.feature == "country" for c in m.candidates):
+            fit = tuple(c for c in m.candidates if c.feature in HINT_FEATURES[m.hint])
+            if fit:
+                m.candidates = fit
+        after = _CONTAINER_AFTER.match(text[m.end : m.end + 40])
+        if after:
+            m.container = tuple(c for c in self.gaz.lookup(after.group(1)) if c.feature in CONTAINERS)
+
+    def _blocked(self, doc: Doc, text: str, m: Mention, ents, person_words: set[str]) -> str | None:
+        """Why a name is not a place whatever the gazetteer says, or None."""
+        if self._demonym(m.text) and not any(c.feature == "country" for c in m.candidates):
+            return "a demonym"  # "Iraqi" is also a village in Afghanistan
+        content = [w.lower for w in words_of(m.text) if w.lower not in ARTICLE_WORDS]
+        if content and all(w in person_words for w in content):
+            if not any(c.feature == "country" for c in m.candidates):
+                return "a word of a person's name in this article"
+        for s, e, label in ents:
+            if label in PLACE_LABELS or not (s <= m.start and m.end <= e):
+                continue
+            lo, hi = _trim(text, s, e)
+            if (lo, hi) == (m.start, m.end) or hi <= m.end and lo >= m.start:
+                if (lo, hi) != (s, e):
+                    m.notes.append("ragged")  # the NER's span is this name give or take "Near", "’s"
+                continue
+            if lo == m.start and re.match(r"[’']s\b", text[m.end : m.end + 2]):
+                continue  # "Austria’s Foreign Minister": the country's
+            if label == "ORG" and self.gaz.lookup(text[lo:hi]):
+                continue  # "AL-HOL CAMP" as ORG is still the camp
+            return f"inside {label} {text[s:e]!r}"
+        nxt = re.match(r"[ \u00a0]([A-Z][a-z]+)", text[m.end : m.end + 20])
+        if nxt and nxt.group(1).lower() in BUILDING_WORDS:
+            return f"building {nxt.group(1)}"
+        nxt = re.match(r"[ \u00a0]([a-z]+)", text[m.end : m.end + 20])
+        if nxt and nxt.group(1) in MEDIA_WORDS:
+            return f"a {nxt.group(1)}'s name"
+        if re.match(r"-[a-z]", text[m.end : m.end + 2]):
+            return "modifier (X-backed, X-led)"  # as gold conventions have it for "U.S.-backed"
+        # "U.S." as a modifier: "U.S.-backed", "U.S. forces", "U.S. Central Command"
+        short = m.text.replace(".", "")
+        if _ABBREV.match(m.text) or (short.isupper() and len(short) <= 3):
+            if re.match(r"-\w", text[m.end : m.end + 2]):
+                return "abbreviation as modifier"
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.end < len(doc):
+                root, nxt_tok = span.root, doc[span.end]
+                if root.head.i >= span.end and (
+                    root.dep_ == "compound"
+                    or (nxt_tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and root.dep_ in ("amod", "nmod", "npadvmod"))
+                ):
+                    return "abbreviation as modifier"
+        return None
+
+    def _context_evidence(self, doc: Doc, text: str, m: Mention, ents) -> None:
+        """What the text around a name says for and against its being a place (into `m.why`)."""
+        label = None
+        for s, e, lab in ents:
+            if s < m.end and m.start < e:
+                label = lab
+                if lab in PLACE_LABELS:
+                    break
+        if label in PLACE_LABELS:
+            m.why.append((f"NER {label}", 2.0))
+        elif label == "NORP":
+            m.why.append(("NER NORP", -2.0))
+        elif label == "PERSON":
+            m.why.append(("NER PERSON", -0.5 if "ragged" in m.notes else -1.0))
+        elif label in NONPLACE_LABELS:
+            m.why.append((f"NER {label}", -0.5))
+        prev = re.findall(r"[A-Za-z]+", text[max(0, m.start - 40) : m.start])
+        if prev and prev[-1].lower() in LOCATIVE_CUES:
+            m.why.append((f"after '{prev[-1]}'", 1.0))
+        elif len(prev) >= 2 and prev[-1].lower() in ("of", "the") and any(p.lower() in OF_CUES for p in prev[-3:-1]):
+            m.why.append((f"after '{' '.join(prev[-2:])}'", 1.5))
+        elif prev and prev[-1].lower() in DIRECTIONS:
+            m.why.append((f"after '{prev[-1]}'", 1.0))
+        if m.hint:
+            m.why.append((f"{m.hint} word", 1.5))
+        if m.container:
+            m.why.append((f"in {m.container[0].name}", 1.5))
+        if _capitalised_neighbour(doc, m):
+            m.why.append(("part of a longer name", -2.0))  # "Eager Lion", "Nadia Murad"
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and not any(t.pos_ == "PROPN" for t in span):
+            m.why.append(("not a proper noun", -2.0))  # a common word opening a sentence
+        if m.fuzzy:
+            m.why.append(("spelling only close", -0.5))
+
+    # ---------------------------------------------------------- the article's country
+
+    def _context(self, mentions: list[Mention], meta: dict, text: str) -> Context:
+        """The focus country: the country the body (and title) names most, with
+        places that can only be in one country and demonyms ("Iraqi forces")
+        counting half; the dateline counts only when nothing else does."""
+        votes: Counter = Counter()
+        first: dict[str, int] = {}
+
+        def vote(cands: tuple[Place, ...], written: str, pos: int, weight_place: float) -> None:
+            countries = [c for c in cands if c.feature == "country"]
+            if countries:
+                cc, w = countries[0].country_code, 1.0
+            else:  # a place that is surely a place and in one country only: a big city, a curated place
+                ccs = {c.country_code for c in cands if prior(c, written) >= 3.0 and c.country_code}
+                if len(ccs) != 1:
+                    return
+                cc, w = ccs.pop(), weight_place
+            votes[cc] += w
+            first.setdefault(cc, pos)
+
+        for m in mentions:
+            if not m.in_dateline:
+                vote(m.candidates, m.text, m.start, 0.5)
+        for m in find_names(meta.get("title") or "", self.gaz):
+            vote(m.candidates, m.text, -1, 0.5)
+        for w in words_of(text):
+            if w.cap and w.lower not in NOT_NAMES:
+                cc = self._demonym(w.text)
+                if cc:
+                    votes[cc] += 0.5
+                    first.setdefault(cc, w.start)
+        ctx = Context(named={cc: v for cc, v in votes.items() if v >= 1.0})
+        if votes:
+            ctx.focus = max(votes, key=lambda cc: (votes[cc], -first.get(cc, 10**9)))
+        else:
+            ctx.focus = self._dateline_country(meta)
+        ctx.near = self.gaz.neighbours(ctx.focus)
+        return ctx
+
+    def _dateline_country(self, meta: dict) -> str | None:
+        dl = meta.get("dateline") or {}
+        names = ([dl["country"]] if dl.get("country") else []) + list(dl.get("places") or [])
+        for name in names:
+            cands = self.gaz.lookup(name)
+            if cands:
+                return max(cands, key=lambda c: (c.feature == "country", _size_score(c))).country_code
+        return None
+
+    # ---------------------------------------------------------- resolution
+
+    def _score(self, c: Place, m: Mention, ctx: Context) -> float:
+        s = _size_score(c) + FEATURE_BONUS.get(c.feature, 0.0)
+        if c.source == "curated":
+            s += 1.0
+        if c.flags & HISTORIC:
+            s -= 1.5
+        if not m.in_dateline and c.country_code:
+            s += ctx.weight(c.country_code)
+        likeness = _likeness(m.text, c.name)
+        if likeness == 1.0:
+            s += 1.0  # written as the place's own name, not an alternate one
+        elif likeness < 0.5:
+            s -= 0.5
+        if c.country_code and c.country_code in m.local:
+            s += 1.0  # the country named next to it: "Iraq\n. Near Al Huwayjah", "X in northern Syria"
+        return s
+
+    def _resolve(self, m: Mention, ctx: Context) -> None:
+        scored = []
+        for c in m.candidates:
+            s = self._score(c, m, ctx)
+            if c.admin1 and c.feature not in ADMIN_FEATURES:
+                s += ctx.admin_keys.get(name_key(c.admin1), 0.0)  # the province the article names elsewhere
+            if any(_inside(c, box) for box in m.container):
+                s += 3.0  # "Woodbridge, Virginia", "Basira in Deir-ez-Zor", "Palmyra, Syria"
+            if ctx.anchors and c.latitude is not None and not c.is_area:
+                dists = [d for a in ctx.anchors if a is not c and (d := c.km_to(a)) is not None]
+                if dists:
+                    d = min(dists)
+                    s += 2.0 if d < 30 else 1.5 if d < 100 else 0.75 if d < 250 else 0.0
+            scored.append((s, c))
+        scored.sort(key=lambda x: (-x[0], x[1].id))
+        m.resolved = scored[0][1]
+        m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 99.0
+
+    def _no_far_village(self, m: Mention, ctx: Context, kept: list[Mention]) -> None:
+        """No silent wrong village: a small place outside every country the
+        article is about falls back to a province the article names in those
+        countries (geo_precision 3), or stays unresolved."""
+        c = m.resolved
+        if c is None or m.in_dateline or not ctx.relevant:
+            return
+        if c.country_code in ctx.relevant or c.country_code in ctx.near or prior(c) >= 2.5:
+            return
+        if any(_inside(c, box) for box in m.container):
+            return  # the text says where it is: "Woodbridge, Virginia"
+        m.notes.append(f"only candidate far away: {c.name} ({c.country_code})")
+        m.resolved, m.geo_precision = None, 3
+        boxes = [b for b in m.container if b.feature in ADMIN_FEATURES and b.country_code in ctx.relevant]
+        if boxes:
+            m.resolved = max(boxes, key=_size_score)
+
+    # ---------------------------------------------------------- output
+
+    def record(self, m: Mention) -> dict:
+        c = m.resolved
+        precision = m.geo_precision
+        if c is not None and "directional" in m.notes and precision == 1:
+            precision = 2
+        return {
+            "name": m.text,
+            "resolved": c.name if c else None,
+            "geonameid": c.geonameid if c else None,
+            "latitude": c.latitude if c else None,
+            "longitude": c.longitude if c else None,
+            "country_code": c.country_code if c else None,
+            "feature": c.feature if c else None,
+            "start": m.start,
+            "end": m.end,
+            "admin1": c.admin1 if c else None,
+            "country": self._country_name(c.country_code, self.gaz) if c and c.country_code else None,
+            "population": c.population if c else None,
+            "in_dateline": m.in_dateline,
+            "geo_precision": precision,
+        }
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _dateline_end(text: str, meta: dict) -> int:
+    """Where the dateline ("BEIRUT/ERBIL (Reuters) –") ends in the body, or 0."""
+    dl = meta.get("dateline") or {}
+    if not dl.get("places"):
+        return 0
+    m = re.search(r"\([^)]{1,40}\)\s*[–—-]|\s[–—-]\s", text[:200])
+    return m.start() if m else 0
+
+
+_LIST_GAP = re.compile(r",? (?:and|or) ")
+_CONTAINER_AFTER = re.compile(
+    r"(?:,| in(?: the)?(?: (?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western))?) ([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*)"
+)
+
+
+def _local_countries(text: str, kept: list[Mention]) -> None:
+    """For each place, the countries named just before it in the same
+    paragraph (a list under a "Syria" heading) or right after it in the same
+    sentence ("Palmyra, Syria", "Ayn Issa in northern Syria")."""
+    countries = []
+    for m in kept:
+        country = next((c for c in m.candidates if c.feature == "country"), None)
+        if country is not None:
+            countries.append((m.start, m.end, country.country_code))
+    for m in kept:
+        local = set()
+        before = [x for x in countries if x[1] <= m.start and m.start - x[1] <= 300 and "\n\n" not in text[x[1] : m.start]]
+        if before:
+            local.add(before[-1][2])
+        for s, e, cc in countries:
+            if 0 <= s - m.end <= 40 and not re.search(r"[.;!?]\s", text[m.end : s]):
+                local.add(cc)
+                break
+        m.local = frozenset(local)
+
+
+CONTAINERS = frozenset({"country", "state", "province", "district"})
+
+
+def _inside(c: Place, box: Place) -> bool:
+    """Whether place `c` lies in the country, state or province `box` (by name, not shape)."""
+    if c is box or c.country_code != box.country_code or not c.country_code:
+        return False
+    if box.feature == "country":
+        return True
+    keys = {name_key(box.name)} | ({name_key(box.admin1)} if box.admin1 else set())
+    if box.feature == "district":
+        return bool(c.admin2) and name_key(c.admin2) in keys
+    return bool(c.admin1) and name_key(c.admin1) in keys
+
+
+def _one_sense(kept: list[Mention]) -> None:
+    """One place per name per article: the resolution its mentions agree on
+    most firmly ("a Brussels meeting" is the Brussels of "in Brussels")."""
+    groups: dict[str, list[Mention]] = {}
+    for m in kept:
+        if m.resolved is not None:
+            groups.setdefault(_bare_key(m.text), []).append(m)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        support: Counter = Counter()
+        for m in group:
+            support[m.resolved.id] += 1.0 + min(m.margin, 5.0)
+        winner_id = max(support, key=support.get)
+        winner = next(m.resolved for m in group if m.resolved.id == winner_id)
+        for m in group:
+            if m.resolved.id != winner_id and winner in m.candidates:
+                m.notes.append(f"one sense per article: {m.resolved.name} -> {winner.name}")
+                m.resolved = winner
+
+
+def _bare_key(name: str) -> str:
+    """The key of a name without a generic tail word ("Euphrates river" -> "Euphrates")."""
+    ws = words_of(name)
+    while len(ws) > 1 and ws[-1].lower in TAIL_WORDS:
+        ws = ws[:-1]
+    return name_key(name[ws[0].start : ws[-1].end]) if ws else name_key(name)
+
+
+def _add_directions(text: str, found: list[Mention]) -> list[Mention]:
+    """'East Mosul': a capitalised direction before a town joins its span."""
+    for m in found:
+        d = re.search(r"\b(East|West|North|South|Eastern|Western|Northern|Southern|Central)[ \u00a0]$",
+                      text[max(0, m.start - 12) : m.start])
+        if d and not any(c.feature in ("country", "continent", "province", "state") for c in m.candidates):
+            m.start -= len(d.group(0))
+            m.text = text[m.start : m.end]
+            m.notes.append("directional")
+    return found
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """An entity's span without leading cue words ("Near Palmyra") and a trailing possessive."""
+    ws = words_of(text[s:e])
+    while ws and (ws[0].lower in NOT_NAMES or len(ws[0].text) == 1) and not ws[0].text.isupper():
+        ws = ws[1:]
+    if not ws:
+        return s, e
+    return s + ws[0].start, s + ws[-1].end
+
+
+_NEIGHBOUR_SKIP = MONTHS_DAYS | LOCATIVE_CUES | DIRECTIONS | {"the", "and", "of", "near"}
+
+
+def _capitalised_neighbour(doc: Doc, m: Mention) -> bool:
+    """A proper noun joined to the name by a space that the name does not cover:
+    the name is part of a longer one ("Exercise Eager Lion", "Nadia Murad",
+    "Raqqa Internal Security Forces"). Sentence openers, possessives ("Syria’s
+    Idlib"), cue words, months and days do not count."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if (prev.whitespace_ and prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start
+                and prev.lower_ not in _NEIGHBOUR_SKIP and "-" not in prev.text and not prev.text.isupper()):
+            return True
+    if span.end < len(doc) and span[-1].whitespace_:
+        nxt = doc[span.end]
+        if (nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.lower_ not in _NEIGHBOUR_SKIP
+                and not nxt.text.isupper() and nxt.text not in ("’s", "'s")):
+            return True
+    return False
+
+
+def _demonym_reader():
+    """ISO2 of a demonym ("Iraqi", "Britons") from the countries module when it
+    exists (another component owns it), else nothing."""
+    try:
+        from . import countries  # type: ignore[attr-defined]
+
+        reader = getattr(countries, "demonym_country", None)
+    except ImportError:
+        reader = None
+    cache: dict[str, str | None] = {}
+
+    def demonym(word: str) -> str | None:
+        if reader is None:
+            return None
+        if word not in cache:
+            try:
+                cache[word] = reader(word)
+            except Exception:  # a miss there must not stop the places here
+                cache[word] = None
+        return cache[word]
+
+    return demonym
+
+
+def _country_namer():
+    """ACLED-style English country names from the countries module when it
+    exists (another component owns it), else the gazetteer's GeoNames name."""
+    try:
+        from . import countries  # type: ignore[attr-defined]
+
+        name_of = getattr(countries, "country_name", None)
+    except ImportError:
+        name_of = None
+
+    def country_name(iso2: str, gaz: Gazetteer) -> str | None:
+        if name_of is not None:
+            try:
+                found = name_of(iso2)
+            except Exception:  # a miss there must not lose the place here
+                found = None
+            if found:
+                return found
+        place = gaz.country(iso2)
+        return place.name if place else None
+
+    return country_name
+
+
+@Language.factory("dateline_places")
+def make_places(nlp, name):  # no annotations: spaCy's config validation cannot read postponed ones
+    return PlaceFinder()

@@ -1,0 +1,122 @@
+"""The offline gazetteer: name keys that survive transliteration, and lookups in the compiled file."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from dateline.language.gazetteer import DATA_DIR, Gazetteer, distance_km, fold, name_key, skeleton
+
+CURATED = DATA_DIR.parent / "places_curated.csv"
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer()
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ["Deir al-Zor", "Deir ez-Zor", "Dayr az Zawr", "Deir Al Zor", "Deir-ez-Zor", "DEIR AL-ZOR"],
+        ["Albu Kamal", "Abu Kamal", "Al Bukamal", "Abukamal"],
+        ["Qaim", "al-Qaim", "Al Qa'im", "al Qaim", "Al Qā’im"],
+        ["Hasaka", "Hasakah", "Al-Hasakah", "Al-Hasakeh", "Hasakah Governorate", "Hasaka province"],
+        ["Raqqa", "Raqqah", "Ar Raqqah", "Ar-Raqqa", "al-Raqqa"],
+        ["Ayn Isa", "Ayn Issa", "Ain Issa", "Ein Issa"],
+        ["Hawija", "Hawijah", "Al-Hawija", "Al Ḩawījah"],
+        ["Qamishli", "Kamishli", "Al-Qamishli"],
+    ],
+)
+def test_transliteration_variants_share_a_key(spellings):
+    keys = {name_key(s) for s in spellings}
+    assert len(keys) == 1, dict(zip(spellings, map(name_key, spellings)))
+
+
+@pytest.mark.parametrize("a,b", [("Homs", "Hama"), ("Raqqa", "Rawa"), ("Mosul", "Mashhad"), ("Iraq", "Iran")])
+def test_different_places_keep_different_keys(a, b):
+    assert name_key(a) != name_key(b)
+
+
+def test_fold_drops_accents_apostrophes_and_punctuation():
+    assert fold("Tall ‘Afar") == "tall afar"
+    assert fold("Ḩalab") == "halab"
+    assert fold("Côte d’Ivoire") == "cote divoire"
+
+
+def test_skeleton_unites_a_misspelling_the_key_does_not():
+    assert name_key("Dayr Az Zayr") != name_key("Dayr az Zawr")
+    assert skeleton(name_key("Dayr Az Zayr")) == skeleton(name_key("Dayr az Zawr"))
+
+
+def test_distance_km_baghdad_to_mosul():
+    assert 330 < distance_km(33.34, 44.40, 36.34, 43.13) < 360
+
+
+def test_lookup_finds_the_city_under_any_spelling(gaz):
+    for spelling in ("Deir ez-Zor", "Dayr az Zawr", "Deir al-Zor"):
+        cities = [p for p in gaz.lookup(spelling) if p.feature == "city" and p.country_code == "SY"]
+        assert cities, spelling
+        assert distance_km(cities[0].latitude, cities[0].longitude, 35.33, 40.14) < 10
+
+
+def test_lookup_finds_provinces_with_their_admin_names(gaz):
+    provinces = [p for p in gaz.lookup("Deir ez-Zor Governorate") if p.feature == "province"]
+    assert provinces and provinces[0].country_code == "SY"
+    towns = [p for p in gaz.lookup("Al Busayrah") if p.country_code == "SY"]
+    assert any(p.admin1 and name_key(p.admin1) == name_key("Deir ez-Zor") for p in towns)
+
+
+def test_curated_places_fill_what_the_lists_lack(gaz):
+    baghouz = [p for p in gaz.lookup("Baghouz") if p.source == "curated"]
+    assert baghouz and baghouz[0].country_code == "SY"
+    camp = [p for p in gaz.lookup("al-Hol camp") if p.feature == "camp"]
+    assert camp and abs(camp[0].latitude - 36.38) < 0.1
+    river = [p for p in gaz.lookup("Euphrates") if p.feature == "river"]
+    assert river and river[0].latitude is None  # a river has no single point
+    middle_east = [p for p in gaz.lookup("Middle East") if p.source == "curated"]
+    assert middle_east and middle_east[0].latitude is None
+
+
+def test_country_aliases_resolve_to_the_country(gaz):
+    for alias, iso in (("Britain", "GB"), ("U.S.", "US"), ("United States of America", "US"), ("Burma", "MM")):
+        assert any(p.feature == "country" and p.country_code == iso for p in gaz.lookup(alias)), alias
+    syria = gaz.country("SY")
+    assert syria.name == "Syria" and syria.latitude is not None
+
+
+def test_us_states_have_points_inside_them(gaz):
+    virginia = [p for p in gaz.lookup("Virginia") if p.feature == "state"][0]
+    assert distance_km(virginia.latitude, virginia.longitude, 37.5, -78.85) < 161
+
+
+def test_neighbours_come_from_geonames(gaz):
+    assert {"IQ", "TR", "JO", "LB", "IL"} <= gaz.neighbours("SY")
+
+
+def test_excluded_sources_are_hidden(gaz):
+    hidden = Gazetteer(exclude_sources=("curated",))
+    assert not [p for p in hidden.lookup("Baghouz") if p.source == "curated"]
+    assert [p for p in gaz.lookup("Baghouz") if p.source == "curated"]
+
+
+def test_curated_rows_name_a_source_and_valid_points():
+    with open(CURATED, encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["name"] and not r["name"].startswith("#")]
+    assert len(rows) > 50
+    for row in rows:
+        assert row["source"].strip(), row["name"]
+        if row["latitude"]:
+            assert -90 <= float(row["latitude"]) <= 90 and -180 <= float(row["longitude"]) <= 180, row["name"]
+        assert row["feature"], row["name"]
+
+
+def test_credits_ship_next_to_the_gazetteer():
+    credits = (DATA_DIR / "CREDITS.md").read_text(encoding="utf-8")
+    for line in ("GeoNames", "Who's On First", "OpenSyria", "UCDP", "CC BY 4.0"):
+        assert line in credits
+
+
+def test_compiled_gazetteer_stays_small():
+    size = sum(p.stat().st_size for p in Path(DATA_DIR).iterdir())
+    assert size < 40_000_000

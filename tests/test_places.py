@@ -1,0 +1,178 @@
+"""`dateline_places` on sentences of our own: one test per recognition or resolution rule."""
+
+import pytest
+
+from dateline.language.gazetteer import distance_km
+from dateline.language.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    # the actor ruler runs before the NER in the real pipeline and names armed groups and forces
+    return build_pipeline(["dateline_actor_ruler", "dateline_places"])
+
+
+def run(nlp, text, dateline=None, title=None):
+    doc = nlp.make_doc(text)
+    doc._.meta = {"id": "t", "title": title, "published": None, "dateline": dateline}
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def names(doc):
+    return [p["name"] for p in doc._.places]
+
+
+def place(doc, name):
+    found = [p for p in doc._.places if p["name"] == name]
+    assert found, f"{name!r} not among {names(doc)}"
+    return found[0]
+
+
+def near(p, lat, lon, km=25):
+    return p["latitude"] is not None and distance_km(p["latitude"], p["longitude"], lat, lon) <= km
+
+
+def test_offsets_point_at_the_name(nlp):
+    text = "Kurdish-led fighters entered the town of Manbij in northern Syria on Tuesday."
+    doc = run(nlp, text)
+    for p in doc._.places:
+        assert text[p["start"] : p["end"]] == p["name"]
+    assert names(doc) == ["Manbij", "Syria"]
+
+
+@pytest.mark.parametrize("spelling", ["Deir al-Zor", "Deir ez-Zor", "Dayr az Zawr", "Deir Al Zor", "Deir-ez-Zor"])
+def test_transliteration_variants_resolve_to_one_city(nlp, spelling):
+    doc = run(nlp, f"Syrian troops pushed toward {spelling} in eastern Syria, a monitoring group said.")
+    p = place(doc, spelling)
+    assert p["country_code"] == "SY" and near(p, 35.33, 40.14)
+
+
+@pytest.mark.parametrize("spelling", ["Albu Kamal", "Abu Kamal", "Al Bukamal"])
+def test_albu_kamal_spellings(nlp, spelling):
+    doc = run(nlp, f"Government forces attacked {spelling} near the Iraqi border in Syria.")
+    assert near(place(doc, spelling), 34.45, 40.92)
+
+
+def test_a_misspelling_close_to_a_known_name_is_found(nlp):
+    doc = run(nlp, "Syria\nNear Dayr Az Zayr, five strikes destroyed three oil wellheads.")
+    assert near(place(doc, "Dayr Az Zayr"), 35.33, 40.14)
+
+
+def test_possessive_is_not_part_of_the_name(nlp):
+    text = "Syria’s government and Iraq's army both claimed the area."
+    doc = run(nlp, text)
+    assert names(doc) == ["Syria", "Iraq"]
+    assert text[place(doc, "Syria")["end"]] == "’"
+
+
+def test_the_article_country_decides_an_ambiguous_name(nlp):
+    # Palmyra is a Syrian city and a dozen small American towns.
+    syria = run(nlp, "Islamic State fighters retook Palmyra after Syrian troops withdrew from the desert city in Syria.")
+    assert place(syria, "Palmyra")["country_code"] == "SY"
+    usa = run(nlp, "He grew up in Palmyra, Pennsylvania, and joined the Marines in the United States.")
+    assert place(usa, "Palmyra")["country_code"] == "US"
+
+
+def test_nearby_places_decide_between_two_towns_of_one_name(nlp):
+    # Two Iraqi villages are written Al Huwayjah: one near Kirkuk, one by Baghdad.
+    doc = run(nlp, "Iraqi troops massed south of Kirkuk before advancing on Al Huwayjah and Tuz Khurmatu in Iraq.")
+    assert near(place(doc, "Al Huwayjah"), 35.33, 43.77, km=30)
+
+
+def test_the_province_the_text_names_ranks_candidates(nlp):
+    doc = run(nlp, "Clashes broke out in Basira in Deir ez-Zor province, Syria, residents said.")
+    p = place(doc, "Basira")
+    assert p["country_code"] == "SY" and p["admin1"] and "Deir" in p["admin1"]
+
+
+def test_city_state_pattern(nlp):
+    doc = run(nlp, "The sailor, of Woodbridge, Virginia, was killed in Syria last week.")
+    assert near(place(doc, "Woodbridge"), 38.66, -77.25)
+
+
+def test_unknown_village_falls_back_to_the_province_not_a_far_village(nlp):
+    # Garmsir is known only as an Afghan place: in a Syrian story it must not land in Afghanistan.
+    doc = run(nlp, "Fighting was reported in the village of Garmsir in Deir ez-Zor province in Syria.")
+    p = place(doc, "Garmsir")
+    assert p["country_code"] != "AF"
+    assert p["resolved"] is None or (p["country_code"] == "SY" and p["geo_precision"] == 3)
+
+
+def test_dateline_places_are_listed_but_do_not_set_the_focus(nlp):
+    text = "BEIRUT (Reuters) – Iraqi forces captured the town of al-Qaim in western Iraq on Friday, pushing on to Rawa."
+    doc = run(nlp, text, dateline={"places": ["BEIRUT"], "country": None, "agency": "Reuters"})
+    beirut = place(doc, "BEIRUT")
+    assert beirut["in_dateline"] and beirut["country_code"] == "LB"
+    assert doc._.focus_country == "IQ"
+    assert place(doc, "al-Qaim")["country_code"] == "IQ"
+    assert place(doc, "Rawa")["country_code"] == "IQ"
+    assert not place(doc, "Iraq")["in_dateline"]
+
+
+def test_focus_falls_back_to_the_dateline_when_the_body_names_nowhere(nlp):
+    doc = run(nlp, "CAIRO (Reuters) – The minister said talks would resume next week.",
+              dateline={"places": ["CAIRO"], "country": None, "agency": "Reuters"})
+    assert doc._.focus_country == "EG"
+
+
+def test_islamic_state_is_not_a_place(nlp):
+    doc = run(nlp, "Islamic State claimed the attack. The Islamic State of Iraq and the Levant has lost ground.")
+    assert names(doc) == []
+
+
+def test_names_inside_organisations_are_not_places(nlp):
+    doc = run(nlp, "Jordan Armed Forces trained with U.S. Army Central in the desert of Jordan.")
+    assert names(doc) == ["Jordan"]
+    assert place(doc, "Jordan")["start"] > 40
+
+
+def test_us_as_a_modifier_is_not_a_place_but_as_a_noun_is(nlp):
+    doc = run(nlp, "U.S.-backed fighters and U.S. forces advanced. Turkey warned the U.S. on Monday.")
+    assert names(doc) == ["Turkey", "U.S."]
+    assert place(doc, "U.S.")["start"] > 40
+
+
+def test_demonyms_are_not_places(nlp):
+    doc = run(nlp, "Syrian troops and Iraqi militias met Kurdish fighters near the border.")
+    assert names(doc) == []
+    assert doc._.focus_country in ("SY", "IQ")
+
+
+def test_a_person_named_after_a_town_is_not_the_town(nlp):
+    doc = run(nlp, "Abu Bakr al-Baghdadi urged followers to fight. Baghdadi said the war would go on in Iraq.")
+    assert names(doc) == ["Iraq"]
+
+
+def test_hospital_names_are_buildings(nlp):
+    doc = run(nlp, "The wounded were taken to Bellevue Hospital in New York City.")
+    assert names(doc) == ["New York City"]
+
+
+def test_curated_camps_rivers_and_regions(nlp):
+    doc = run(nlp, "Families moved from Baghouz across the Euphrates to al-Hol camp, a sprawling site in the Middle East.")
+    assert names(doc) == ["Baghouz", "Euphrates", "al-Hol camp", "Middle East"]
+    assert place(doc, "Euphrates")["feature"] == "river" and place(doc, "Euphrates")["latitude"] is None
+    assert near(place(doc, "al-Hol camp"), 36.38, 41.15)
+
+
+def test_common_words_opening_a_sentence_are_not_places(nlp):
+    doc = run(nlp, "Even so, March was quiet. People said Monday would be calm near Mosul.")
+    assert names(doc) == ["Mosul"]
+
+
+def test_province_word_after_a_name_picks_the_province(nlp):
+    doc = run(nlp, "Air strikes hit villages in Idlib province and the city of Idlib in Syria.")
+    first, second = [p for p in doc._.places if p["name"] == "Idlib"]
+    assert first["feature"] == "province"
+    assert second["feature"] == "city" or second["feature"] == "town"
+
+
+def test_record_fields(nlp):
+    doc = run(nlp, "Protesters gathered in Baghdad, Iraq.")
+    p = place(doc, "Baghdad")
+    for key in ("name", "resolved", "geonameid", "latitude", "longitude", "country_code", "feature", "start", "end",
+                "admin1", "country", "population", "in_dateline"):
+        assert key in p
+    assert p["country"] == "Iraq" and p["population"] > 1_000_000 and p["in_dateline"] is False
