@@ -480,3 +480,19 @@ def test_short_name_is_the_person_even_where_a_place_has_it(nlp_full):
     doc = nlp_full("Mustafa Bali, an SDF spokesman, said the assault had resumed. Bali said 40 fighters surrendered.")
     bali = [e for e in doc._.entities if e["text"] == "Bali"]
     assert bali and bali[0]["label"] == "PERSON" and bali[0]["canonical"] == "Mustafa Bali"
+
+
+def test_a_countrys_strikes_name_its_forces_but_are_no_entity(nlp):
+    doc = run(nlp, "A U.S. drone strike killed four Taliban fighters near Lashkar Gah, Afghanistan. "
+                   "Russian air strikes hit Idlib in Syria, and U.S.-led air strikes hit Raqqa.")
+    assert actor(doc, "U.S. drone strike") == "Military Forces of the United States"
+    assert actor(doc, "Russian air strikes") == "Military Forces of Russia"
+    assert actor(doc, "U.S.-led air strikes") == "Global Coalition Against Daesh"
+    assert entity(doc, "Russian air strikes") is None
+
+
+def test_coalition_strikes_belong_to_the_coalition(nlp):
+    doc = run(nlp, "Even when U.S. coalition air strikes paused in Syria, shelling went on.")
+    assert actor(doc, "U.S. coalition") == "Global Coalition Against Daesh"
+    assert not any(a["canonical"] == "Military Forces of the United States" for a in doc._.actors)
+    assert entity(doc, "U.S. coalition")["canonical"] == "Global Coalition Against Daesh"

@@ -492,6 +492,13 @@ class ActorResolver:
             for head in role.heads:
                 self.roles_by_head.setdefault(head, []).append(role)
         roles = {r.role: r for r in self.dictionary.roles}
+        military = roles.get("military")
+        # heads that name what forces use, not the forces: actors, never entities
+        self.weapon_heads = (military.heads - military.entity_heads) if military else frozenset()
+        # heads only descriptors know ("coalition", "alliance"): a body that acts on its own
+        role_heads = set().union(*(r.heads for r in self.dictionary.roles)) if self.dictionary.roles else set()
+        self.group_heads = frozenset(set().union(*(d.heads for d in self.dictionary.descriptors)) - role_heads) \
+            if self.dictionary.descriptors else frozenset()
         self.communal = roles.get("communal")
         self.tribal = roles.get("tribal")
         self.coref = roles.get("coreference")
@@ -519,6 +526,8 @@ class ActorResolver:
             doc._.focus_country = focus  # places is not in this pipeline: say what we found
 
         heads = self._head_spans(doc, named_ents)
+        self._head_tokens = {i for span in heads for i in range(span.start, span.end)
+                             if _norm(span.text) in self.group_heads}
         parsed = [(span, self._modifier(doc, span)) for span in heads]
         # Owners of role phrases ("U.S. troops") say whose forces those are, not where
         # the story is: leave them out of the context for other mentions.
@@ -721,6 +730,8 @@ class ActorResolver:
                         break  # "the army and Shi'ite armed groups", "its east and Syrian government"
                     chosen.append((ws, we))
                     continue
+                if text in ("-", "–", "—"):
+                    break  # "BAGHDAD (Reuters) - Iraqi forces": a dash, not a hyphen
                 if text[:1].isdigit() or re.search(r"[;:,()\[\]\"“”/]", text):
                     break  # "60-plus nation coalition": a count; "Salahuddin;Iraqi": two headlines
                 if any(t.ent_id_ and t.ent_id_ in self.dictionary.named for t in toks):
@@ -812,6 +823,8 @@ class ActorResolver:
             return None  # "IS fighters", "SDF forces": the name is the actor
         if mod.other_possessor:
             return None  # "Sadr's forces", "the group's fighters"
+        if any(i in self._head_tokens for i in range(mod.start, head.start)):
+            return None  # "coalition air strikes": the coalition is the actor, named by its own head
         nxt = doc[head.end] if head.end < len(doc) else None
         clause = self._clause(head[-1])
         here = context.at(head.start_char, clause)
@@ -835,8 +848,9 @@ class ActorResolver:
                 countries = context.near(head.start_char, clause)
             if d.matches(key, mod.text, countries):
                 entry = self.dictionary.named[d.canonical]
+                label = None if key in self.weapon_heads else entry.label  # "U.S.-led air strikes"
                 return mention(entry.actor_name, entry.type, entry.country, "descriptor",
-                               entry.label, entry.canonical)
+                               label, entry.canonical)
 
         where = owner or here
         roles = self.roles_by_head.get(key, [])
@@ -887,7 +901,7 @@ class ActorResolver:
         earlier = [m for m in named if m.start < head.start_char and m.type in ARMED_NAMED_TYPES
                    and m.how == "dictionary"]
         antecedent = None
-        if key.startswith("the "):
+        if key.endswith("group"):
             # "the group": the last group named, if not too far back
             if earlier and head.start_char - earlier[-1].end <= ANTECEDENT_WINDOW:
                 antecedent = earlier[-1]
