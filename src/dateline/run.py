@@ -64,8 +64,11 @@ def extract(text_or_path: str | os.PathLike, published: str | None = None, *, la
 
 
 def _exists(s: str) -> bool:
+    """Is `s` a path (or a glob that matches files), rather than text to read?"""
+    import glob
+
     try:
-        return Path(s).exists() or any(ch in s for ch in "*?[")
+        return Path(s).exists() or (any(ch in s for ch in "*?[") and bool(glob.glob(s, recursive=True)))
     except OSError:
         return False
 

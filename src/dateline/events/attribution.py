@@ -67,8 +67,11 @@ def attribute(sent: Span, event: dict, quote: dict | None, speaker_actor: str | 
     if speaker:
         if same_side(speaker, event.get("actor1"), speaker_actor):
             return "claimed", speaker
-        if speaker_actor and event.get("actor1") and not same_side(speaker, event.get("actor1"), speaker_actor):
-            return "alleged", speaker  # one side's account of what the other did
+        if (
+            speaker_actor and event.get("actor1") and not same_side(speaker, event.get("actor1"), speaker_actor)
+            and not same_side(speaker, event.get("actor2"), speaker_actor)
+        ):
+            return "alleged", speaker  # one side accusing another of what it did to a third
         if WITNESS_WORDS.search(speaker) or (quote and quote.get("kind") == "direct" and not speaker_actor):
             return "alleged", speaker
         return "reported", speaker

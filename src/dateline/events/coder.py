@@ -47,7 +47,7 @@ CIVILIAN_WORDS = {"civilian", "people", "woman", "child", "children", "resident"
 # Acts a side announces itself: when the sentence names no actor, the speaker's side acted.
 SPEAKER_ACTS = {"capture", "clash", "shelling", "air_strike", "pause_offensive", "change", "arrest", "disrupted"}
 # Generic words that kill or attack, absorbed by a specific trigger in the same sentence.
-GENERIC_CLASSES = {"attack"}
+GENERIC_CLASSES = {"attack", "blast"}
 
 
 @dataclass
@@ -57,6 +57,14 @@ class Candidate:
     sent: Span
     event: dict
     priority: int
+    quote: dict | None = None
+    speaker_side: str | None = None
+    agency: str | None = None
+
+    def attribute(self) -> None:
+        self.event["attribution"], self.event["source"] = attribute(
+            self.sent, self.event, self.quote, self.speaker_side, self.agency
+        )
 
 
 class EventCoder:
@@ -97,6 +105,8 @@ class EventCoder:
         trigger = span.root
         sent = trigger.sent
         if _inside_name(ctx, span) or span.start_char < ctx.body_start or _describes_a_thing(trigger):
+            return None
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in WEAPON_NOUNS and not _weapon_in_action(trigger):
             return None
         if _is_subhead(sent) or is_habitual(trigger) or _aggregate_over_years(ctx, sent) or _background_clause(trigger):
             return None
@@ -141,8 +151,12 @@ class EventCoder:
         actor1 = agent
         if cls.name == "air_strike" and (actor1 is None or actor1.get("type") not in AIR_TYPES):
             actor1 = ctx.main_air_power(exclude=patient["canonical"] if patient else None) or actor1
-        if actor1 is None and speaker_actor is not None and cls.name in SPEAKER_ACTS and speaker_actor.get("type") in ARMED_TYPES:
-            actor1 = speaker_actor
+        if (
+            actor1 is None and speaker_actor is not None and cls.name in SPEAKER_ACTS
+            and speaker_actor.get("type") in ARMED_TYPES
+            and not _victims_are(ctx, trigger, speaker_actor)
+        ):
+            actor1 = speaker_actor  # the side that announces its own act
         guessed = False
         if actor1 is None and cls.name in ("capture", "clash") or (actor1 is None and cls.name == "shelling" and not victims_civilian):
             actor1 = ctx.previous_actor(trigger.idx, exclude=patient["canonical"] if patient else None)
@@ -156,8 +170,8 @@ class EventCoder:
         country_code = place.get("country_code") if place else ctx.focus_country
         country = country_name_of(country_code, place)
 
-        a1 = actor_name(actor1["canonical"], country_code) if actor1 else None
-        a2 = actor_name(actor2["canonical"], country_code) if actor2 else None
+        a1 = _side_name(actor1, country_code)
+        a2 = _side_name(actor2, country_code)
         if event_type == "Violence against civilians" and (a2 is None or not a2.startswith("Civilians")):
             a2 = civilians_of(country_code)
         if a1 is None and (event_type == "Violence against civilians" or (event_type == "Explosions/Remote violence" and victims_civilian)):
@@ -177,13 +191,15 @@ class EventCoder:
                 if actor1 is not None and actor1.get("type") in ("state", "police", "international")
                 else "Non-state actor overtakes territory"
             )
-        if event_type in ("Battles", "Explosions/Remote violence") and a1 is None and a2 is None:
+        if a1 is None and event_type == "Explosions/Remote violence" and (agent is None or _unnamed_attacker(trigger)):
+            a1 = unidentified_of(country_code)  # a bomb, a shell, a suicide bomber nobody is named for
+        if event_type == "Battles" and a1 is None and a2 is None:
             return None
         if sub_event == "Arrests" and a1 is None:
             a1 = police_of(country_code)
         if event_type == "Strategic developments" and a1 is None:
             return None  # "the U.S. withdrawal" with nobody named acting: nothing to code
-        if actor1 is not None:
+        if actor1 is not None and actor1.get("canonical"):
             ctx.last_actor1 = actor1
 
         (event_date, time_precision, year), own_date = date_for(ctx, trigger, sent)
@@ -212,17 +228,47 @@ class EventCoder:
             event["year"] = year
         event["_undated"] = undated
         event["_guessed_actor1"] = guessed
-        event["attribution"], event["source"] = attribute(
-            sent, event, quote, actor_name(speaker_actor["canonical"], country_code) if speaker_actor else None, ctx.agency
+        cand = Candidate(
+            cls, trigger, sent, event, cls.priority, quote,
+            _side_name(speaker_actor, country_code), ctx.agency,
         )
+        cand.attribute()
         event["confidence"] = confidence(cls, event, place_in_sentence=bool(ctx.places_in(sent)), dated=bool(ctx.timexes_in(sent)))
         event["notes"] = note_for(event)
-        return Candidate(cls, trigger, sent, event, cls.priority)
+        return cand
 
 
 # ----------------------------------------------------------------------
 # Nouns a trigger word may modify and still report an event ("car bomb attack").
 EVENT_HEADS = {"attack", "strike", "explosion", "blast", "raid", "bombing", "assault", "fire", "ambush", "offensive", "clash", "operation"}
+
+
+# Nouns that name a weapon, not an act: an event only when the weapon is used
+# ("a mortar hit the market", "killed by mines"), not when it is counted or destroyed.
+WEAPON_NOUNS = {"mortar", "rocket", "missile", "artillery", "shell", "landmine", "mine", "ied", "device", "bomb",
+                "trap", "booby", "belt", "vest", "vbied", "grenade", "explosive", "munition"}
+WEAPON_VERBS_SUBJECT = {"hit", "strike", "kill", "wound", "injure", "explode", "detonate", "land", "go", "rip", "tear",
+                        "target", "destroy", "damage", "blow", "slam", "crash", "fall", "claim"}
+WEAPON_VERBS_OBJECT = {"fire", "launch", "detonate", "plant", "set", "explode", "lob", "throw", "drop", "hurl", "deploy",
+                       "face", "use", "trigger", "step", "hit", "unleash", "rain"}
+HARM_VERBS = {"kill", "wound", "injure", "hit", "attack", "target", "destroy", "damage", "die", "maim"}
+
+
+def _weapon_in_action(trigger: Token) -> bool:
+    tok = trigger
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # "landmines, car bombs and tunnel ambushes": the list's first item speaks for all
+    head = tok.head
+    lemma = head.lemma_.lower()
+    if tok.dep_ in ("nsubj", "nsubjpass") and lemma in WEAPON_VERBS_SUBJECT:
+        return True
+    if tok.dep_ == "dobj" and lemma in WEAPON_VERBS_OBJECT:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in ("by", "in", "with", "from", "of") and head.head.lemma_.lower() in HARM_VERBS | {"attack", "strike"}:
+        return True
+    if tok.dep_ == "pobj" and head.dep_ == "agent":
+        return True
+    return False
 
 
 # Verbs whose object is a weapon or an object, not an event ("destroyed two mortar
@@ -232,15 +278,20 @@ OBJECT_VERBS = {"destroy", "damage", "seize", "capture", "find", "use", "recover
 
 
 def _describes_a_thing(trigger: Token) -> bool:
-    """A trigger word naming a kind of thing, not an event: 'fighting position', 'artillery systems'."""
+    """A trigger word naming a kind of thing, not an event: 'fighting position', 'artillery
+    systems', '...; destroyed two vehicles, an IED and a rocket propelled grenade system'."""
     tok = trigger
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
         if tok.head.lemma_.lower() not in EVENT_HEADS:
             return True
         tok = tok.head
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in OBJECT_VERBS
+    # climb a list of nouns to the word that governs it
+    for _ in range(12):
+        if tok.dep_ in ("conj", "appos", "compound", "amod", "nmod", "npadvmod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            tok = tok.head
+        else:
+            break
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "conj") and tok.head.lemma_.lower() in OBJECT_VERBS
 
 
 def _evidence(sent: Span, start: int) -> dict:
@@ -362,6 +413,11 @@ def _speaker_actor(ctx: ArticleContext, quote: dict | None) -> dict | None:
         if found:
             return found[0]
     said = " ".join(filter(None, (quote.get("speaker"), quote.get("speaker_title")))).lower()
+    last_word = said.split()[-1] if said.split() else ""
+    from .roles import UNNAMED_ARMED, UNNAMED_SIDE
+
+    if last_word.rstrip("s") in UNNAMED_ARMED or last_word in UNNAMED_ARMED:
+        return UNNAMED_SIDE
     for actor in ctx.actors:
         names = {actor["text"].lower(), actor["canonical"].lower(), actor["canonical"].split(":")[-1].strip().lower()}
         if any(n and (re.search(r"\b" + re.escape(n) + r"\b", said) or (len(said) > 3 and said in n)) for n in names):
@@ -392,6 +448,26 @@ def _names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
     return False
 
 
+UNNAMED_ATTACKERS = {"bomber", "gunman", "gunmen", "attacker", "assailant", "militant", "insurgent", "rebel", "jihadist", "sniper", "fighter"}
+
+
+def _unnamed_attacker(trigger: Token) -> bool:
+    return trigger.lemma_.lower() in UNNAMED_ATTACKERS or any(
+        t.lemma_.lower() in UNNAMED_ATTACKERS for t in trigger.subtree
+    )
+
+
+def _victims_are(ctx: ArticleContext, trigger: Token, actor: dict) -> bool:
+    """Does the sentence name `actor`'s side among those hit ("killing four soldiers, the army said")?"""
+    sent = trigger.sent
+    for a in ctx.actors:
+        if a["canonical"] == actor["canonical"] and sent.start_char <= a["start"] < sent.end_char:
+            tok = sent.doc.char_span(a["start"], a["end"], alignment_mode="expand")
+            if tok is not None and tok.root.dep_ in ("dobj", "nsubjpass", "pobj"):
+                return True
+    return False
+
+
 def _civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None) -> bool:
     if patient is not None:
         return patient.get("type") == "civilians"
@@ -413,11 +489,14 @@ def _airborne(span: Span, agent: dict | None) -> bool:
 
 
 def _modifies_a_person(doc: Doc, place: dict) -> bool:
-    """'a New Jersey man', 'Iraqi Shi'ite militias': a place naming where someone is from."""
+    """'a New Jersey man', 'Iraqi Shi'ite militias', 'Scott Dayton, 42, of Woodbridge, Virginia':
+    a place naming where someone is from."""
     span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
     if span is None:
         return False
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.ent_type_ == "PERSON" or root.head.head.lemma_.lower() in PERSON_HEADS):
+        return True
     return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PERSON_HEADS
 
 
@@ -540,25 +619,44 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
         by_sentence.setdefault(cand.sent.start, []).append(cand)
     kept: list[Candidate] = []
     for group in by_sentence.values():
-        specific = [c for c in group if c.cls.name not in GENERIC_CLASSES and c.event["event_type"] != "Strategic developments"]
-        battles = [c for c in group if c.event["event_type"] == "Battles"]
+        generic = [c for c in group if c.cls.name in GENERIC_CLASSES]
+        specific = [c for c in group if c.cls.name not in GENERIC_CLASSES]
+        if not any(c.event["event_type"] != "Strategic developments" for c in specific):
+            # No specific weapon named: an explosion still says more than "killed".
+            specific += [c for c in generic if c.cls.name == "blast"]
+            generic = [c for c in generic if c.cls.name != "blast"]
+        harm = [c for c in specific if c.event["event_type"] != "Strategic developments"]
+        battles = [c for c in specific if c.event["event_type"] == "Battles"]
         chosen: dict[tuple, Candidate] = {}
-        for cand in group:
+        for cand in (specific if harm else group):
             ev = cand.event
-            if cand.cls.name in GENERIC_CLASSES and specific:
-                _absorb(cand, specific)
-                continue
             if ev["event_type"] == "Explosions/Remote violence" and any(_same_sides(b.event, ev) for b in battles):
                 continue  # the mines and car bombs a side met in the battle are the battle
             key = (ev["event_type"], ev["sub_event_type"])
             if key not in chosen or _completeness(cand) > _completeness(chosen[key]):
                 chosen[key] = cand
+        if harm:
+            targets = [c for c in chosen.values() if c.event["event_type"] != "Strategic developments"]
+            for cand in generic:
+                if targets:
+                    _absorb(cand, targets)
+            for cand in targets:
+                cand.attribute()  # the sides may have changed: who says it decides again
+                cand.event["notes"] = note_for(cand.event)
         kept.extend(chosen.values())
     return kept
 
 
 def _same_sides(a: dict, b: dict) -> bool:
     return {a.get("actor1"), a.get("actor2")} == {b.get("actor1"), b.get("actor2")}
+
+
+def _side_name(side: dict | None, iso2: str | None) -> str | None:
+    if side is None:
+        return None
+    if side.get("canonical") is None:  # an armed side the text does not name
+        return unidentified_of(iso2)
+    return actor_name(side["canonical"], iso2)
 
 
 def _iso_of(ev: dict) -> str | None:
@@ -578,6 +676,8 @@ def _absorb(generic: Candidate, specific: list[Candidate]) -> None:
     ev, gev = target.event, generic.event
     if ev["fatalities"] is None and gev["fatalities"] is not None:
         ev["fatalities"] = gev["fatalities"]
+    if not ev.get("actor2") and gev.get("actor2") and gev["actor2"] != ev.get("actor1"):
+        ev["actor2"] = gev["actor2"]  # "a roadside bomb ..., killing two soldiers": the soldiers' side
     if gev["event_type"] == "Violence against civilians" and gev.get("actor2"):
         ev["actor2"] = gev["actor2"]
         if ev.get("actor1") == gev["actor2"] or ev.get("_guessed_actor1"):

@@ -56,6 +56,37 @@ def _prep_object(tok: Token, preps: set[str]) -> Token | None:
     return None
 
 
+# Nouns for an armed side the text does not name: "rebels", "gunmen", "a suicide bomber".
+UNNAMED_ARMED = {"rebel", "militant", "insurgent", "gunman", "gunmen", "jihadist", "fighter", "attacker",
+                 "assailant", "bomber", "sniper", "kidnapper", "raider", "extremist", "terrorist"}
+UNNAMED_SIDE = {"canonical": None, "type": "unidentified", "text": "", "start": -1, "end": -1}
+
+
+def unnamed_side(tok: Token | None) -> dict | None:
+    """A stand-in side for an armed noun with no name; the coder calls it an unidentified armed group."""
+    if tok is None:
+        return None
+    head = tok
+    if head.lemma_.lower() in UNNAMED_ARMED or head.lower_ in UNNAMED_ARMED:
+        return UNNAMED_SIDE
+    return None
+
+
+def state_of_modifier(tok: Token | None) -> dict | None:
+    """'a U.S. drone strike', 'Turkish air strikes': the state forces of the country named."""
+    if tok is None:
+        return None
+    from ..language.countries import iso2_for
+
+    iso2 = iso2_for(tok.text.strip(".") if tok.text != "U.S." else "U.S.") or iso2_for(tok.text)
+    if not iso2:
+        return None
+    from ..language.actors import actor_for_role
+
+    name = actor_for_role("military", iso2)
+    return {"canonical": name, "type": "state", "text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text), "country": iso2} if name else None
+
+
 def resolve_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dict | None) -> dict | None:
     """Actor for a pronoun: the speaker of a reported clause, else the last armed actor named."""
     if tok is None or tok.lower_ not in PRONOUNS:
@@ -70,6 +101,7 @@ def resolve_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dict 
 def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict | None) -> tuple[dict | None, dict | None, bool]:
     """(agent actor, patient actor, patient_is_subject_of_undergo)."""
     agent_tok = patient_tok = None
+    modifier_side = None
     undergo = False
     is_verb = trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB")
     if is_verb:
@@ -95,11 +127,14 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
     else:
         agent_tok = _prep_object(trigger, {"by"})
         patient_tok = _prep_object(trigger, PATIENT_PREPS | {"of"})
+        modifier_side = None
         if agent_tok is None:
             for child in trigger.children:
                 if child.dep_ in ("compound", "amod", "poss", "nmod") and ctx.actor_of(child) is not None:
                     agent_tok = child
                     break
+                if child.dep_ in ("compound", "amod", "nmod") and modifier_side is None:
+                    modifier_side = state_of_modifier(child)
         head = trigger.head
         # Climb through prepositions and conjunctions to the governing verb.
         while head.dep_ in ("prep", "pobj", "conj", "appos", "dobj", "compound") and head.head.i != head.i and not head.pos_ == "VERB":
@@ -121,7 +156,12 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
                     pass  # "the attack killed eight": the attack is the subject, not an actor
                 else:
                     agent_tok = subj
-    agent = ctx.actor_of(agent_tok) or resolve_pronoun(agent_tok, ctx, speaker_actor)
+    agent = (
+        ctx.actor_of(agent_tok)
+        or resolve_pronoun(agent_tok, ctx, speaker_actor)
+        or unnamed_side(agent_tok)
+        or (modifier_side if not is_verb else None)
+    )
     # Object pronouns ("relieved it") mostly point at places and things, not sides.
     patient = ctx.actor_of(patient_tok) or (
         resolve_pronoun(patient_tok, ctx, None) if patient_tok is not None and patient_tok.lower_ in ("them", "they") else None

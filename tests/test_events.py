@@ -1,0 +1,127 @@
+"""The event coder on sentences written for these tests: each supported sub-event type,
+each exclusion rule (plan, threat, forecast, negation, question, history), and the
+fields an analyst relies on (sides, place, date, dead, attribution, evidence)."""
+
+import pytest
+
+import dateline
+
+PUBLISHED = "2021-06-14"  # a Monday
+
+
+def events_of(text: str, published: str = PUBLISHED) -> list[dict]:
+    (art,) = dateline.extract(text, published=published)
+    for ev in art.events:
+        ev_text = art.body[ev["evidence"]["start"] : ev["evidence"]["end"]]
+        assert ev_text == ev["evidence"]["text"]  # evidence offsets point into the body
+    return art.events
+
+
+def one(text: str, **kw) -> dict:
+    evs = events_of(text, **kw)
+    assert len(evs) == 1, [(e["sub_event_type"], e["evidence"]["text"]) for e in evs]
+    return evs[0]
+
+
+@pytest.mark.parametrize(
+    "text, event_type, sub_event_type",
+    [
+        ("Government warplanes bombed a market in the town of Maarat al-Numan on Sunday, killing nine people, "
+         "residents said.", "Explosions/Remote violence", "Air/drone strike"),
+        ("Rebels shelled the city of Aleppo on Sunday, killing four soldiers, the army said.",
+         "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("A suicide bomber blew himself up at a checkpoint in Kirkuk on Saturday, killing three police officers, "
+         "police said.", "Explosions/Remote violence", "Suicide bomb"),
+        ("A roadside bomb struck an army patrol near Kandahar on Sunday, killing two soldiers, officials said.",
+         "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("Gunmen attacked a village near Maiduguri on Saturday, killing 12 farmers, residents said.",
+         "Violence against civilians", "Attack"),
+        ("Militants kidnapped 30 students from a school in Kaduna on Friday, police said.",
+         "Violence against civilians", "Abduction/forced disappearance"),
+        ("Taliban fighters clashed with Afghan soldiers in Kunduz on Sunday, officials said.",
+         "Battles", "Armed clash"),
+        ("Iraqi forces recaptured the town of Rawa from Islamic State on Saturday, the military said.",
+         "Battles", "Government regains territory"),
+        ("Al-Shabaab fighters seized the town of Bulo Burde from Somali troops on Saturday, residents said.",
+         "Battles", "Non-state actor overtakes territory"),
+        ("Police arrested a senior Boko Haram commander in Maiduguri on Sunday, the army said.",
+         "Strategic developments", "Arrests"),
+        ("The army and the rebels signed a ceasefire agreement in Juba on Sunday.",
+         "Strategic developments", "Agreement"),
+        ("Islamic State claimed responsibility for the bombing of a bus in Kabul on Saturday.",
+         "Strategic developments", "Change to group/activity"),
+    ],
+)
+def test_each_sub_event_type(text, event_type, sub_event_type):
+    found = {(e["event_type"], e["sub_event_type"]) for e in events_of(text)}
+    assert (event_type, sub_event_type) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # plans and intentions
+        "The army plans to attack the rebel-held town of Idlib next month.",
+        "Government forces are preparing to recapture the city of Mosul, a commander said.",
+        # threats
+        "The militants threatened to bomb the power station in Kandahar.",
+        # forecasts and modal statements
+        "Officials said the group would launch attacks on the capital if talks failed.",
+        "The fighters could seize the airport in Tripoli within days, analysts said.",
+        # negations
+        "The army said no air strikes were carried out on the village of Tal Abyad.",
+        "Police did not arrest anyone after the protest in Nairobi on Sunday.",
+        # questions
+        "Will the rebels attack the city of Goma before the elections?",
+        # generic history with no place or time of its own
+        "The group has killed thousands of people over the years.",
+        "The militants continue to carry out bombings and ambushes in both countries.",
+    ],
+)
+def test_what_did_not_happen_is_not_an_event(text):
+    assert events_of(text) == []
+
+
+def test_fields_of_a_strike_report():
+    ev = one(
+        "KABUL (Reuters) – A U.S. drone strike killed four Taliban fighters near the town of Lashkar Gah "
+        "on Sunday, a spokesman for the provincial governor said."
+    )
+    assert ev["sub_event_type"] == "Air/drone strike"
+    assert ev["actor1"] == "Military Forces of the United States"
+    assert ev["actor2"] == "Taliban"
+    assert ev["location"] and "Lashkar" in ev["location"] and ev["country"] == "Afghanistan"
+    assert ev["geo_precision"] == 2  # "near" the town
+    assert (ev["event_date"], ev["time_precision"]) == ("2021-06-13", 1)  # Sunday before a Monday
+    assert ev["fatalities"] == 4
+    assert ev["evidence"]["text"].startswith("A U.S. drone strike killed four")  # the dateline is not evidence
+    assert 0 < ev["confidence"] <= 1 and ev["notes"].startswith("On 13 June 2021")
+
+
+def test_attribution_claimed_alleged_denied():
+    claimed = one("The rebels said they had captured the town of Tarhuna on Sunday.")
+    assert claimed["attribution"] == "claimed"
+    alleged = one(
+        "Soldiers shot dead six villagers in the town of Ogoja on Saturday, witnesses said. "
+        "Reuters could not verify the account."
+    )
+    assert alleged["attribution"] == "alleged"
+    assert alleged["actor2"].startswith("Civilians")
+
+
+def test_fatalities_follow_acled_for_vague_words():
+    ev = one("Dozens of soldiers were killed when militants attacked a base in Menaka on Saturday, the army said.")
+    assert ev["fatalities"] == 12
+
+
+def test_one_event_told_twice_is_one_event():
+    evs = events_of(
+        "Gunmen attacked a church in the town of Owo on Sunday, killing 22 worshippers, police said.\n\n"
+        "The attack was the deadliest in the region this year, the governor said."
+    )
+    assert len(evs) == 1 and evs[0]["fatalities"] == 22
+
+
+def test_actor_naming_works_for_other_countries():
+    ev = one("Police fired tear gas at protesters in Nairobi on Sunday, killing one man, witnesses said.")
+    assert "Kenya" in (ev["actor1"] or "") + (ev["actor2"] or "")
