@@ -259,3 +259,8 @@ def test_speaker_between_the_last_comma_and_the_verb(nlp):
     q = one(nlp, text, "indirect")
     assert q["speaker"] == "spokesman for the regional government"
     assert q["text"] == "The toll rose to 19, including four police officers"
+
+
+def test_descriptor_before_a_body_s_name_is_its_title(nlp):
+    q = one(nlp, "Prisons are overcrowded and guards are unpaid, rights group Amnesty International said.", "indirect")
+    assert (q["speaker"], q["speaker_title"]) == ("Amnesty International", "rights group")

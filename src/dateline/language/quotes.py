@@ -591,7 +591,13 @@ class SpeakerResolver:
             canon = self.canonical_at(subj.left_edge.idx, subj.idx + len(subj.text))
             if canon:
                 phrase = canon
-        return Speaker(phrase, None, "person" if person_noun else "body", subj.idx, head)
+        title = None
+        if subj.pos_ == "PROPN" and subj.text[:1].isupper() and toks and toks[0].i < subj.i:
+            # "police agency Europol", "state-funded Kenya National Commission ...": a descriptor, then the name
+            k = next((k for k, t in enumerate(toks) if t.text[:1].isupper()), 0)
+            if k > 0:
+                title, phrase = _text(doc, toks[:k]), self._phrase_with_named_possessor(toks[k:])
+        return Speaker(phrase, title, "person" if person_noun else "body", subj.idx, head)
 
     def fuller_mention(self, head: Token) -> str | None:
         """The last earlier mention of the same noun with modifiers that say whose it is."""
