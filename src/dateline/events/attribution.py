@@ -25,7 +25,7 @@ DENIAL_CUES = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected the (?:report|cla
 # Speakers whose word is testimony, not a party's statement.
 WITNESS_WORDS = re.compile(
     r"\b(?:survivor|witness|resident|villager|civilian|activist|local|people interviewed|those interviewed|"
-    r"woman|women|man|men|relative|refugee|displaced|medic|doctor|source|monitor|observatory|rights group|fighter)s?\b",
+    r"woman|women|man|men|relative|refugee|displaced|medic|doctor|source|monitor|observatory|rights group|fighter)(?:es|s)?\b",
     re.IGNORECASE,
 )
 
@@ -54,9 +54,22 @@ def same_side(speaker: str | None, actor: str | None, speaker_actor: str | None)
     return key in s or s in a
 
 
+def _next_sentence(sent: Span) -> Span | None:
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return None
+    return doc[sent.end].sent
+
+
 def attribute(sent: Span, event: dict, quote: dict | None, speaker_actor: str | None, agency: str | None) -> tuple[str, str | None]:
-    """(attribution, source) for an event found in `sent`."""
+    """(attribution, source) for an event found in `sent`.
+
+    A doubt voiced in the next sentence ("Reuters could not verify the account") counts:
+    wire copy states the claim, then qualifies it."""
     text = sent.text
+    following = _next_sentence(sent)
+    if following is not None and ALLEGED_CUES.search(following.text) and len(following) < 40:
+        text = text + " " + following.text
     speaker = quote.get("speaker") if quote else None
     if DENIAL_CUES.search(text) and not quote:
         return "denied", None

@@ -505,6 +505,28 @@ PERSON_HEADS = {"man", "woman", "boy", "girl", "resident", "citizen", "national"
                 "worker", "student", "family", "child", "journalist", "refugee", "woman", "leader", "authorities"}
 
 
+def _near(doc: Doc, place: dict) -> bool:
+    """'near Kandahar', 'outside the town of Lashkar Gah', 'north of Mosul': close to, not in."""
+    span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(5):
+        if tok.dep_ == "pobj" and tok.head.lower_ in NEAR_WORDS:
+            return True
+        if tok.lower_ in NEAR_WORDS and tok.pos_ in ("ADP", "ADV", "ADJ", "NOUN"):
+            return True
+        if tok.dep_ in ("pobj", "prep", "appos", "compound") or (tok.pos_ == "NOUN" and tok.dep_ == "pobj"):
+            tok = tok.head
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("town", "city", "village", "area", "district", "outskirts"):
+            tok = tok.head
+            continue
+        break
+    before = doc.text[max(0, place["start"] - 25) : place["start"]].lower().split()
+    return bool(set(before[-3:]) & NEAR_WORDS)
+
+
 def _direct_quote_around(ctx: ArticleContext, trigger: Token) -> dict | None:
     for q in ctx.quotes:
         if q.get("kind") == "direct" and q["start"] <= trigger.idx < q["end"]:
@@ -526,9 +548,7 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None
         inside = [p for p in specific if trigger.left_edge.idx <= p["start"] <= trigger.right_edge.idx + len(trigger.right_edge)]
         pool = inside or specific
         chosen = min(pool, key=lambda p: abs(p["start"] - trigger.idx))
-        before = sent.doc.text[max(sent.start_char, chosen["start"] - 25) : chosen["start"]].lower().split()
-        near = bool(set(before[-3:]) & NEAR_WORDS)
-        return chosen, 2 if near else 1
+        return chosen, 2 if _near(sent.doc, chosen) else 1
     broad = [p for p in places if p.get("latitude") is not None]
     if broad and ctx.focus_place and any(p.get("country_code") == ctx.focus_place.get("country_code") and p.get("feature") == "country" for p in broad):
         # "strikes in Syria" while the story is about one place in Syria: that place, approximately.

@@ -103,7 +103,8 @@ def fatalities_in(sent: Span, trigger: Token | None = None) -> int | None:
     candidates: list[tuple[int, int]] = []  # (distance to trigger, count)
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if lemma not in KILL_LEMMAS:
+        shot_dead = lemma in ("shoot", "gun", "beat", "stab", "hack") and any(c.lower_ == "dead" for c in tok.children)
+        if lemma not in KILL_LEMMAS and not shot_dead:
             continue
         total = 0
         found = False
