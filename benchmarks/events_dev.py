@@ -45,8 +45,8 @@ event type, place within 25 km and fatality figures.
    its own: gold and predicted events matched while ignoring the type (place and, for
    the strict line, date agreeing), and the share of those pairs of the same type.
 
-Runtime: about 0.2-0.5 s per UCDP article on one core (about 5-10 minutes for all
-1,579 rows on a shared machine); `--sample N` takes a fixed seeded sample of rows.
+Runtime: the 1,579 rows make 1,298 one-headline articles, extracted in about 90 s on one
+busy core, so all rows are run by default; `--sample N` takes a fixed seeded sample.
 """
 
 from __future__ import annotations
