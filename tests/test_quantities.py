@@ -202,3 +202,21 @@ def test_death_toll_and_figures_that_share_a_noun(nlp):
 
 def test_number_word_that_counts_nothing_named_is_dropped(nlp):
     assert figures(nlp, "Jeanne, a mother of five, fled the camp.") == []
+
+
+def test_half_a_million_two_dozen_and_strong(nlp):
+    text = "Half a million people need aid. Two dozen mines were cleared by a 4,000-strong brigade."
+    assert values(nlp, text) == [(500_000, 500_000, False), (24, 24, True), (4000, 4000, False)]
+
+
+def test_a_second_figure_takes_its_own_verb(nlp):
+    found = figures(nlp, "The raid ended after troops killed 12 rebels and wounded 30.")
+    assert [q["counts"] for q in found] == ["rebels killed", "rebels wounded"]
+
+
+def test_a_report_that_governs_the_figure_gives_its_claimant(nlp):
+    text = "The army retook the port, the spokesman said in a statement, adding that two dozen mines had been cleared."
+    found = figures(nlp, text)
+    assert [(q["low"], q["claimant"]) for q in found] == [(24, "spokesman")]
+    text = "Dozens of trucks waited at the gate and the drivers said they would leave at dawn."
+    assert [q["claimant"] for q in figures(nlp, text)] == [None]

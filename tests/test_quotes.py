@@ -264,3 +264,12 @@ def test_speaker_between_the_last_comma_and_the_verb(nlp):
 def test_descriptor_before_a_body_s_name_is_its_title(nlp):
     q = one(nlp, "Prisons are overcrowded and guards are unpaid, rights group Amnesty International said.", "indirect")
     assert (q["speaker"], q["speaker_title"]) == ("Amnesty International", "rights group")
+
+
+def test_a_quote_that_ends_its_sentence_is_not_attributed_to_the_next_report(nlp):
+    text = (
+        "The movement said its men had killed “dozens of mercenaries.” A local official said "
+        "up to 500 fighters had left the town."
+    )
+    found = quotes(nlp, text, "direct")
+    assert [(q["text"], q["speaker"]) for q in found] == [("dozens of mercenaries.", "movement")]

@@ -45,8 +45,9 @@ class Lexicon:
     not_counted_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
     one_counts: frozenset[str]
-    participle_verbs: frozenset[str]
+    participle_verbs: dict[str, str]  # lemma -> past participle
     people_verbs: frozenset[str]
+    dozen: int
 
     def word_value(self, word: str) -> int | None:
         w = word.lower()
@@ -61,12 +62,14 @@ def lexicon() -> Lexicon:
         tens=raw["tens"],
         scales=raw["scales"],
         vague={k: (v[0], v[1]) for k, v in raw["vague"].items()},
+        participle_verbs=raw["participle_verbs"],
+        dozen=raw["dozen"],
         approximate_before=tuple(sorted(raw["approximate_before"], key=len, reverse=True)),
         **{
             k: frozenset(raw[k])
             for k in (
                 "time_units", "measure_units", "fractions", "money_marks", "months", "age_words",
-                "not_counted_nouns", "anaphoric_determiners", "one_counts", "participle_verbs", "people_verbs",
+                "not_counted_nouns", "anaphoric_determiners", "one_counts", "people_verbs",
             )
         },
     )
@@ -83,7 +86,10 @@ def figure_pattern() -> re.Pattern[str]:
     word_number = rf"{word}(?:[- ]{word})?"
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     scale = f"(?:{_alternation(lex.scales)})"
-    number = rf"(?:(?:{digits})(?:\s+{scale})?|{word_number}(?:\s+{scale})*|an?\s+{scale})"
+    number = (
+        rf"(?:(?:{word_number}|\d+)\s+dozen|half\s+an?\s+{scale}"
+        rf"|(?:{digits})(?:\s+{scale})?|{word_number}(?:\s+{scale})*|an?\s+{scale})"
+    )
     vague = f"(?:{_alternation(lex.vague)})(?:\\s+{scale})?"  # "several hundred thousand"
     mod = f"(?:{_alternation(lex.approximate_before)})"
     end = rf"(?:(?:{mod})\s+)?(?:{vague}|{number})"
@@ -92,13 +98,13 @@ def figure_pattern() -> re.Pattern[str]:
         rf"|(?:between\s+(?P<b_lo>{number})\s+(?:and|to)\s+(?P<b_hi>{number}))"
         rf"|(?:(?P<r_lo>{number})\s*(?:-|–|—|\bto\b|\bor\b)\s*(?P<r_hi>{number}))"
         rf"|(?:(?P<v1>{vague})(?:,?\s+if\s+not\s+(?P<v2>{vague}))?)"
-        rf"|(?:(?P<n>{number})(?P<plus>-plus|\+)?)"
+        rf"|(?:(?P<n>{number})(?P<plus>-plus|\+)?(?P<strong>-strong)?)"
     )
     # not inside a word, an identifier ("F-16"), a decimal, a phone number or money; not followed by
     # a letter ("507th", "24K"), a hyphenated adjective ("20-year-old", "nine-month"), ":30" or "-3383"
     return re.compile(
         rf"(?<![\w$€£¥.,:/-])(?<!\d[-–])(?:(?P<mod>{mod})\s+)?(?P<fig>{figure})"
-        r"(?![\w])(?!-(?!plus\b)[A-Za-z])(?![-–]\d)(?!:\d)(?!,\d)(?!\.\d)",
+        r"(?![\w])(?!-(?!plus\b|strong\b)[A-Za-z])(?![-–]\d)(?!:\d)(?!,\d)(?!\.\d)",
         re.IGNORECASE,
     )
 
@@ -118,7 +124,11 @@ def number_value(text: str) -> float | None:
     total, current = 0.0, None
     for w in words:
         if w in {"a", "an"}:
-            current = 1.0
+            current = (current or 1.0) if current == 0.5 else 1.0
+        elif w == "half":
+            current = 0.5
+        elif w == "dozen":
+            current = (current if current is not None else 1.0) * lex.dozen
         elif re.fullmatch(r"\d[\d,]*(?:\.\d+)?", w):
             current = float(w.replace(",", ""))
         elif (v := lex.word_value(w)) is not None:
@@ -218,7 +228,7 @@ def figures_in(text: str) -> list[Figure]:
             approx, vague = True, True
         else:
             lo = hi = number_value(m.group("n"))
-            if m.group("plus"):
+            if m.group("plus") or re.search(r"\bdozen$", m.group("n"), re.I):
                 approx = True
         if lo is None or hi is None:
             continue
@@ -332,24 +342,25 @@ class QuantityFinder:
         text = doc[first : last + 1].text
         participle = None
         for c in head.children:
-            if c.dep_ == "acl" and c.tag_ == "VBN":
-                participle = c
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ not in {"aged", "named", "called"}:
+                participle = c.text
                 break
         # "20,000 civilians were evacuated", "killed eight people", "killed thousands of people"
         anchor = head
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i in {t.i for t in toks}:
             anchor = head.head.head
         verb = anchor.head
-        if (
-            participle is None
-            and anchor.dep_ in {"nsubjpass", "dobj"}
-            and verb.tag_ in {"VBD", "VBN"}
-            and verb.lemma_.lower() in self.lex.participle_verbs
-        ):
-            participle = verb
+        if participle is None and anchor.dep_ in {"nsubjpass", "dobj"}:
+            participle = self.participle(verb)
         if participle is not None:
-            text += " " + participle.text
+            text += " " + participle
         return re.sub(r"\s+", " ", text)
+
+    def participle(self, verb: Token) -> str | None:
+        """ "killed" for "killed"/"killing"/"kill" when the verb says what happened to the counted."""
+        if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN", "VBG"}:
+            return None
+        return self.lex.participle_verbs.get(verb.lemma_.lower())
 
     # -- not a count ----------------------------------------------------------------------
 
@@ -434,12 +445,12 @@ class QuantityFinder:
         if re.search(r"\b(?:death\s+)?toll\b", before, re.I):
             return "deaths"  # "the death toll rose to 34"
         last = toks[-1]
-        own_verb = last.head if last.dep_ in {"nsubj", "nsubjpass"} and last.head.tag_ in {"VBN", "VBD"} else None
+        own = self.participle(last.head) if last.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
         for f, c in reversed(earlier):
             if c.head is not None and sent.start_char <= f.start < fig.start:
-                # "One soldier was killed and two were wounded": the noun, with this figure's own verb
-                if own_verb is not None and own_verb.lemma_.lower() in self.lex.participle_verbs:
-                    return f"{c.head.text} {own_verb.text}"
+                # "One soldier was killed and two were wounded", "killing 12 rebels and wounding 30"
+                if own is not None:
+                    return f"{c.head.text} {own}"
                 return c.text
 
         # "around 50 dead", "300 wounded"
@@ -475,6 +486,12 @@ class QuantityFinder:
                 speaker = self.resolver.describe(subj) if subj is not None else None
                 if speaker is not None:
                     return speaker.name
+        # "..., the army said in a statement, adding that two dozen mines had been cleared": a report that
+        # governs the figure's clause, though its quote was cut shorter
+        if any(t.lemma_ in REPORTING_LEMMAS | {"add"} and t.pos_ == "VERB" for t in tok[0].ancestors):
+            for q in self.doc._.quotes or []:
+                if q.get("kind") == "indirect" and q.get("speaker") and sent.start_char <= q["start"] < sent.end_char:
+                    return q["speaker"]
         return self.continued_report(sent)
 
     def continued_report(self, sent: Span) -> str | None:

@@ -836,9 +836,12 @@ class QuoteFinder:
             limit = t.idx + len(t.text)
             if _ends_sentence(t):
                 break
+        ended = self.text[s.open + 1 : s.close].rstrip()[-1:] in SENT_END
         for a in self.attributions:
             # the attribution must start right after the quote: '," she said', '" Trump tweeted'
             if s.close < a.verb.idx < limit and not re.search(r"\w", self.text[s.close + 1 : a.start]):
+                if ended and any(c.dep_ == "ccomp" and c.i > a.verb.i for c in a.verb.children):
+                    return None  # '... mercenaries.” A Houthi official said up to 500 ...': a new report
                 return a
         return None
 
