@@ -55,10 +55,9 @@ def same_side(speaker: str | None, actor: str | None, speaker_actor: str | None)
 
 
 def _next_sentence(sent: Span) -> Span | None:
-    doc = sent.doc
-    if sent.end >= len(doc):
-        return None
-    return doc[sent.end].sent
+    from .doccache import next_sent
+
+    return next_sent(sent)
 
 
 def attribute(sent: Span, event: dict, quote: dict | None, speaker_actor: str | None, agency: str | None) -> tuple[str, str | None]:

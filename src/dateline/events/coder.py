@@ -25,9 +25,13 @@ from spacy.tokens import Doc, Span, Token
 
 from . import merge
 from .attribution import attribute, speaker_for
+from .doccache import drop as drop_cache
+from .doccache import ents as doc_ents
+from .doccache import sent_of
+from .doccache import text as doc_text
 from .context import AIR_TYPES, ARMED_TYPES, PRECISION_CODE, ArticleContext
 from .fatalities import fatalities_in
-from .lexicon import TriggerClass, build_matcher, load_classes
+from .lexicon import TriggerClass, TriggerIndex, load_classes
 from .modality import attempted, is_habitual, unrealised_reason
 from .naming import actor_name, civilians_of, country_name_of, police_of, unidentified_of
 from .notes import note_for
@@ -70,7 +74,7 @@ class Candidate:
 class EventCoder:
     def __init__(self, nlp: Language, name: str = "dateline_events") -> None:
         self.name = name
-        self.matcher = build_matcher(nlp.vocab)
+        self.index = TriggerIndex()
         self.classes, _ = load_classes()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -85,11 +89,12 @@ class EventCoder:
             ev.pop("_undated", None)
             ev.pop("_guessed_actor1", None)
         doc._.events = events
+        drop_cache(doc)
         return doc
 
     def triggers(self, doc: Doc) -> list[tuple[TriggerClass, Span]]:
         """Lexicon matches, dropping any inside a longer match ('artillery' in 'air and artillery strikes')."""
-        found = [(self.classes[doc.vocab.strings[m]], doc[s:e]) for m, s, e in self.matcher(doc)]
+        found = [(self.classes[name], doc[s:e]) for name, s, e in self.index.find(doc)]
         kept = []
         for cls, span in found:
             inside_longer = any(
@@ -103,7 +108,7 @@ class EventCoder:
     # ------------------------------------------------------------------
     def code(self, ctx: ArticleContext, cls: TriggerClass, span: Span) -> Candidate | None:
         trigger = span.root
-        sent = trigger.sent
+        sent = sent_of(trigger)
         if _inside_name(ctx, span) or span.start_char < ctx.body_start or _describes_a_thing(trigger):
             return None
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in WEAPON_NOUNS and not _weapon_in_action(trigger):
@@ -295,7 +300,7 @@ def _describes_a_thing(trigger: Token) -> bool:
 
 
 def _evidence(sent: Span, start: int) -> dict:
-    text = sent.doc.text[start : sent.end_char].rstrip()
+    text = doc_text(sent.doc)[start : sent.end_char].rstrip()
     return {"start": start, "end": start + len(text), "text": text}
 
 
@@ -384,7 +389,7 @@ def _aggregate_over_years(ctx: ArticleContext, sent: Span) -> bool:
 
 def _inside_name(ctx: ArticleContext, span: Span) -> bool:
     """A trigger word inside a name ('Mine Action Service', 'Operation Inherent Resolve') is no trigger."""
-    for ent in span.doc.ents:
+    for ent in doc_ents(span.doc):
         if ent.start <= span.start and span.end <= ent.end and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
             return True
     return False
@@ -459,7 +464,7 @@ def _unnamed_attacker(trigger: Token) -> bool:
 
 def _victims_are(ctx: ArticleContext, trigger: Token, actor: dict) -> bool:
     """Does the sentence name `actor`'s side among those hit ("killing four soldiers, the army said")?"""
-    sent = trigger.sent
+    sent = sent_of(trigger)
     for a in ctx.actors:
         if a["canonical"] == actor["canonical"] and sent.start_char <= a["start"] < sent.end_char:
             tok = sent.doc.char_span(a["start"], a["end"], alignment_mode="expand")
@@ -482,7 +487,7 @@ def _civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None)
 
 
 def _airborne(span: Span, agent: dict | None) -> bool:
-    words = {t.lemma_.lower() for t in span.sent}
+    words = {t.lemma_.lower() for t in sent_of(span.root)}
     if words & {"air", "aircraft", "warplane", "jet", "drone", "aerial", "airstrike"}:
         return True
     return agent is not None and agent.get("type") in ("state", "international")
@@ -523,7 +528,7 @@ def _near(doc: Doc, place: dict) -> bool:
             tok = tok.head
             continue
         break
-    before = doc.text[max(0, place["start"] - 25) : place["start"]].lower().split()
+    before = doc_text(doc)[max(0, place["start"] - 25) : place["start"]].lower().split()
     return bool(set(before[-3:]) & NEAR_WORDS)
 
 
@@ -557,7 +562,7 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None
         region = [p for p in broad if p.get("feature") != "country"]
         return (region or broad)[0], 3
     # Nothing in the sentence: the paragraph's last specific place, then the focus place.
-    para_start = sent.doc.text.rfind("\n\n", 0, sent.start_char)
+    para_start = doc_text(sent.doc).rfind("\n\n", 0, sent.start_char)
     earlier = [
         p for p in ctx.places
         if para_start <= p["start"] < sent.start_char and not p.get("in_dateline")

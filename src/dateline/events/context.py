@@ -11,6 +11,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .doccache import sents as doc_sents
+from .doccache import text as doc_text
+
 ARMED_TYPES = {"state", "police", "rebel", "militia", "unidentified", "international", "armed"}
 # Sides that can act or be acted on in an event; media and other bodies cannot.
 SIDE_TYPES = ARMED_TYPES | {"civilians", "protesters", "rioters", "political"}
@@ -49,7 +52,7 @@ class ArticleContext:
         meta = doc._.meta or {}
         dateline = meta.get("dateline") or {}
         ctx.agency = dateline.get("agency")
-        ctx.body_start = _after_dateline(doc.text) if dateline else 0
+        ctx.body_start = _after_dateline(doc_text(doc)) if dateline else 0
         ctx.actors = [a for a in ctx.actors if a.get("type") in SIDE_TYPES and a["start"] >= ctx.body_start]
         for actor in ctx.actors:
             span = doc.char_span(actor["start"], actor["end"], alignment_mode="expand")
@@ -175,9 +178,10 @@ class ArticleContext:
 
     def _lead_day(self, latest: date | None, pub_date: date | None) -> tuple[str, int, None] | None:
         """The day the lead reports, when it is recent (not 'the deadliest since Sept. 11, 2001')."""
-        first_par_end = self.doc.text.find("\n\n")
-        first_par_end = len(self.doc.text) if first_par_end < 0 else first_par_end
-        lead_end = next((s.end_char for s in self.doc.sents if s.end_char > self.body_start), first_par_end)
+        body = doc_text(self.doc)
+        first_par_end = body.find("\n\n")
+        first_par_end = len(body) if first_par_end < 0 else first_par_end
+        lead_end = next((s.end_char for s in doc_sents(self.doc) if s.end_char > self.body_start), first_par_end)
         for t in self.timexes:
             if t["start"] >= min(lead_end, first_par_end):
                 break

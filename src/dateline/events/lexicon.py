@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from spacy.matcher import Matcher
-from spacy.vocab import Vocab
 
 LEXICON_FILE = "event_triggers.jsonl"
 
@@ -52,37 +50,78 @@ def load_classes() -> tuple[dict[str, TriggerClass], dict[str, list[str]]]:
     return classes, patterns
 
 
-def token_pattern(pattern: str) -> list[dict]:
-    """'shell/VERB' -> [{"LEMMA": {"IN": [...]}, "POS": "VERB"}]; '*' stands for up to two
-    words ("force * to stay" matches "forced them to stay")."""
-    spec: list[dict] = []
-    for word in pattern.split():
-        if word == "*":
-            spec += [{"OP": "?"}, {"OP": "?"}]
-            continue
-        lemma, _, pos = word.partition("/")
-        entry: dict = {"LOWER": {"IN": _forms(lemma)}} if "-" in lemma else {"LEMMA": {"IN": _forms(lemma)}}
-        if pos:
-            entry["POS"] = pos
-        spec.append(entry)
-    return spec
+class TriggerIndex:
+    """Finds lexicon patterns in a Doc, indexed by each pattern's first word.
+
+    spaCy's Matcher tries every pattern at every token (and the wildcard patterns
+    multiply its states); news text mentions few trigger words, so looking patterns
+    up by the token's lemma or lower-case form and checking the rest by hand is
+    several times faster and matches the same spans.
+    """
+
+    def __init__(self) -> None:
+        _, patterns = load_classes()
+        self.by_first: dict[str, list[tuple[str, tuple]]] = {}
+        for name, pats in patterns.items():
+            for pattern in pats:
+                words = tuple(_word(w) for w in pattern.split())
+                first_forms, _ = words[0]
+                keys = set(first_forms)
+                if len(words) == 1 and "/" not in pattern:
+                    keys |= set(_inflections(pattern))
+                for key in keys:
+                    self.by_first.setdefault(key, []).append((name, words))
+
+    def find(self, doc) -> list[tuple[str, int, int]]:
+        found: list[tuple[str, int, int]] = []
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            lemma, lower = tok.lemma_.lower(), tok.lower_
+            entries = self.by_first.get(lemma, [])
+            if lower != lemma:
+                entries = entries + self.by_first.get(lower, [])
+            seen = set()
+            for name, words in entries:
+                if (name, words) in seen:
+                    continue
+                seen.add((name, words))
+                end = _match(doc, i, words, 0, n, single=len(words) == 1)
+                if end is not None:
+                    found.append((name, i, end))
+        return found
+
+
+def _word(word: str) -> tuple[frozenset[str] | None, str | None]:
+    if word == "*":
+        return None, None
+    lemma, _, pos = word.partition("/")
+    return frozenset(f.lower() for f in _forms(lemma)), (pos or None)
+
+
+def _match(doc, i: int, words: tuple, k: int, n: int, *, single: bool) -> int | None:
+    if k == len(words):
+        return i
+    forms, pos = words[k]
+    if forms is None:  # "*": skip up to two words
+        for skip in (0, 1, 2):
+            end = _match(doc, i + skip, words, k + 1, n, single=single)
+            if end is not None:
+                return end
+        return None
+    if i >= n:
+        return None
+    tok = doc[i]
+    ok = tok.lemma_.lower() in forms or tok.lower_ in forms
+    if not ok and single and k == 0:
+        ok = True  # reached through an inflected surface form
+    if not ok or (pos is not None and tok.pos_ != pos):
+        return None
+    return _match(doc, i + 1, words, k + 1, n, single=single)
 
 
 def _forms(lemma: str) -> list[str]:
     # The small model's lemmatiser keeps case for proper-noun-like tokens ("IED").
     return sorted({lemma, lemma.lower(), lemma.upper(), lemma.capitalize()})
-
-
-def build_matcher(vocab: Vocab) -> Matcher:
-    _, patterns = load_classes()
-    matcher = Matcher(vocab)
-    for name, pats in patterns.items():
-        specs = [token_pattern(p) for p in pats]
-        # Lemma matching misses tokens the lemmatiser leaves inflected; match their
-        # lower-case surface too for single words.
-        specs += [[{"LOWER": {"IN": _inflections(p)}}] for p in pats if " " not in p and "/" not in p]
-        matcher.add(name, specs)
-    return matcher
 
 
 def _inflections(word: str) -> list[str]:

@@ -61,7 +61,9 @@ def unrealised_reason(trigger: Token) -> str | None:
     Climbs from the trigger through the clauses that govern it, and stops at a
     reporting verb: what is above "said" is the attribution, not the event's mood.
     """
-    sent = trigger.sent
+    from .doccache import sent_of
+
+    sent = sent_of(trigger)
     if sent.text.rstrip().endswith("?"):
         return "question"
     if is_negated(trigger):

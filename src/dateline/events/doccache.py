@@ -1,0 +1,53 @@
+"""Per-Doc caches for what spaCy recomputes on every access: `doc.text` joins every
+token, `token.sent` walks the sentence boundaries, `doc.ents` builds new spans. The
+coder asks for these hundreds of times per article."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+_KEY = "dateline_events_cache"
+
+
+def _cache(doc: Doc) -> dict:
+    cache = doc.user_data.get(_KEY)
+    if cache is None:
+        sents = list(doc.sents)
+        cache = {
+            "text": doc.text,
+            "sents": sents,
+            "starts": [s.start for s in sents],
+            "ents": list(doc.ents),
+        }
+        doc.user_data[_KEY] = cache
+    return cache
+
+
+def text(doc: Doc) -> str:
+    return _cache(doc)["text"]
+
+
+def sents(doc: Doc) -> list[Span]:
+    return _cache(doc)["sents"]
+
+
+def ents(doc: Doc) -> list[Span]:
+    return _cache(doc)["ents"]
+
+
+def sent_of(token: Token) -> Span:
+    cache = _cache(token.doc)
+    return cache["sents"][bisect_right(cache["starts"], token.i) - 1]
+
+
+def next_sent(sent: Span) -> Span | None:
+    cache = _cache(sent.doc)
+    i = bisect_right(cache["starts"], sent.start)
+    return cache["sents"][i] if i < len(cache["sents"]) else None
+
+
+def drop(doc: Doc) -> None:
+    """Forget the cache (it must not be serialised with the Doc)."""
+    doc.user_data.pop(_KEY, None)
