@@ -273,3 +273,15 @@ def test_a_quote_that_ends_its_sentence_is_not_attributed_to_the_next_report(nlp
     )
     found = quotes(nlp, text, "direct")
     assert [(q["text"], q["speaker"]) for q in found] == [("dozens of mercenaries.", "movement")]
+
+
+def test_statement_after_said_colon_is_a_direct_quote(nlp):
+    text = (
+        "The Foreign Secretary Anna Berg said:\n\n"
+        "I condemn the attack on the aid convoy, which killed four drivers.\n\n"
+        "The convoy was travelling to the besieged town of Daraya."
+    )
+    assert quotes(nlp, text, "indirect") == []
+    q = one(nlp, text, "direct")
+    assert q["text"] == "I condemn the attack on the aid convoy, which killed four drivers."
+    assert q["speaker"] == "Anna Berg"

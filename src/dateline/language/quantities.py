@@ -45,6 +45,7 @@ class Lexicon:
     not_counted_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
     one_counts: frozenset[str]
+    identifier_nouns: frozenset[str]
     participle_verbs: dict[str, str]  # lemma -> past participle
     people_verbs: frozenset[str]
     dozen: int
@@ -69,7 +70,7 @@ def lexicon() -> Lexicon:
             k: frozenset(raw[k])
             for k in (
                 "time_units", "measure_units", "fractions", "money_marks", "months", "age_words",
-                "not_counted_nouns", "anaphoric_determiners", "one_counts", "people_verbs",
+                "not_counted_nouns", "anaphoric_determiners", "one_counts", "people_verbs", "identifier_nouns",
             )
         },
     )
@@ -103,8 +104,8 @@ def figure_pattern() -> re.Pattern[str]:
     # not inside a word, an identifier ("F-16"), a decimal, a phone number or money; not followed by
     # a letter ("507th", "24K"), a hyphenated adjective ("20-year-old", "nine-month"), ":30" or "-3383"
     return re.compile(
-        rf"(?<![\w$€£¥.,:/-])(?<!\d[-–])(?:(?P<mod>{mod})\s+)?(?P<fig>{figure})"
-        r"(?![\w])(?!-(?!plus\b|strong\b)[A-Za-z])(?![-–]\d)(?!:\d)(?!,\d)(?!\.\d)",
+        rf"(?<![\w$€£¥.,:/\[-–—])(?<!\d[-–])(?:(?P<mod>{mod})\s+)?(?P<fig>{figure})"
+        r"(?![\w\]°′″/])(?!-(?!plus\b|strong\b)[A-Za-z])(?![-–]\d)(?!:\d)(?!,\d)(?!\.\d)",
         re.IGNORECASE,
     )
 
@@ -335,14 +336,14 @@ class QuantityFinder:
         # "fighters and family members": nouns that share the figure, not "caches, two bridges"
         for c in head.children:
             if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i - head.i <= 4 and not any(
-                g.dep_ == "nummod" or g.like_num for g in c.subtree
+                g.dep_ in {"nummod", "det"} or g.like_num for g in c.subtree
             ):
                 last = c.i
                 break
         text = doc[first : last + 1].text
         participle = None
         for c in head.children:
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ not in {"aged", "named", "called"}:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == last + 1 and c.lower_ not in {"aged", "named", "called"}:
                 participle = c.text
                 break
         # "20,000 civilians were evacuated", "killed eight people", "killed thousands of people"
@@ -368,9 +369,10 @@ class QuantityFinder:
         doc, lex, text = self.doc, self.lex, self.text
         fig_text = text[fig.start : fig.end]
         before = text[max(0, fig.start - 12) : fig.start]
+        before_long = text[max(0, fig.start - 30) : fig.start]
         after = text[fig.end : fig.end + 16]
         prev = doc[toks.start - 1] if toks.start > 0 else None
-        nxt = doc[toks.end] if toks.end < len(doc) else None
+        nxt = next((t for t in doc[toks.end : toks.end + 3] if not t.is_space), None)
         nxt_low = nxt.lower_ if nxt is not None else ""
 
         # money, percentages, times of day
@@ -381,10 +383,16 @@ class QuantityFinder:
             return True
         if re.match(r",\s*\d{4}\b", after) and prev is not None and prev.lower_.rstrip(".") in {m.rstrip(".") for m in lex.months}:
             return True
-        # years ("in 2014", "from 2014 to 2017")
+        # years ("in 2014", "from 2014 to 2017", "the 2011 agreement", "a 2008 raid")
         if re.fullmatch(r"(1[89]|20)\d\d", fig_text.split()[-1]) and "," not in fig_text:
-            if counted.head is None or counted.head.lower_ in lex.time_units or counted.head.is_title:
+            if counted.head is None or counted.head.tag_ not in {"NNS", "NNPS"} or counted.head.lower_ in lex.time_units:
                 return True
+        # a decimal is a measurement unless a scale follows ("2.5 million"): "33.783", "7.5 km"
+        if re.search(r"\d\.\d", fig_text) and not re.search(r"[a-z]$", fig_text, re.I):
+            return True
+        # a unit right after the figure: "84 MW", "575 B.C.", "5.0 mi"
+        if nxt is not None and (nxt_low.strip(".") in lex.measure_units or nxt_low in lex.measure_units):
+            return True
         # identifiers: "Eager Lion 16", "CTF 50", "Passcode 3080897", "Mobile Unit Two"
         if re.fullmatch(r"\d{6,}", fig_text):
             return True
@@ -396,8 +404,10 @@ class QuantityFinder:
             return True  # "Task Force (CTF) 50"
         if fig_text[:1].isupper() and prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper():
             return True
+        if prev is not None and plain and prev.lower_ in lex.identifier_nouns:
+            return True  # "Chapter three", "Resolution 2254", "Brigade 93"
         # ages: "aged 29", "Saipov, 29,", "29 years old"
-        if prev is not None and prev.lower_ in lex.age_words:
+        if prev is not None and prev.lower_ in lex.age_words or re.search(r"\b(?:as (?:young|old) as|age of|ages of)\s*$", before_long, re.I):
             return True
         if re.match(r"\s*(years?|yrs?)[\s-]+old\b", after, re.I):
             return True

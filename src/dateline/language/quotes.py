@@ -395,12 +395,14 @@ class SpeakerResolver:
         ):
             # inverted: "..., said SDF spokesman Mustafa Bali on Twitter"
             return self._phrase_head_after(verb)
-        # the parser hung the subject elsewhere: the first subject-like word before the verb
+        # the parser hung the subject elsewhere: the first subject-like word before the verb, in the
+        # same sentence however the parser cut it ("died.[3] A local physician ... said")
         for t in verb.sent:
             if t.i >= verb.i:
                 break
             if t.dep_ in {"nsubj", "nsubjpass"} and self._usable(t, verb) and t.head.i < verb.i:
-                return t
+                if not any(_ends_sentence(x) for x in doc[t.i : verb.i]):
+                    return t
         return None
 
     def _surface_subject(self, verb: Token) -> Token | None:
@@ -433,8 +435,9 @@ class SpeakerResolver:
         if subj.idx < self.body_start:
             return False  # "NAIROBI (Dateline Wire) –" is where the story was filed, not who spoke
         lo, hi = sorted((subj.idx, verb.idx))
-        if "\n\n" in self.doc.text[lo:hi]:
-            return False
+        between = self.doc.text[lo:hi]
+        if "\n\n" in between or re.search(r"[a-z][.!?](?:\[\d+\])*\s+[A-Z]", between):
+            return False  # a paragraph or a sentence ("died.[3] A local physician") lies between
         return not (self.in_quote and self.in_quote(subj.idx))
 
     def _phrase_head_after(self, verb: Token) -> Token | None:
@@ -767,6 +770,7 @@ class QuoteFinder:
         self.resolver = SpeakerResolver(doc, lambda pos: self.inside_quote(pos) is not None)
         self.attributions = self._attributions()
         self.quoted_speakers: list[tuple[int, Speaker | None]] = []
+        self.blocks: list[tuple[int, int]] = []  # paragraphs quoted without marks after "X said:"
         self.body_start = self._body_start()
 
     # -- positions --------------------------------------------------------------------------
@@ -1156,7 +1160,7 @@ class QuoteFinder:
         for a in self.attributions:
             if a.verb.lemma_.lower() not in self.lex["indirect_verbs"] or a.verb.lower_ == "according":
                 continue
-            if a.speaker is None or _negated(a.verb):
+            if a.speaker is None or _negated(a.verb) or self._block_after(a) is not None:
                 continue
             span = self._clause_after(a) or self._clause_around(a)
             if span is None:
@@ -1198,8 +1202,40 @@ class QuoteFinder:
             "end": end,
         }
 
+    def _block_after(self, a: Attribution) -> tuple[int, int] | None:
+        """'Foreign Secretary Philip Hammond said:' and then a paragraph of his words without marks."""
+        line_end = self.text.find("\n", a.verb.idx)
+        if line_end < 0:
+            return None
+        rest = self.text[a.verb.idx + len(a.verb.text) : line_end].rstrip()
+        if not rest.endswith(":") or len(rest) > 60:
+            return None
+        # only where and how it was said may stand between: 'said in a statement:', 'told reporters:'
+        listener = r"(?:\s+[\w.’'-]+){1,3}" if a.verb.lemma_ == "tell" else ""
+        if not re.fullmatch(rf"{listener}(?:\s+(?:in|on|at|during|after|before|via|by|from|to)\b[^:]*)?\s*:", rest):
+            return None  # 'explained the command’s top priorities:' introduces a list, not words
+        start = line_end
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        if start >= len(self.text) or self.text[start] in OPENING + STRAIGHT + SINGLE_OPEN + "-•*–":
+            return None
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return (start, end) if len(re.findall(r"\w+", self.text[start:end])) >= 3 else None
+
+    def block_quotes(self) -> list[dict]:
+        out = []
+        for a in self.attributions:
+            span = self._block_after(a)
+            if span is not None and a.speaker is not None:
+                self.blocks.append(span)
+                out.append(self._record(span[0], span[1], "direct", a.speaker))
+        return out
+
     def quotes(self) -> list[dict]:
-        found = self.direct() + self.indirect()
+        found = self.block_quotes() + self.direct() + self.indirect()
         return sorted(found, key=lambda q: (q["start"], q["kind"]))
 
 
