@@ -125,3 +125,20 @@ def test_one_event_told_twice_is_one_event():
 def test_actor_naming_works_for_other_countries():
     ev = one("Police fired tear gas at protesters in Nairobi on Sunday, killing one man, witnesses said.")
     assert "Kenya" in (ev["actor1"] or "") + (ev["actor2"] or "")
+
+
+@pytest.mark.parametrize(
+    "headline, sub_event_type, actor1, fatalities",
+    [
+        ("IS suicide bomber kills 36 in Baghdad market", "Suicide bomb", "Islamic State (Iraq)", 36),
+        ("Car bomb kills 12 near Kirkuk", "Suicide bomb", "Unidentified Armed Group (Iraq)", 12),
+        ("25 Iraqi soldiers killed in Islamic State attack near Haditha", "Armed clash", "Islamic State (Iraq)", 25),
+    ],
+)
+def test_headlines(headline, sub_event_type, actor1, fatalities):
+    """Wire headlines drop articles and auxiliaries ("25 soldiers killed"), and the parser
+    reads "IS" as "is"; the coder still finds who did what."""
+    ev = next(e for e in events_of(headline) if e["sub_event_type"] == sub_event_type)
+    assert ev["actor1"] == actor1
+    assert ev["fatalities"] == fatalities
+    assert ev["country"] == "Iraq" and ev["latitude"] is not None

@@ -574,7 +574,13 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None
         return ctx.last_place  # where the story last placed an event
     if ctx.focus_place:
         return ctx.focus_place, 1
-    return None, 3
+    # Only the country is known: its representative point, at precision 3.
+    country = next(
+        (p for p in ctx.places if p.get("feature") == "country" and p.get("latitude") is not None
+         and (ctx.focus_country is None or p.get("country_code") == ctx.focus_country)),
+        None,
+    )
+    return country, 3
 
 
 def date_for(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[tuple[str | None, int, int | None], bool]:

@@ -75,7 +75,13 @@ def count_noun_phrase(head: Token) -> int | None:
 
 
 def _victim_heads(verb: Token) -> list[Token]:
+    from .roles import headline_passive
+
+    if headline_passive(verb):
+        return [c for c in verb.children if c.dep_ == "nsubj"]
     heads: list[Token] = []
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        heads.append(verb.head)  # "25 soldiers killed in an attack": a reduced relative clause
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass") or (verb.lemma_ == "die" and child.dep_ == "nsubj"):
             heads.append(child)

@@ -34,6 +34,21 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+KILL_VERBS = {"kill", "wound", "injure", "slay", "behead", "execute", "abduct", "kidnap", "arrest", "detain"}
+
+
+def headline_passive(verb: Token) -> bool:
+    """Headline style drops "were": "25 fighters killed", "3 soldiers wounded in blast"."""
+    if verb.lemma_.lower() not in KILL_VERBS or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subj = _child(verb, {"nsubj"})
+    if subj is None or not any(c.dep_ == "nummod" or c.like_num for c in subj.children):
+        return False
+    return not any(c.dep_ == "dobj" and (c.like_num or any(g.dep_ == "nummod" for g in c.children)) for c in verb.children)
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
@@ -87,6 +102,25 @@ def state_of_modifier(tok: Token | None) -> dict | None:
     return {"canonical": name, "type": "state", "text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text), "country": iso2} if name else None
 
 
+FORCE_NOUNS = {"soldier", "troop", "fighter", "force", "policeman", "officer", "guard", "army", "police", "serviceman"}
+
+
+def _forces_of_country(tok: Token | None) -> dict | None:
+    """'25 Iraq fighters', 'Afghan soldiers': the state forces of the country that modifies them."""
+    if tok is None or tok.lemma_.lower() not in FORCE_NOUNS:
+        return None
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            side = state_of_modifier(child)
+            if side is not None:
+                if tok.lemma_.lower() in ("policeman", "police", "officer"):
+                    from ..language.actors import actor_for_role
+
+                    side = dict(side, canonical=actor_for_role("police", side["country"]), type="police")
+                return side
+    return None
+
+
 def resolve_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dict | None) -> dict | None:
     """Actor for a pronoun: the speaker of a reported clause, else the last armed actor named."""
     if tok is None or tok.lower_ not in PRONOUNS:
@@ -107,6 +141,14 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
     if is_verb:
         # The parser reads "IS forced them" as "is forced": an auxiliary that is an
         # actor's name is the subject of an active verb.
+        if headline_passive(trigger):
+            # "25 Iraq fighters killed ...": a headline's passive without "were"
+            patient_tok = _subject(trigger)
+            by = _child(trigger, {"agent"})
+            agent_tok = _child(by, {"pobj"}) if by is not None else None
+            agent = ctx.actor_of(agent_tok)
+            patient = ctx.actor_of(patient_tok) or _forces_of_country(patient_tok) or unnamed_side(patient_tok)
+            return agent, patient, False
         named_aux = next((c for c in trigger.children if c.dep_ in ("auxpass", "aux") and c.i in ctx.actor_at), None)
         if named_aux is not None and named_aux.i + 1 < len(trigger.doc) and trigger.doc[named_aux.i + 1].lower_ in ("’s", "'s"):
             # "IS's declared defeat": a possessive, so the named side undergoes the noun
@@ -129,6 +171,12 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
         patient_tok = _prep_object(trigger, PATIENT_PREPS | {"of"})
         modifier_side = None
         if agent_tok is None:
+            # "IS suicide bomber", "Taliban car bomb": a side named inside the trigger's phrase
+            for tok in trigger.doc[trigger.left_edge.i : trigger.i]:
+                if ctx.actor_at.get(tok.i) is not None and tok.dep_ in ("compound", "amod", "nmod", "poss"):
+                    agent_tok = tok
+                    break
+        if agent_tok is None:
             for child in trigger.children:
                 if child.dep_ in ("compound", "amod", "poss", "nmod") and ctx.actor_of(child) is not None:
                     agent_tok = child
@@ -146,6 +194,11 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
                 agent_tok = _child(by, {"pobj"})
             if patient_tok is None:
                 patient_tok = _child(head, {"nsubjpass"}) or (head.head if head.dep_ in ("acl", "relcl") else None)
+        elif head.pos_ in ("VERB", "AUX") and head.i != trigger.i and agent_tok is None and any(
+            c.dep_ in ("aux", "auxpass") and c.i in ctx.actor_at for c in head.children
+        ) and trigger.dep_ == "nsubj":
+            # "IS suicide bomber kills 36": the parser read IS as "is"
+            agent_tok = next(c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i in ctx.actor_at)
         elif head.pos_ in ("VERB", "AUX") and head.i != trigger.i:
             subj = _subject(head)
             if head.lemma_.lower() in UNDERGO_VERBS or (head.lemma_.lower() == "come" and "under" in [c.lower_ for c in head.children]):
@@ -163,7 +216,7 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
         or (modifier_side if not is_verb else None)
     )
     # Object pronouns ("relieved it") mostly point at places and things, not sides.
-    patient = ctx.actor_of(patient_tok) or (
+    patient = ctx.actor_of(patient_tok) or _forces_of_country(patient_tok) or (
         resolve_pronoun(patient_tok, ctx, None) if patient_tok is not None and patient_tok.lower_ in ("them", "they") else None
     )
     if agent is not None and patient is not None and agent["canonical"] == patient["canonical"]:
