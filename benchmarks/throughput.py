@@ -71,8 +71,25 @@ class Pool:
     paragraphs: list[str]  # body paragraphs, unique
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"])")
+_DATELINE = re.compile(r"\((?:Reuters|AFP|AP|Dateline Wire)\)\s*[\u2013\u2014-]")
+MAX_PARAGRAPH_WORDS = 70  # longer paragraphs are cut at sentence ends, like wire copy
+
+
 def _paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n|\n", text) if len(p.split()) >= 6]
+    """Paragraphs of at least 6 words; long ones cut into runs of whole sentences, so that
+    one long paragraph shared by two articles does not make them look like versions."""
+    out: list[str] = []
+    for par in re.split(r"\n\s*\n|\n", text):
+        chunk: list[str] = []
+        for sentence in _SENTENCE_END.split(par.strip()):
+            chunk.append(sentence)
+            if len(" ".join(chunk).split()) >= MAX_PARAGRAPH_WORDS // 2:
+                out.append(" ".join(chunk))
+                chunk = []
+        if chunk:
+            out.append(" ".join(chunk))
+    return [p for p in out if len(p.split()) >= 6]
 
 
 def _read_articles(paths: list[Path]) -> list:
@@ -121,9 +138,12 @@ def load_pool() -> tuple[Pool, str]:
             paragraphs += _paragraphs(art.body)
             if art.title:
                 titles.append(art.title)
-    paragraphs = list(dict.fromkeys(paragraphs))
+    # A dateline paragraph ("BEIRUT (Reuters) - ...") opens an article; in the middle of a
+    # body the reader rightly takes what precedes it for captions. Use those as leads only.
+    openers = [p for p in paragraphs if _DATELINE.search(p[:120])]
+    paragraphs = list(dict.fromkeys(p for p in paragraphs if not _DATELINE.search(p[:120])))
     titles = list(dict.fromkeys(titles))
-    leads = list(dict.fromkeys(leads)) or [p for p in paragraphs if len(p.split()) <= 40]
+    leads = list(dict.fromkeys(leads + openers)) or [p for p in paragraphs if len(p.split()) <= 40]
     return Pool(leads, titles or leads, paragraphs), origin
 
 

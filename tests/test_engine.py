@@ -171,8 +171,11 @@ def articles(n: int) -> list[Article]:
     return [Article(body=f"Report {i}: shelling was heard near the river crossing at dawn.") for i in range(n)]
 
 
-def test_results_come_back_in_input_order_with_many_small_batches():
-    arts = articles(60)
+def test_results_come_back_in_input_order_even_when_a_later_batch_finishes_first():
+    # The first batch holds one very long article: the other worker finishes several
+    # later batches before it, and they must wait for their turn.
+    long_one = Article(body=" ".join(["Fighting continued in the district."] * 25_000))
+    arts = [long_one] + articles(60)
     out = list(annotate_in_processes(arts, workers=2, batch_size=3, loader=BLANK))
     assert [a.id for a in out] == [a.id for a in arts]
     assert [a.body for a in out] == [a.body for a in arts]
