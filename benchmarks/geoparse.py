@@ -216,13 +216,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="UCDP rows to use (default: all)")
     ap.add_argument("--pred", action="append", default=[], help="NAME=PRED.jsonl: score an extract output instead")
     ap.add_argument("--skip-ucdp", action="store_true")
+    ap.add_argument("--skip-gold", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses, false hits and wrong resolutions")
     args = ap.parse_args(argv)
     if not (args.shared / "eval").is_dir():
         print(f"{args.shared}: development data not found", file=sys.stderr)
         return 2
     preds = dict(p.split("=", 1) for p in args.pred)
-    gold_sets(args.shared, {k: Path(v) for k, v in preds.items()}, args.verbose)
+    if not args.skip_gold:
+        gold_sets(args.shared, {k: Path(v) for k, v in preds.items()}, args.verbose)
     if not args.skip_ucdp:
         ucdp(args.shared, args.limit, args.verbose)
     return 0

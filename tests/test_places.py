@@ -176,3 +176,34 @@ def test_record_fields(nlp):
                 "admin1", "country", "population", "in_dateline"):
         assert key in p
     assert p["country"] == "Iraq" and p["population"] > 1_000_000 and p["in_dateline"] is False
+
+
+def test_a_dateline_names_the_city_not_the_state(nlp):
+    doc = run(nlp, "NEW YORK (Reuters) – Police said the suspect acted alone.",
+              dateline={"places": ["NEW YORK"], "country": None, "agency": "Reuters"})
+    assert near(place(doc, "NEW YORK"), 40.71, -74.01)
+
+
+def test_a_dateline_only_name_is_a_place_only_in_the_dateline(nlp):
+    doc = run(nlp, "UNITED NATIONS (Reuters) – The United Nations Security Council met on Iraq.",
+              dateline={"places": ["UNITED NATIONS"], "country": None, "agency": "Reuters"})
+    assert names(doc) == ["UNITED NATIONS", "Iraq"]
+    assert place(doc, "UNITED NATIONS")["in_dateline"]
+
+
+def test_one_name_one_place_per_article(nlp):
+    # "a Brussels meeting" is the Brussels the article is in elsewhere, not a small American namesake
+    text = ("Ministers met in Brussels on Monday. The United States and the U.S. envoy said the United States "
+            "would attend a Brussels meeting, the United States said.")
+    doc = run(nlp, text)
+    assert {p["country_code"] for p in doc._.places if p["name"] == "Brussels"} == {"BE"}
+
+
+def test_a_country_after_a_town_places_it(nlp):
+    doc = run(nlp, "A coalition strike hit a headquarters near Sarmada, Syria, officials said.")
+    assert place(doc, "Sarmada")["country_code"] == "SY"
+
+
+def test_places_listed_together_support_each_other(nlp):
+    doc = run(nlp, "Government troops shelled Kafr Nabl and Maarat al-Numan in Syria.")
+    assert {"Kafr Nabl", "Maarat al-Numan"} <= set(names(doc))
