@@ -220,3 +220,24 @@ def test_a_report_that_governs_the_figure_gives_its_claimant(nlp):
     assert [(q["low"], q["claimant"]) for q in found] == [(24, "spokesman")]
     text = "Dozens of trucks waited at the gate and the drivers said they would leave at dawn."
     assert [q["claimant"] for q in figures(nlp, text)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia asked for the return of a Mi-26 helicopter.",  # model number
+        "Veterans of the 1991-1995 war marched in Zagreb.",  # years
+        "The treaty was signed in 1961 [2] and renewed.",  # citation mark
+        "The village lies at 33°47′N 44°30′E.",  # coordinates
+        "A 7.5 magnitude quake struck.",  # a decimal without a scale
+        "Children as young as 10 were recruited as fighters.",  # age
+        "Chapter three of the report describes the raid.",  # identifier
+    ],
+)
+def test_more_things_that_are_not_counts(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_over_before_a_number_word_is_a_preposition(nlp):
+    assert values(nlp, "Lebanon complained over two Israeli air raids.") == [(2, 2, False)]
+    assert values(nlp, "The jets flew over 870 missions.") == [(870, 870, True)]

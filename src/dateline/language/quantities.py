@@ -104,7 +104,7 @@ def figure_pattern() -> re.Pattern[str]:
     # not inside a word, an identifier ("F-16"), a decimal, a phone number or money; not followed by
     # a letter ("507th", "24K"), a hyphenated adjective ("20-year-old", "nine-month"), ":30" or "-3383"
     return re.compile(
-        rf"(?<![\w$€£¥.,:/\[-–—])(?<!\d[-–])(?:(?P<mod>{mod})\s+)?(?P<fig>{figure})"
+        rf"(?<![\w$€£¥.,:/\[\-–—])(?<!\d[-–])(?:(?P<mod>{mod})\s+)?(?P<fig>{figure})"
         r"(?![\w\]°′″/])(?!-(?!plus\b|strong\b)[A-Za-z])(?![-–]\d)(?!:\d)(?!,\d)(?!\.\d)",
         re.IGNORECASE,
     )
@@ -197,6 +197,13 @@ def figures_in(text: str) -> list[Figure]:
     out = []
     for m in figure_pattern().finditer(text):
         mod = m.group("mod")
+        if mod is not None and mod.lower() in {"over", "under"} and not re.match(r"\d", m.group("fig")):
+            # "complained over two air raids": a preposition, not "more than"
+            m2 = figure_pattern().match(text, m.start("fig"))
+            if m2 is None:
+                continue
+            m = m2
+            mod = None
         approx = mod is not None  # "more than N", "some N", "about N": low = high = N, approximate
         vague = False
         if m.group("f_lo"):
@@ -384,7 +391,8 @@ class QuantityFinder:
         if re.match(r",\s*\d{4}\b", after) and prev is not None and prev.lower_.rstrip(".") in {m.rstrip(".") for m in lex.months}:
             return True
         # years ("in 2014", "from 2014 to 2017", "the 2011 agreement", "a 2008 raid")
-        if re.fullmatch(r"(1[89]|20)\d\d", fig_text.split()[-1]) and "," not in fig_text:
+        last_number = (re.findall(r"\d[\d,]*", fig_text) or [""])[-1]
+        if re.fullmatch(r"(1[89]|20)\d\d", last_number):
             if counted.head is None or counted.head.tag_ not in {"NNS", "NNPS"} or counted.head.lower_ in lex.time_units:
                 return True
         # a decimal is a measurement unless a scale follows ("2.5 million"): "33.783", "7.5 km"
