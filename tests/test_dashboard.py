@@ -38,6 +38,7 @@ class LiveServer:
     def __init__(self, db: Path) -> None:
         import uvicorn
 
+        self.db = db
         self.sock = bind("127.0.0.1", 0)
         self.url = url_of(self.sock)
         self.server = uvicorn.Server(uvicorn.Config(create_app(db, language=False), log_level="warning", lifespan="on"))
@@ -342,3 +343,37 @@ def test_screenshot_of_the_sample_corpus(browser, sample_server):
     assert shot[:8] == b"\x89PNG\r\n\x1a\n" and len(shot) > 20_000
     if os.environ.get("DATELINE_UPDATE_SCREENSHOT"):
         (ROOT / "docs" / "dashboard.png").write_bytes(shot)
+
+
+def test_demo_command_serves_the_sample_corpus(sample_server, tmp_path):
+    """`dateline demo` ingests (here: finds already stored) and serves, printing the URL."""
+    import re
+    import subprocess
+    import sys
+
+    from dateline.sample import SAMPLE_CORPUS
+
+    db = sample_server.db
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).with_name("dateline")), "demo", "--db", str(db), "--corpus", str(SAMPLE_CORPUS), "--port", "0", "--workers", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = proc.stdout.readline()
+        m = re.search(r"http://127\.0\.0\.1:\d+/", line)
+        assert m, (line, proc.poll())
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                stats = httpx.get(m.group(0) + "api/stats", timeout=5).json()
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline
+                time.sleep(0.1)
+        assert stats["events"] == sample_server.api("/api/stats").json()["events"]
+        assert httpx.get(m.group(0)).text.startswith("<!doctype html>")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -69,13 +69,14 @@ def demo_command(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port (0: any free one).")] = 8000,
     workers: Annotated[Optional[int], typer.Option(help="Worker processes for the extraction (default: all cores).")] = None,
+    corpus: Annotated[Optional[str], typer.Option(help="Another corpus to show (default: the sample corpus).")] = None,
 ) -> None:
     """Ingest the sample corpus into an embedded database and serve the dashboard over it."""
     from ..serve.server import serve
     from ..store.ingest import ingest
     from .extract import default_workers
 
-    corpus = demo_corpus()
+    corpus = Path(corpus) if corpus else demo_corpus()
     path = Path(db) if db else default_demo_db()
     path.parent.mkdir(parents=True, exist_ok=True)
     err.print(f"ingesting {corpus} into {path} ...")
@@ -85,6 +86,8 @@ def demo_command(
     summary = ingest([str(corpus)], path, workers=n_workers)
     if summary.errors:
         raise summary.errors[0]
+    if not summary.articles_in_store:
+        raise Exit(f"{corpus}: no articles found")
     err.print(
         f"{summary.articles_in_store} articles, {summary.events_in_store} events, {summary.stories} stories"
         f" ({summary.added} new, {summary.seconds:.1f} s)"

@@ -17,8 +17,8 @@ from .schema import MIGRATIONS, latest_version, statements
 DEFAULT_DB = "dateline.db"
 # A writer waits this long for another writer's batch before giving up.
 BUSY_TIMEOUT_MS = 30_000
-READ_MMAP_BYTES = 1 << 30  # address space, not memory: the OS pages it in as read
-READ_CACHE_KIB = 32_768
+MMAP_BYTES = 1 << 30  # address space, not memory: the OS pages it in as read
+CACHE_KIB = 32_768
 
 
 def connect(path: str | os.PathLike, *, readonly: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
@@ -33,6 +33,11 @@ def connect(path: str | os.PathLike, *, readonly: bool = False, check_same_threa
             conn = sqlite3.connect(target, isolation_level=None, check_same_thread=check_same_thread)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        # Map the file and keep a larger cache than SQLite's 2 MB: index pages are
+        # touched at random by every write and read, and a big store would otherwise
+        # pay a system call per page.
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             # NORMAL in WAL mode: a killed process loses nothing committed; only a power
@@ -40,10 +45,6 @@ def connect(path: str | os.PathLike, *, readonly: bool = False, check_same_threa
             conn.execute("PRAGMA synchronous = NORMAL")
         else:
             conn.execute("PRAGMA query_only = ON")
-            # Readers (the server) map the file and keep a larger cache: page reads
-            # without a system call each.
-            conn.execute(f"PRAGMA mmap_size = {READ_MMAP_BYTES}")
-            conn.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
         conn.row_factory = sqlite3.Row
     except sqlite3.DatabaseError as e:
         raise InputError(str(path), f"not a dateline database ({e})") from None
