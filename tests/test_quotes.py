@@ -285,3 +285,14 @@ def test_statement_after_said_colon_is_a_direct_quote(nlp):
     q = one(nlp, text, "direct")
     assert q["text"] == "I condemn the attack on the aid convoy, which killed four drivers."
     assert q["speaker"] == "Anna Berg"
+
+
+def test_report_inside_a_relative_clause(nlp):
+    q = one(nlp, "Lebanon protested over two air raids in which it said 20 people were killed.", "indirect")
+    assert (q["text"], q["speaker"]) == ("20 people were killed", "Lebanon")
+
+
+def test_speaker_phrase_with_a_participle_and_has_said(nlp):
+    text = "The rebels broke the ceasefire, a member of the team trying to broker a truce has said."
+    q = one(nlp, text, "indirect")
+    assert q["speaker"] == "member of the team"

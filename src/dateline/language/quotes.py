@@ -377,7 +377,9 @@ class SpeakerResolver:
         surface = self._surface_subject(verb)
         if surface is not None:
             return surface
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and self._usable(c, verb)]
+        subjects = [
+            c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not c.is_punct and self._usable(c, verb)
+        ]
         for c in verb.children:
             if c.dep_ in {"nsubj", "nsubjpass"} and c.idx < self.body_start:
                 # "NAIROBI (Dateline Wire) – President William Ruto said": the parser hung him on the dateline
@@ -410,10 +412,16 @@ class SpeakerResolver:
         comma and the verb is the speaker, whatever the parser attached it to."""
         doc = self.doc
         j = verb.i - 1
+        while j >= verb.sent.start and doc[j].head == verb and doc[j].dep_ in {"aux", "neg", "advmod"}:
+            j -= 1  # "... has said", "... also said"
         span: list[Token] = []
         while j >= verb.sent.start and doc[j].text != ",":
             t = doc[j]
-            if t.pos_ in {"VERB", "AUX", "PRON", "SCONJ", "CCONJ"} or t.text in OPENING + CLOSING + STRAIGHT or t.is_space:
+            # "a member of the team trying to broker a pact has said"
+            participle = t.tag_ in {"VBG", "VBN"} and t.dep_ in {"acl", "amod", "xcomp", "advcl"} or t.tag_ == "VB" and t.dep_ == "xcomp"
+            if (t.pos_ in {"VERB", "AUX", "PRON", "SCONJ", "CCONJ"} and not participle and t.dep_ != "aux") or (
+                t.text in OPENING + CLOSING + STRAIGHT or t.is_space
+            ):
                 return None
             span.insert(0, t)
             j -= 1
@@ -423,6 +431,11 @@ class SpeakerResolver:
             return None
         ids = {t.i for t in span}
         roots = [t for t in span if t.head.i not in ids and t.pos_ in {"NOUN", "PROPN"}]
+        if not roots:
+            # the parser made the participle the root: its subject, else the first noun
+            verbs = [t for t in span if t.head.i not in ids and t.pos_ == "VERB"]
+            subj = [c for v in verbs for c in v.children if c.i in ids and c.dep_ in {"nsubj", "nsubjpass"}]
+            roots = subj or [t for t in span if t.pos_ in {"NOUN", "PROPN"}][:1]
         parsed = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not roots or any(r in parsed or r.head in parsed for r in roots):
             return None  # the parser already has it right ("Joseph Votel, commander of ... said")
@@ -561,6 +574,11 @@ class SpeakerResolver:
         while toks and any(t.i > toks[0].i and t.i - 1 not in {x.i for x in toks} for t in toks[1:]):
             toks = toks[1:]
         toks = _strip_det(toks)
+        # "co-chairman" cut by the tokenizer into "co", "-", "chairman"
+        j = subj.i
+        while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_:
+            toks = toks + [doc[j + 1], doc[j + 2]]
+            j += 2
         # "the Iraqi and Syrian governments and their international backers"
         for c in subj.children:
             if c.dep_ == "conj" and c.i > subj.i and toks:
@@ -804,6 +822,8 @@ class QuoteFinder:
             return False
         if any(c.dep_ == "auxpass" for c in tok.children):
             return False  # "were estimated to be", "was reported killed"
+        if tok.dep_ == "relcl" and any(c.dep_ == "ccomp" for c in tok.children):
+            return True  # "air raids in which it said 20 people were killed"
         if tok.dep_ in {"amod", "acl", "compound", "nmod", "relcl"} or tok.tag_ == "VBG" and tok.dep_ not in {"ROOT", "conj", "ccomp"}:
             return False  # "the continuing cooperation", "the caliphate he declared"
         return True
