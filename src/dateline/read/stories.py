@@ -56,9 +56,20 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
+_PERMUTATIONS = None
+
+
+def _permutations():
+    """datasketch draws the same permutations from a fixed seed for every MinHash; draw them once."""
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:
+        _PERMUTATIONS = MinHash(num_perm=NUM_PERM).permutations
+    return _PERMUTATIONS
+
+
 def signature(article_id: str, body: str, published: dict | None = None) -> Signature:
     grams = shingles(body)
-    mh = MinHash(num_perm=NUM_PERM)
+    mh = MinHash(num_perm=NUM_PERM, permutations=_permutations())
     if grams:
         mh.update_batch(list(grams))
     day = published.get("date") if published and published.get("precision") == "day" else None
