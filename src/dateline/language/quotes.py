@@ -85,8 +85,17 @@ def _is_paragraph_break(text: str, i: int) -> bool:
     if j < len(text) and text[j] == "\n":
         return True
     nxt = text[j] if j < len(text) else ""
-    prev = text[:i].rstrip(" \t\u00a0\u200e")[-1:]
+    k = i - 1
+    while k >= 0 and text[k] in " \t\u00a0\u200e":
+        k -= 1
+    prev = text[k] if k >= 0 else ""
     return nxt in OPENING + STRAIGHT + SINGLE_OPEN or prev in ".!?:”\"’)" or nxt.isupper()
+
+
+def _next_visible(text: str, i: int) -> str:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return text[i] if i < len(text) else ""
 
 
 def scan_quote_marks(text: str) -> list[Stretch]:
@@ -120,7 +129,7 @@ def scan_quote_marks(text: str) -> list[Stretch]:
         nxt = text[i + 1] if i + 1 < n else " "
         if ch == "\n":
             if _is_paragraph_break(text, i):
-                if stack and stack[-1][1] == SINGLE_OPEN and text[i:].lstrip()[:1] != SINGLE_OPEN:
+                if stack and stack[-1][1] == SINGLE_OPEN and _next_visible(text, i) != SINGLE_OPEN:
                     drop_stray_singles()
                 if stack:
                     pending = True
@@ -254,7 +263,7 @@ def _strip_det(tokens: list[Token]) -> list[Token]:
 def _text(doc: Doc, tokens: list[Token]) -> str:
     if not tokens:
         return ""
-    return _clean(doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
+    return _clean(doc[tokens[0].i : tokens[-1].i + 1].text)  # not doc.text: spaCy rebuilds it on every call
 
 
 class SpeakerResolver:
@@ -262,13 +271,19 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, in_quote=None) -> None:
         self.doc = doc
-        m = DATELINE.match(doc.text)
+        self.text = doc.text  # once: spaCy rebuilds doc.text and doc.ents on every access
+        self.ents = list(doc.ents)
+        self.entity_spans = self._entity_spans()
+        self._labels: dict[int, str] | None = None
+        self._by_lemma: dict[str, list[int]] | None = None
+        m = DATELINE.match(self.text)
         self.body_start = m.end() if m else 0
         self.in_quote = in_quote  # offset -> inside a quotation?
         self.lex = lexicon()
         self.history: list[Speaker] = []
         self.titles: dict[str, str] = {}
         self.persons = self._person_names()
+        self.surnames = {_surname_key(name[-1]) for _, name in self.persons}
         self.acronyms = self._acronyms()
         self.actor_at = self._actor_spans()
         self._mentions: list[Speaker] | None = None
@@ -276,7 +291,7 @@ class SpeakerResolver:
     # -- what the article names ------------------------------------------------------------
 
     def _entity_spans(self) -> list[tuple[int, int, str]]:
-        spans = [(e.start_char, e.end_char, e.label_) for e in self.doc.ents]
+        spans = [(e.start_char, e.end_char, e.label_) for e in self.ents]
         for e in self.doc._.entities or []:
             try:
                 spans.append((int(e["start"]), int(e["end"]), str(e["label"])))
@@ -290,12 +305,12 @@ class SpeakerResolver:
         out = []
         meta = self.doc._.meta or {}
         agency = ((meta.get("dateline") or {}).get("agency") or "").lower()
-        for start, end, label in self._entity_spans():
+        for start, end, label in self.entity_spans:
             if label not in PERSON_LABELS or start < self.body_start:
                 continue
-            if agency and self.doc.text[start:end].lower() == agency:
+            if agency and self.text[start:end].lower() == agency:
                 continue
-            words = self._name_words(self.doc.text[start:end])
+            words = self._name_words(self.text[start:end])
             if words:
                 out.append((start, words))
         return out
@@ -309,9 +324,9 @@ class SpeakerResolver:
     def _acronyms(self) -> dict[str, str]:
         """"Syrian Democratic Forces (SDF)" defines SDF in this article."""
         found: dict[str, str] = {}
-        for m in re.finditer(r"\(([A-Z][A-Z-]{1,9})\)", self.doc.text):
+        for m in re.finditer(r"\(([A-Z][A-Z-]{1,9})\)", self.text):
             acro = m.group(1)
-            before = self.doc.text[max(0, m.start() - 120) : m.start()].rstrip()
+            before = self.text[max(0, m.start() - 120) : m.start()].rstrip()
             words = re.findall(r"[\w.’'-]+", before)
             letters = [c for c in acro if c.isalpha()]
             # walk back over capitalised words (and small connecting words) until the initials fit
@@ -340,16 +355,21 @@ class SpeakerResolver:
         return out
 
     def label_at(self, token: Token) -> str | None:
-        for start, end, label in self._entity_spans():
-            if start <= token.idx < end:
-                return label
-        return None
+        if self._labels is None:
+            self._labels = {}
+            for start, end, label in self.entity_spans:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                for t in span or []:
+                    self._labels.setdefault(t.i, label)
+        return self._labels.get(token.i)
 
     def full_name(self, words: list[str], at: int) -> list[str]:
         """"Bali" -> "Mustafa Bali": the longest PERSON mention ending with the surname, earlier first."""
         if len(words) != 1:
             return words
         key = _surname_key(words[0])
+        if key not in self.surnames:
+            return words
         best: list[str] | None = None
         for pos, name in sorted(self.persons, key=lambda p: (p[0] > at, p[0])):
             if len(name) > 1 and _surname_key(name[-1]) == key and (best is None or len(name) > len(best)):
@@ -391,7 +411,7 @@ class SpeakerResolver:
             for c in verb.head.children:
                 if c.dep_ in {"nsubj", "nsubjpass"} and self._usable(c, verb):
                     return c
-        before = doc.text[verb.sent.start_char : verb.idx].rstrip()
+        before = self.text[verb.sent.start_char : verb.idx].rstrip()
         if verb.lemma_ in {"say", "add", "write", "tweet", "ask", "explain"} and (
             not before or before.endswith(("”", '"', ",", "’"))
         ):
@@ -448,7 +468,7 @@ class SpeakerResolver:
         if subj.idx < self.body_start:
             return False  # "NAIROBI (Dateline Wire) –" is where the story was filed, not who spoke
         lo, hi = sorted((subj.idx, verb.idx))
-        between = self.doc.text[lo:hi]
+        between = self.text[lo:hi]
         if "\n\n" in between or re.search(r"[a-z][.!?](?:\[\d+\])*\s+[A-Z]", between):
             return False  # a paragraph or a sentence ("died.[3] A local physician") lies between
         return not (self.in_quote and self.in_quote(subj.idx))
@@ -526,13 +546,13 @@ class SpeakerResolver:
         return self._known_surname(tok.text) or label is None
 
     def _known_surname(self, word: str) -> bool:
-        return any(_surname_key(name[-1]) == _surname_key(word) for _, name in self.persons)
+        return _surname_key(word) in self.surnames
 
     def named(self, tok: Token) -> Speaker | None:
         """A person named by `tok` (a PROPN inside the name), with title from the phrase around it."""
         doc = self.doc
         # the name: the PERSON entity, else the run of PROPN compounds ending at tok
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ in PERSON_LABELS), None)
+        ent = next((e for e in self.ents if e.start <= tok.i < e.end and e.label_ in PERSON_LABELS), None)
         if ent is not None:
             name_toks = list(ent)
         else:
@@ -622,8 +642,14 @@ class SpeakerResolver:
 
     def fuller_mention(self, head: Token) -> str | None:
         """The last earlier mention of the same noun with modifiers that say whose it is."""
-        for t in reversed(self.doc[: head.i]):
-            if t.lemma_ != head.lemma_ or t.pos_ != head.pos_:
+        if self._by_lemma is None:
+            self._by_lemma = {}
+            for t in self.doc:
+                if t.pos_ in {"NOUN", "PROPN"}:
+                    self._by_lemma.setdefault(t.lemma_, []).append(t.i)
+        for i in reversed(self._by_lemma.get(head.lemma_, [])):
+            t = self.doc[i]
+            if t.i >= head.i or t.pos_ != head.pos_:
                 continue
             mods = [c for c in t.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.pos_ in {"PROPN", "ADJ", "NOUN"}]
             if mods and any(c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"} for c in mods):
@@ -708,7 +734,7 @@ class SpeakerResolver:
     def person_mentions(self) -> list[Speaker]:
         if self._mentions is None:
             self._mentions = []
-            for ent in self.doc.ents:
+            for ent in self.ents:
                 if ent.label_ in PERSON_LABELS:
                     sp = self.named(ent[-1])
                     if sp is not None:
@@ -787,6 +813,7 @@ class QuoteFinder:
         self.top = [s for s in self.stretches if s.depth == 0]
         self.resolver = SpeakerResolver(doc, lambda pos: self.inside_quote(pos) is not None)
         self.attributions = self._attributions()
+        self.attribution_verbs = {a.verb.i for a in self.attributions}
         self.quoted_speakers: list[tuple[int, Speaker | None]] = []
         self.blocks: list[tuple[int, int]] = []  # paragraphs quoted without marks after "X said:"
         self.body_start = self._body_start()
@@ -1073,7 +1100,7 @@ class QuoteFinder:
                     or t.head == verb and any(c.dep_ in {"nsubj", "nsubjpass", "ccomp"} for c in t.children)
                 )
             )
-            if takes_over or (t.i != verb.i and any(x.verb == t for x in self.attributions) and t.head == verb):
+            if takes_over or (t.i != verb.i and t.i in self.attribution_verbs and t.head == verb):
                 last = t.left_edge.i - 1
                 while last > first and (doc[last].dep_ == "cc" or doc[last].is_punct or doc[last].is_space):
                     last -= 1
