@@ -12,6 +12,7 @@ Prints, for each set:
   * the seed and CENTCOM gold (../shared/gold): place recognition (span overlap)
     precision, recall, F1, and over matched places resolution within 161 km
     and 25 km and the rate of the right country code.
+  * re3d (the texts other than CENTCOM's): recognition against its Location entities.
 
     .venv/bin/python benchmarks/geoparse.py [--shared ../shared] [--limit N] [--pred seed=PRED.jsonl]
 """
@@ -202,6 +203,47 @@ def gold_sets(shared: Path, preds: dict[str, Path], verbose: bool) -> None:
                 print(f"  {label}: {s[label]}")
 
 
+def re3d(shared: Path, verbose: bool) -> None:
+    """Recognition against re3d's Location entities in the texts that are not CENTCOM's
+    (State Department, UK Government, Wikipedia, Australian DFAT): recall over Locations
+    that are proper names, precision over our places against any re3d Location. re3d
+    also tags phrases ("the city") and its conventions differ from ours, so read the
+    figures as a second opinion, not a score."""
+    nlp = _nlp(Gazetteer())
+    tp_r = n_r = tp_p = n_p = 0
+    misses, extra = [], []
+    for folder in ("US_State_Department", "UK_Government", "Wikipedia", "Australian_Department_of_Foreign_Affairs"):
+        base = shared / "eval" / "re3d" / folder
+        docs = [json.loads(line) for line in (base / "documents.json").read_text(encoding="utf-8").splitlines() if line.strip()]
+        ents = [json.loads(line) for line in (base / "entities.json").read_text(encoding="utf-8").splitlines() if line.strip()]
+        locs: dict[str, list[dict]] = {}
+        for e in ents:
+            if e["type"] == "Location":
+                locs.setdefault(e["documentId"], []).append(e)
+        for d in docs:
+            doc = _doc(nlp, d["text"], d.get("title"))
+            ours = doc._.places
+            gold = locs.get(d["_id"], [])
+            named = [e for e in gold if re.search(r"\b[A-Z][a-z]", e["value"])]
+            for e in named:
+                n_r += 1
+                hit = any(p["start"] < e["end"] and e["begin"] < p["end"] for p in ours)
+                tp_r += hit
+                if not hit:
+                    misses.append(e["value"])
+            for p in ours:
+                n_p += 1
+                hit = any(p["start"] < e["end"] and e["begin"] < p["end"] for e in gold)
+                tp_p += hit
+                if not hit:
+                    extra.append(p["name"])
+    print(f"\nre3d Locations (State Dept, UK Gov, Wikipedia, DFAT): recall of named Locations {tp_r / max(n_r, 1):.3f}"
+          f" ({tp_r}/{n_r}), our places that are re3d Locations {tp_p / max(n_p, 1):.3f} ({tp_p}/{n_p})")
+    if verbose:
+        print("  missed:", misses)
+        print("  not re3d Locations:", extra)
+
+
 def _pair_ids(pred: list[dict], gold: list[dict]) -> None:
     """Ids can differ (a reader that does not keep the input's id): pair by order then."""
     gold_ids = {g["id"] for g in gold}
@@ -225,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     preds = dict(p.split("=", 1) for p in args.pred)
     if not args.skip_gold:
         gold_sets(args.shared, {k: Path(v) for k, v in preds.items()}, args.verbose)
+    if not args.skip_gold:
+        re3d(args.shared, args.verbose)
     if not args.skip_ucdp:
         ucdp(args.shared, args.limit, args.verbose)
     return 0

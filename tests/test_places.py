@@ -207,3 +207,13 @@ def test_a_country_after_a_town_places_it(nlp):
 def test_places_listed_together_support_each_other(nlp):
     doc = run(nlp, "Government troops shelled Kafr Nabl and Maarat al-Numan in Syria.")
     assert {"Kafr Nabl", "Maarat al-Numan"} <= set(names(doc))
+
+
+def test_abbreviation_coordinated_with_a_demonym_is_a_modifier(nlp):
+    doc = run(nlp, "Warships joined U.S., U.K. and French maritime operations, the U.S. and Britain said.")
+    assert names(doc) == ["U.S.", "Britain"]
+
+
+def test_the_country_a_government_governs_is_a_place(nlp):
+    doc = run(nlp, "The Government of Iraq asked for help. The Islamic State of Iraq and the Levant lost ground.")
+    assert names(doc) == ["Iraq"]

@@ -26,6 +26,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -103,6 +104,9 @@ def name_key(text: str) -> str:
         if old in joined:
             joined = joined.replace(old, new)
     return _DOUBLE.sub(r"\1", joined)
+
+
+_cached_key = lru_cache(maxsize=200_000)(name_key)  # the same names recur across articles
 
 
 def skeleton(key: str) -> str:
@@ -244,7 +248,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Places whose name key equals the key of `name`."""
-        return self._by_hash(self._key_hash, self._key_place, name_key(name))
+        return self._by_hash(self._key_hash, self._key_place, _cached_key(name))
 
     def lookup_key(self, key: str) -> tuple[Place, ...]:
         return self._by_hash(self._key_hash, self._key_place, key)

@@ -27,11 +27,13 @@ stays unresolved.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -39,6 +41,7 @@ from spacy.tokens import Doc
 
 from .gazetteer import (
     ADMIN_FEATURES,
+    DATA_DIR,
     DATELINE_ONLY,
     HISTORIC,
     Gazetteer,
@@ -56,61 +59,25 @@ _WORD = re.compile(r"[‘ʿʾ']?[^\W\d_][^\W_]*(?:[’'ʼ‘ʿʾ.][^\W\d_]+)*(?:
 _ABBREV = re.compile(r"^(?:[A-Z]\.){2,}$")  # U.S., U.K., U.A.E.
 _MAX_WORDS = 7
 
+# The words read around a name live in data/gazetteer/place_words.json.
+_WORDS = json.loads((DATA_DIR / "place_words.json").read_text(encoding="utf-8"))
 # Arabic articles that may open a name in lower case ("al-Qaim", "al Qaim");
 # "as", "at", "an", "en" only with a hyphen, being English words too.
-OPENING_ARTICLES = frozenset("al el ad ar ash az ez es ed adh ath ul".split())
-ARTICLE_WORDS = OPENING_ARTICLES | frozenset("as at an er et en".split())
-INNER_WORDS = ARTICLE_WORDS | frozenset("of the and de la le du des di da do bin ibn upon on sur".split())
-# lower-case words that may end a name ("al-Hol camp", "Euphrates river")
-TAIL_WORDS = frozenset(
-    """camp camps river dam crossing base airbase airfield airport bridge border sea gulf strait canal lake
-    valley mountains mountain desert plain plains hills""".split()
-)
-# what a following word says the place is
-SUFFIX_HINTS = {
-    "province": "admin", "governorate": "admin", "provinces": "admin", "governorates": "admin",
-    "state": "admin", "region": "admin", "district": "district", "subdistrict": "district",
-    "countryside": "settlement", "city": "settlement", "town": "settlement", "village": "settlement",
-    "villages": "settlement", "suburb": "settlement", "neighbourhood": "settlement",
-    "neighborhood": "settlement", "camp": "camp", "river": "river",
-}
-HINT_FEATURES = {
-    "admin": {"province", "state", "region", "country"},
-    "district": {"district", "subdistrict"},
-    "settlement": {"city", "town", "village", "neighbourhood", "district", "subdistrict"},
-    "camp": {"camp"},
-    "river": {"river"},
-}
-# words before a name that say a place follows
-LOCATIVE_CUES = frozenset(
-    """in near at from to into outside around toward towards across through via inside within
-    between beyond entered enter entering captured capture capturing seized seize seizing retook
-    retake retaking recaptured reached reaching besieged besiege shelled bombed struck hit
-    liberated liberate fled flee fleeing left leave leaving visited visit visiting returned
-    attacked stormed advanced evacuated outskirts""".split()
-)
-OF_CUES = frozenset(
-    """village town city province governorate district region capital outskirts east west north
-    south centre center heart edge suburbs countryside area border borders vicinity""".split()
-)
-DIRECTIONS = frozenset("east west north south eastern western northern southern central".split())
-MONTHS_DAYS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday""".split()
-)
+OPENING_ARTICLES = frozenset(_WORDS["opening_articles"])
+ARTICLE_WORDS = OPENING_ARTICLES | frozenset(_WORDS["hyphen_only_articles"])
+INNER_WORDS = ARTICLE_WORDS | frozenset(_WORDS["inner_words"])
+TAIL_WORDS = frozenset(_WORDS["tail_words"])  # lower-case words that may end a name ("al-Hol camp")
+SUFFIX_HINTS: dict[str, str] = _WORDS["suffix_hints"]  # what a following word says the place is
+HINT_FEATURES = {hint: frozenset(features) for hint, features in _WORDS["hint_features"].items()}
+LOCATIVE_CUES = frozenset(_WORDS["locative_cues"])  # words before a name that say a place follows
+OF_CUES = frozenset(_WORDS["of_cues"])  # "the village of", "a native of"
+DIRECTIONS = frozenset(_WORDS["directions"])
+MONTHS_DAYS = frozenset(_WORDS["months_days"])
 # Words that never begin or end a place's name, and never are one alone.
 FUNCTION_WORDS = (frozenset(STOP_WORDS) | LOCATIVE_CUES | {"the", "near"}) - {"us"}
 NOT_NAMES = FUNCTION_WORDS | MONTHS_DAYS | DIRECTIONS
-# A capitalised word after a name that makes it a building's or body's name.
-BUILDING_WORDS = frozenset(
-    """hospital hospitals university college school academy mosque church cathedral temple synagogue
-    prison jail stadium hotel street avenue road square tower towers building center centre palace
-    station airport airways airlines embassy consulate council court ministry museum market mall
-    bank club park""".split()
-)
-# A lower-case word after a name that makes it a publication's ("Al-Naba newspaper").
-MEDIA_WORDS = frozenset("newspaper newspapers magazine weekly daily channel television broadcaster radio".split())
+BUILDING_WORDS = frozenset(_WORDS["building_words"])  # "Bellevue Hospital" is a building
+MEDIA_WORDS = frozenset(_WORDS["media_words"])  # "Al-Naba newspaper" is a publication
 # What the NER says about a span.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NONPLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "ARMED_GROUP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
@@ -154,6 +121,11 @@ class Mention:
     @property
     def key(self) -> str:
         return name_key(self.text)
+
+    @property
+    def positive(self) -> bool:
+        """Whether anything in the text says this is a place (NER, a cue word, a suffix, a container)."""
+        return any(w > 0 for reason, w in self.why if not reason.startswith("gazetteer"))
 
 
 def words_of(text: str) -> list[Word]:
@@ -201,9 +173,10 @@ def _ngram_ok(text: str, ws: list[Word]) -> bool:
     return bool(content) and not all(w.lower in NOT_NAMES and not w.text.isupper() for w in content)
 
 
-def find_names(text: str, gaz: Gazetteer, offset: int = 0) -> list[Mention]:
-    """Longest gazetteer matches over runs of capitalised words, left to right."""
-    ws = words_of(text)
+def find_names(text: str, gaz: Gazetteer, offset: int = 0, ws: list[Word] | None = None) -> list[Mention]:
+    """Longest gazetteer matches over runs of capitalised words, left to right
+    (`ws`: the words of `text` when already cut)."""
+    ws = words_of(text) if ws is None else ws
     out: list[Mention] = []
     i = 0
     while i < len(ws):
@@ -268,6 +241,7 @@ def prior(place: Place, written: str | None = None) -> float:
     return 0.5
 
 
+@lru_cache(maxsize=100_000)
 def _likeness(a: str, b: str) -> float:
     fa = " ".join(w for w in fold(a).split() if w not in ARTICLE_WORDS)
     fb = " ".join(w for w in fold(b).split() if w not in ARTICLE_WORDS)
@@ -329,8 +303,9 @@ class Context:
 class PlaceFinder:
     """The spaCy component (see the module docstring)."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None):
+    def __init__(self, gazetteer: Gazetteer | None = None, lexicon: frozenset[str] = frozenset()):
         self._gaz = gazetteer
+        self._lexicon = lexicon  # English words (WordNet's, from the model's lemmatizer)
         self._country_name = _country_namer()
         self._demonym = _demonym_reader()
 
@@ -355,7 +330,8 @@ class PlaceFinder:
         dateline_end = _dateline_end(text, meta)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         person_words = self._person_words(doc)
-        mentions = _add_directions(text, find_names(text, self.gaz))
+        words = words_of(text)
+        mentions = _add_directions(text, find_names(text, self.gaz, ws=words))
         live = []
         for m in mentions:
             m.in_dateline = m.end <= dateline_end
@@ -370,23 +346,26 @@ class PlaceFinder:
                 m.notes.append(why)
                 continue
             live.append(m)
-        ctx = self._context(live, meta, text)
+        # What the text around each name says, before anything is known of the article's countries.
+        for m in live:
+            self._context_evidence(doc, text, m, ents)
+        ctx = self._context(live, meta, words)
         top: dict[int, int] = {}
+        relevance: dict[int, float] = {}
         for k, m in enumerate(live):
             best = max(m.candidates, key=lambda c: self._score(c, m, ctx))
             top[k] = best.id
             # how placelike the name is: by the best candidate, or a likelier one where the article is
             likely = [c for c in m.candidates if c.country_code in ctx.relevant] + [best]
             known = max(likely, key=lambda c: prior(c, m.text))
-            m.why.append((f"gazetteer {known.name} ({known.feature}, {known.country_code})", prior(known, m.text)))
-            self._context_evidence(doc, text, m, ents)
-            if best.feature not in ("country", "continent") and not m.in_dateline:
-                if best.country_code == ctx.focus:
-                    m.why.append(("in the focus country", 2.0))
-                elif best.country_code in ctx.named:
-                    m.why.append(("in a country named", 1.5))
-                elif best.country_code in ctx.near or best.country_code in ctx.peoples:
-                    m.why.append(("in a neighbour or a country whose people are named", 1.0))
+            m.why.insert(0, (f"gazetteer {known.name} ({known.feature}, {known.country_code})", prior(known, m.text)))
+            # Being in the article's country makes a name likelier a place only where
+            # something else says it is one: a capitalised "Justice" or "God" stays a word.
+            rel = self._relevance(best, m, ctx)
+            if rel and (m.positive or prior(known, m.text) >= 2.5 or not self._common_word(m.text)):
+                m.why.append(rel)
+            elif rel:
+                relevance[k] = rel  # held back: it counts if the name turns out listed with places
             if m.in_dateline:
                 m.why.append(("dateline", 3.0))
             m.evidence = sum(w for _, w in m.why)
@@ -400,12 +379,16 @@ class PlaceFinder:
             m.kept = m.evidence >= ACCEPT or (best_by_place[group] >= ACCEPT and m.evidence >= 0.5)
         # a name listed with places is a place: "Al Huwayjah and Tuz Khurmatu", "Raqqa, Hasaka and Deir ez-Zor"
         for k, m in enumerate(live):
-            if not m.kept and m.evidence >= ACCEPT - 1.5:
+            pending = relevance.get(k, ("", 0.0))[1]
+            if not m.kept and m.evidence + pending + 1.5 >= ACCEPT:
                 for other in live[max(0, k - 1) : k] + live[k + 1 : k + 2]:
                     lo, hi = (other.end, m.start) if other.start < m.start else (m.end, other.start)
                     if other.kept and _LIST_GAP.fullmatch(text[lo:hi]):
                         m.kept = True
                         m.why.append(("listed with a place", 1.5))
+                        if pending:
+                            m.why.append(relevance[k])
+                        m.evidence = sum(w for _, w in m.why)
                         break
         kept = [m for m in live if m.kept]
         _local_countries(text, kept)
@@ -434,8 +417,8 @@ class PlaceFinder:
             if e.label_ != "PERSON":
                 continue
             ws = [w for w in words_of(e.text) if w.cap and w.lower not in NOT_NAMES]
-            if len(ws) < 2:
-                continue
+            if len(ws) < 2 or any(w.lower in TAIL_WORDS or w.lower in BUILDING_WORDS for w in ws):
+                continue  # "Samarra Barrage" is no one's name
             inner = e.text[ws[0].start : ws[-1].end]
             whole = [m for m in find_names(inner, self.gaz) if m.start == 0 and m.end == len(inner)]
             if any(not m.fuzzy or any(prior(c) >= 2.5 for c in m.candidates) for m in whole):
@@ -486,6 +469,8 @@ class PlaceFinder:
                 continue  # "AL-HOL CAMP" as ORG is still the camp
             if self._all_places(text[lo:hi]):
                 continue  # the NER joined places into one name: "Goma in North Kivu"
+            if _STATE_OF.search(text[s : m.start]):
+                continue  # "the Government of Iraq": the country it governs
             return f"inside {label} {text[s:e]!r}"
         nxt = re.match(r"[ \u00a0]([A-Z][a-z]+)", text[m.end : m.end + 20])
         if nxt and nxt.group(1).lower() in BUILDING_WORDS:
@@ -508,6 +493,9 @@ class PlaceFinder:
                     or (nxt_tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and root.dep_ in ("amod", "nmod", "npadvmod"))
                 ):
                     return "abbreviation as modifier"
+            chain = _COORDINATED.match(text[m.end : m.end + 80])
+            if chain and any(self._demonym(w) for w in re.findall(r"[A-Z][\w’'-]+", chain.group(0))):
+                return "abbreviation as modifier"  # "U.S., U.K. and French maritime operations"
         return None
 
     def _all_places(self, name: str) -> bool:
@@ -515,6 +503,22 @@ class PlaceFinder:
         found = find_names(name, self.gaz)
         words = [w for w in words_of(name) if w.cap and w.lower not in NOT_NAMES]
         return len(found) >= 2 and all(any(m.start <= w.start and w.end <= m.end for m in found) for w in words)
+
+    def _common_word(self, name: str) -> bool:
+        """An English word ("Justice", "Book", "Union"), as against a name only ("Sinjar")."""
+        return " " not in name and name.lower() in self._lexicon
+
+    def _relevance(self, best: Place, m: Mention, ctx: Context) -> tuple[str, float] | None:
+        """Evidence from the country of the likeliest candidate (none for countries and datelines)."""
+        if best.feature in ("country", "continent") or m.in_dateline:
+            return None
+        if best.country_code == ctx.focus:
+            return ("in the focus country", 2.0)
+        if best.country_code in ctx.named:
+            return ("in a country named", 1.5)
+        if best.country_code in ctx.near or best.country_code in ctx.peoples:
+            return ("in a neighbour or a country whose people are named", 1.0)
+        return None
 
     def _context_evidence(self, doc: Doc, text: str, m: Mention, ents) -> None:
         """What the text around a name says for and against its being a place (into `m.why`)."""
@@ -556,7 +560,7 @@ class PlaceFinder:
 
     # ---------------------------------------------------------- the article's country
 
-    def _context(self, mentions: list[Mention], meta: dict, text: str) -> Context:
+    def _context(self, mentions: list[Mention], meta: dict, words: list[Word]) -> Context:
         """The focus country: the country the body (and title) names most, with
         places that can only be in one country and demonyms ("Iraqi forces")
         counting half; the dateline counts only when nothing else does."""
@@ -581,12 +585,12 @@ class PlaceFinder:
             first.setdefault(cc, pos)
 
         for m in mentions:
-            if not m.in_dateline:
+            if not m.in_dateline and (m.positive or any(c.feature == "country" for c in m.candidates)):
                 vote(m.candidates, m.text, m.start)
         for m in find_names(meta.get("title") or "", self.gaz):
             vote(m.candidates, m.text, -1)
         demonyms = Counter()
-        for w in words_of(text):
+        for w in words:
             if w.cap and w.lower not in NOT_NAMES:
                 cc = self._demonym(w.text)
                 if cc:
@@ -710,6 +714,10 @@ def _dateline_end(text: str, meta: dict) -> int:
     return m.start() if m else 0
 
 
+# ", U.K. and French", " and Iraqi": what follows a name coordinated with other capitalised words
+_COORDINATED = re.compile(r"(?:(?:,| and|, and|,? or) (?:the )?[A-Z][\w.’'-]*)+")
+# "the Government of Iraq": the country after the head is a place
+_STATE_OF = re.compile(r"(?:^|\b)(?:the )?(?:" + "|".join(re.escape(h) for h in _WORDS["state_of_heads"]) + r") of (?:the )?$", re.I)
 _APPOSITIVE = re.compile(r"\b(?:town|village|city|hamlet|district|province)\b[^.;:!?\n]*, $")
 _LIST_GAP = re.compile(r",? (?:and|or) ")
 _CONTAINER_AFTER = re.compile(
@@ -775,6 +783,7 @@ def _one_sense(kept: list[Mention]) -> None:
                 m.resolved = winner
 
 
+@lru_cache(maxsize=20_000)
 def _bare_key(name: str) -> str:
     """The key of a name without a generic tail word ("Euphrates river" -> "Euphrates")."""
     ws = words_of(name)
@@ -800,6 +809,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     ws = words_of(text[s:e])
     while ws and (ws[0].lower in NOT_NAMES or len(ws[0].text) == 1) and not ws[0].text.isupper():
         ws = ws[1:]
+    while ws and ws[-1].lower in FUNCTION_WORDS and not ws[-1].text.isupper():
+        ws = ws[:-1]  # "Aleppo and"
     if not ws:
         return s, e
     return s + ws[0].start, s + ws[-1].end
@@ -819,12 +830,14 @@ def _capitalised_neighbour(doc: Doc, m: Mention) -> bool:
     if span.start > 0:
         prev = doc[span.start - 1]
         if (prev.whitespace_ and prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start
-                and prev.lower_ not in _NEIGHBOUR_SKIP and "-" not in prev.text and not prev.text.isupper()):
+                and prev.lower_ not in _NEIGHBOUR_SKIP and "-" not in prev.text and not prev.text.isupper()
+                and not (prev.ent_type_ == "PERSON" and prev.ent_iob_ != "B" and span[0].ent_type_ != "PERSON")):
             return True
     if span.end < len(doc) and span[-1].whitespace_:
         nxt = doc[span.end]
         if (nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.lower_ not in _NEIGHBOUR_SKIP
-                and not nxt.text.isupper() and nxt.text not in ("’s", "'s")):
+                and not nxt.text.isupper() and nxt.text not in ("’s", "'s")
+                and not (nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B")):  # "Minister for the Middle East Tobias Ellwood"
             return True
     return False
 
@@ -877,6 +890,16 @@ def _country_namer():
     return country_name
 
 
+def english_words(nlp) -> frozenset[str]:
+    """The English words the model's rule lemmatizer knows (WordNet's index), or none."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(w for words in index.values() for w in words if "_" not in w)
+
+
 @Language.factory("dateline_places")
 def make_places(nlp, name):  # no annotations: spaCy's config validation cannot read postponed ones
-    return PlaceFinder(get_gazetteer())  # loaded with the pipeline (~0.5 s), not on the first article
+    # the gazetteer is loaded with the pipeline (~0.5 s), not on the first article
+    return PlaceFinder(get_gazetteer(), english_words(nlp))
