@@ -188,7 +188,9 @@ class Figure:
 
 
 MONTH_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -218,7 +220,9 @@ def figures_in(text: str) -> list[Figure]:
             lo, hi = number_value(m.group("b_lo")), number_value(m.group("b_hi"))
             approx = True
         elif m.group("r_lo"):
-            if MONTH_BEFORE.search(text[: m.start("r_lo")]):
+            if MONTH_BEFORE.search(text[max(0, m.start("r_lo") - 12) : m.start("r_lo")]):
+                if not re.search(r"\bto\b", text[m.end("r_lo") : m.start("r_hi")], re.I):
+                    continue  # "May 15-24": a span of days
                 # "since Dec. 5 to 922": a date, then a figure
                 lo = hi = number_value(m.group("r_hi"))
                 out.append(Figure(m.start("r_hi"), m.end(), lo, hi, False, False, None, m.group("r_hi").isdigit()))
