@@ -142,3 +142,34 @@ def test_headlines(headline, sub_event_type, actor1, fatalities):
     assert ev["actor1"] == actor1
     assert ev["fatalities"] == fatalities
     assert ev["country"] == "Iraq" and ev["latitude"] is not None
+
+
+def test_protests_peaceful_dispersed_and_deadly():
+    peaceful = one("Thousands of teachers marched in Lagos on Saturday to demand unpaid salaries.")
+    assert (peaceful["event_type"], peaceful["sub_event_type"]) == ("Protests", "Peaceful protest")
+    assert peaceful["actor1"] == "Protesters (Nigeria)"
+    dispersed = one("Police fired tear gas to disperse protesters in Lagos on Saturday.")
+    assert dispersed["sub_event_type"] == "Protest with intervention"
+    assert dispersed["actor1"] == "Protesters (Nigeria)" and dispersed["actor2"] == "Police Forces of Nigeria"
+    deadly = one("At least nine people were killed in the protests in Lagos on Saturday, a rights group said.")
+    assert deadly["sub_event_type"] == "Excessive force against protesters"
+    assert deadly["actor1"] == "Police Forces of Nigeria" and deadly["actor2"] == "Protesters (Nigeria)"
+    assert deadly["fatalities"] == 9
+
+
+def test_weapons_counted_or_destroyed_are_not_events():
+    evs = events_of(
+        "Near Raqqa, 15 coalition air strikes destroyed two mortar systems, a rocket launcher, "
+        "an IED and a car bomb on Sunday."
+    )
+    assert [e["sub_event_type"] for e in evs] == ["Air/drone strike"]
+
+
+def test_the_strike_told_again_is_the_same_strike():
+    evs = events_of(
+        "An air strike by the Saudi-led coalition hit a bus in the city of Saada on Thursday, killing 40 "
+        "children, health officials said.\n\n"
+        "A coalition spokesman said the strike targeted fighters who had fired a missile at the city of Jizan."
+    )
+    strikes = [e for e in evs if e["sub_event_type"] == "Air/drone strike"]
+    assert len(strikes) == 1 and strikes[0]["fatalities"] == 40

@@ -29,10 +29,11 @@ from .doccache import drop as drop_cache
 from .doccache import ents as doc_ents
 from .doccache import sent_of
 from .doccache import text as doc_text
-from .context import AIR_TYPES, ARMED_TYPES, PRECISION_CODE, ArticleContext
+from .context import AIR_TYPES, PRECISION_CODE, ArticleContext, is_armed
 from .fatalities import fatalities_in
 from .lexicon import TriggerClass, TriggerIndex, load_classes
-from .modality import attempted, is_habitual, unrealised_reason
+from .modality import attempted, is_habitual, present_habit, unrealised_reason
+from ..language.actors import actor_for_role
 from .naming import actor_name, civilians_of, country_name_of, police_of, unidentified_of
 from .notes import note_for
 from .roles import agent_and_patient
@@ -44,6 +45,7 @@ TERRITORY_WORDS = {"ground", "territory", "position", "enclave", "city", "town",
                    "neighbourhood", "neighborhood", "base", "airport", "checkpoint", "crossing", "border", "stronghold",
                    "holdout", "pocket", "control", "province", "region", "capital", "hill", "bridge", "dam", "camp"}
 CIVILIAN_WORDS = {"civilian", "people", "woman", "child", "children", "resident", "villager", "pedestrian",
+                  "staff", "employee", "volunteer", "patient", "teacher", "doctor", "nurse", "refugee",
                   "cyclist", "worshipper", "student", "passenger", "shopper", "family", "farmer", "girl", "boy",
                   "tourist", "man", "husband", "wife", "son", "daughter", "worker", "journalist", "pilgrim"}
 
@@ -88,9 +90,72 @@ class EventCoder:
         for ev in events:
             ev.pop("_undated", None)
             ev.pop("_guessed_actor1", None)
+            ev.pop("_guessed_actor2", None)
+            ev.pop("_anaphoric", None)
         doc._.events = events
         drop_cache(doc)
         return doc
+
+    def _protest(self, ctx, cls, span, trigger, sent, quote, speaker_actor) -> Candidate | None:
+        """Protesters are actor1 of a protest; police breaking it up make it a protest with
+        intervention, killing protesters makes it excessive force (the police acting)."""
+        if trigger.pos_ == "VERB":
+            marcher = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+            side = ctx.actor_of(marcher) if marcher is not None else None
+            if side is not None and is_armed(side):
+                return None  # troops marching on a town are not protesters
+        place, geo_precision = locate(ctx, trigger, sent)
+        iso2 = place.get("country_code") if place else ctx.focus_country
+        protesters = actor_for_role("protesters", iso2) if iso2 else "Protesters"
+        lemmas = {t.lemma_.lower() for t in sent}
+        force = next((a for a in ctx.actors_in(sent) if a.get("type") in ("police", "state")), None)
+        force_name = _side_name(force, iso2) if force else police_of(iso2)
+        killed = bool(lemmas & {"kill", "dead", "die", "death"}) or fatalities_in(sent, trigger)
+        if killed:  # protesters killed: by the police unless the text names another force
+            sub, a1, a2 = "Excessive force against protesters", force_name, protesters
+        elif lemmas & {"disperse", "gas", "cannon", "arrest", "detain", "beat", "baton", "clash", "fire", "shoot", "rubber"}:
+            sub, a1, a2 = "Protest with intervention", protesters, force_name
+        else:
+            sub, a1, a2 = cls.sub_event_type, protesters, None
+        (event_date, time_precision, year), own_date = date_for(ctx, trigger, sent)
+        if own_date and event_date is None and year is not None:
+            return None  # "protests that began in 2019": history known only to the year
+        event = self._event(ctx, cls, span, sent, "Protests", sub, a1, a2, place, geo_precision, iso2,
+                            event_date, time_precision, year, own_date)
+        event["fatalities"] = fatalities_in(sent, trigger) if sub == "Excessive force against protesters" else None
+        cand = Candidate(cls, trigger, sent, event, cls.priority, quote, _side_name(speaker_actor, iso2), ctx.agency)
+        cand.attribute()
+        event["notes"] = note_for(event)
+        return cand
+
+    def _event(self, ctx, cls, span, sent, event_type, sub_event, a1, a2, place, geo_precision, iso2,
+               event_date, time_precision, year, own_date) -> dict:
+        ev_start = max(sent.start_char, ctx.body_start)
+        event = {
+            "event_date": event_date,
+            "time_precision": time_precision,
+            "event_type": event_type,
+            "sub_event_type": sub_event,
+            "actor1": a1,
+            "actor2": a2,
+            "location": place.get("resolved") or place.get("name") if place else None,
+            "country": country_name_of(iso2, place),
+            "admin1": place.get("admin1") if place else None,
+            "latitude": place.get("latitude") if place else None,
+            "longitude": place.get("longitude") if place else None,
+            "geo_precision": geo_precision,
+            "fatalities": None,
+            "attribution": "reported",
+            "source": None,
+            "evidence": _evidence(sent, ev_start),
+            "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char, "class": cls.name},
+            "_undated": not own_date,
+            "_guessed_actor1": False,
+        }
+        if year is not None:
+            event["year"] = year
+        event["confidence"] = confidence(cls, event, place_in_sentence=bool(ctx.places_in(sent)), dated=own_date)
+        return event
 
     def triggers(self, doc: Doc) -> list[tuple[TriggerClass, Span]]:
         """Lexicon matches, dropping any inside a longer match ('artillery' in 'air and artillery strikes')."""
@@ -113,9 +178,11 @@ class EventCoder:
             return None
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in WEAPON_NOUNS and not _weapon_in_action(trigger):
             return None
-        if _is_subhead(sent) or is_habitual(trigger) or _aggregate_over_years(ctx, sent) or _background_clause(trigger):
+        if _is_subhead(sent) or is_habitual(trigger) or present_habit(trigger) or _aggregate_over_years(ctx, sent) or _background_clause(trigger):
             return None
         reason = unrealised_reason(trigger)
+        if reason not in (None, "negation", "question") and cls.resolve == "protest" and trigger.pos_ != "VERB":
+            reason = None  # "police fired tear gas to disperse protesters": the protesters were there
         tried = cls.resolve == "territory" and attempted(trigger)
         if reason is not None and not tried:
             return None
@@ -125,6 +192,8 @@ class EventCoder:
             return None
         sub_event = cls.sub_event_type
         event_type = cls.event_type
+        if cls.name == "blast":
+            sub_event = _weapon_of_context(ctx, sent)
         quote = speaker_for(sent, ctx.quotes)
         speaker_actor = _speaker_actor(ctx, quote)
         agent, patient, undergo = agent_and_patient(trigger, ctx, speaker_actor)
@@ -141,10 +210,12 @@ class EventCoder:
         if cls.resolve == "victims":
             if victims_civilian:
                 event_type, sub_event = "Violence against civilians", "Attack"
-            elif patient is not None and patient.get("type") in ARMED_TYPES:
+            elif patient is not None and is_armed(patient):
                 event_type, sub_event = "Battles", "Armed clash"
             else:
                 return None  # a bare "attack" or "killed" with nobody named is too vague
+        if cls.resolve == "protest":
+            return self._protest(ctx, cls, span, trigger, sent, quote, speaker_actor)
         if cls.name == "air_strike" and trigger.lemma_.lower() == "strike" and not (_airborne(span, agent) or ctx.air_war):
             return None
         if _generic_mention(trigger, agent, patient):
@@ -158,13 +229,19 @@ class EventCoder:
             actor1 = ctx.main_air_power(exclude=patient["canonical"] if patient else None) or actor1
         if (
             actor1 is None and speaker_actor is not None and cls.name in SPEAKER_ACTS
-            and speaker_actor.get("type") in ARMED_TYPES
+            and is_armed(speaker_actor)
             and not _victims_are(ctx, trigger, speaker_actor)
         ):
             actor1 = speaker_actor  # the side that announces its own act
-        guessed = False
-        if actor1 is None and cls.name in ("capture", "clash") or (actor1 is None and cls.name == "shelling" and not victims_civilian):
+        guessed = guessed2 = False
+        if actor1 is None and cls.name in ("capture", "clash"):
             actor1 = ctx.previous_actor(trigger.idx, exclude=patient["canonical"] if patient else None)
+            guessed = actor1 is not None
+        elif actor1 is None and cls.name == "shelling" and not victims_civilian:
+            # shells with no side named: the side the article says fires them most, not the
+            # last one mentioned ("Ugandan police said ... The shells fell near the market")
+            main = ctx.main_adversary(patient["canonical"] if patient else None)
+            actor1 = next((a for a in ctx.actors if a["canonical"] == main), None) if main else None
             guessed = actor1 is not None
         if undergo and patient is not None and agent is None:
             actor1 = None
@@ -181,13 +258,14 @@ class EventCoder:
             a2 = civilians_of(country_code)
         if a1 is None and (event_type == "Violence against civilians" or (event_type == "Explosions/Remote violence" and victims_civilian)):
             a1 = unidentified_of(country_code)
-        if event_type in ("Battles", "Explosions/Remote violence"):
+        if event_type == "Battles" or (event_type == "Explosions/Remote violence" and cls.name not in ("demolition",)):
             if a1 is None and a2:
                 adversary = ctx.main_adversary(actor2["canonical"] if actor2 else None)
                 a1 = actor_name(adversary, country_code) if adversary else None
             if a2 is None and a1:
                 adversary = ctx.main_adversary(actor1["canonical"] if actor1 else None)
                 a2 = actor_name(adversary, country_code) if adversary else None
+                guessed2 = a2 is not None
         if a1 is not None and a1 == a2:
             a2 = None
         if cls.resolve == "territory" and not tried:
@@ -206,11 +284,15 @@ class EventCoder:
             a1 = police_of(country_code)
         if event_type == "Strategic developments" and a1 is None:
             return None  # "the U.S. withdrawal" with nobody named acting: nothing to code
+        if cls.name in ("pause_offensive", "change", "disrupted", "base") and actor1 is not None and not is_armed(actor1):
+            return None  # an aid agency halting its operations is not a conflict event
         if actor1 is not None and actor1.get("canonical"):
             ctx.last_actor1 = actor1
 
         (event_date, time_precision, year), own_date = date_for(ctx, trigger, sent)
         undated = not own_date
+        if own_date and event_date is None and year is not None:
+            return None  # history known only to the year ("seized Goma in 2012"): no ACLED row
         ev_start = max(sent.start_char, ctx.body_start)
         event = {
             "event_date": event_date,
@@ -235,6 +317,8 @@ class EventCoder:
             event["year"] = year
         event["_undated"] = undated
         event["_guessed_actor1"] = guessed
+        event["_anaphoric"] = trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
+        event["_guessed_actor2"] = guessed2
         cand = Candidate(
             cls, trigger, sent, event, cls.priority, quote,
             _side_name(speaker_actor, country_code), ctx.agency,
@@ -347,7 +431,8 @@ def _generic_mention(trigger: Token, agent: dict | None, patient: dict | None) -
 
 BACKGROUND_PREPS = {"between", "since", "after", "before", "until", "during", "following", "ahead", "amid"}
 # What a battle noun is the object of when the sentence reports its end or start, not the fighting.
-FRAME_VERBS = {"end", "win", "lose", "conclude", "finish", "start", "begin", "launch", "culminate", "mark"}
+FRAME_VERBS = {"end", "win", "lose", "conclude", "finish", "start", "begin", "launch", "culminate", "mark",
+               "flee", "escape", "avoid", "survive", "cover"}
 
 
 def _background_clause(trigger: Token) -> bool:
@@ -451,8 +536,17 @@ def _names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
     for place in ctx.places_in(sent):
         if place["start"] in trigger_span:
             return True
-    if trigger.dep_ in ("nsubj", "nsubjpass") or trigger.lemma_.lower() == "fall":
-        # "Mosul fell", "the fall of Raqqa"
+    if trigger.lemma_.lower() == "fall":
+        # "Mosul fell", "the fall of Raqqa" -- not "the shells fell near the market"
+        subj = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        of = next((c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        holder = subj if subj is not None else (next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None)
+        if holder is None:
+            return False
+        return holder.lemma_.lower() in TERRITORY_WORDS or any(
+            p["start"] <= holder.idx < p["end"] or (holder.left_edge.idx <= p["start"] <= holder.right_edge.idx) for p in ctx.places_in(sent)
+        )
+    if trigger.dep_ in ("nsubj", "nsubjpass"):
         return any(p for p in ctx.places_in(sent))
     return False
 
@@ -564,7 +658,9 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None
         return ctx.focus_place, 2
     if broad:
         region = [p for p in broad if p.get("feature") != "country"]
-        return (region or broad)[0], 3
+        pool = region or broad
+        home = [p for p in pool if p.get("country_code") == ctx.focus_country]
+        return (home or pool)[0], 3
     # Nothing in the sentence: the paragraph's last specific place, then the focus place.
     para_start = doc_text(sent.doc).rfind("\n\n", 0, sent.start_char)
     earlier = [
@@ -591,6 +687,9 @@ def date_for(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[tuple[str
     """((event_date, time_precision, year), whether the date is the clause's own)."""
     timexes = [t for t in ctx.timexes_in(sent) if t.get("date") or t.get("year")]
     own = [t for t in timexes if _in_clause_of(sent.doc, t, trigger)]
+    if own and _claimed_act(trigger):
+        # "X claimed responsibility on Tuesday for the killing of ...": Tuesday dates the claim
+        own = [t for t in own if trigger.left_edge.idx <= t["start"] <= trigger.right_edge.idx]
     if not own:
         return ctx.reference, False
     t = min(own, key=lambda t: abs(t["start"] - trigger.idx))
@@ -598,6 +697,17 @@ def date_for(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[tuple[str
         return (None, 3, t.get("year") or (int(t["date"][:4]) if t.get("date") else None)), True
     tp = t.get("time_precision") or PRECISION_CODE.get(t.get("precision"), 3)
     return (t["date"], tp, None), True
+
+
+def _claimed_act(trigger: Token) -> bool:
+    tok = trigger
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() == "claim" and any(c.lemma_.lower() == "responsibility" for c in tok.children):
+            return trigger.lemma_.lower() not in ("claim", "responsibility")
+    return False
 
 
 def _clause_head(tok: Token) -> Token:
@@ -619,6 +729,8 @@ def _in_clause_of(doc: Doc, timex: dict, trigger: Token) -> bool:
     if span is None:
         return True
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("since", "until", "before"):
+        return False  # "the deadliest attack since Sept. 11, 2001": a yardstick, not the date
     if trigger.left_edge.i <= root.i <= trigger.right_edge.i:
         return True
     head = _clause_head(trigger)
@@ -694,6 +806,24 @@ def _side_name(side: dict | None, iso2: str | None) -> str | None:
     return actor_name(side["canonical"], iso2)
 
 
+SHELL_WORDS = {"shell", "shelling", "artillery", "mortar", "rocket", "missile", "bombardment"}
+BOMB_WORDS = {"bomb", "explosive", "ied", "device", "vbied", "mine", "landmine"}
+
+
+def _weapon_of_context(ctx: ArticleContext, sent: Span) -> str:
+    """An explosion of unstated cause takes the weapon its paragraph names: shells
+    ("Shells landed every 20 minutes ... an explosion killed my husband"), a bomb ("a truck
+    packed with explosives blew up"); shelling when nothing says."""
+    text = doc_text(sent.doc)
+    lo = text.rfind("\n\n", 0, sent.start_char)
+    hi = text.find("\n\n", sent.end_char)
+    para = sent.doc.char_span(max(lo, 0), hi if hi > 0 else len(text), alignment_mode="expand")
+    lemmas = {t.lemma_.lower() for t in (para if para is not None else sent)}
+    if lemmas & BOMB_WORDS and not lemmas & SHELL_WORDS:
+        return "Remote explosive/landmine/IED"
+    return "Shelling/artillery/missile attack"
+
+
 def _iso_of(ev: dict) -> str | None:
     from ..language.countries import iso2_for
 
@@ -711,6 +841,8 @@ def _absorb(generic: Candidate, specific: list[Candidate]) -> None:
     ev, gev = target.event, generic.event
     if ev["fatalities"] is None and gev["fatalities"] is not None:
         ev["fatalities"] = gev["fatalities"]
+    if ev["event_type"] == "Protests":
+        return  # the protest's sides are settled by the protest rules
     if not ev.get("actor2") and gev.get("actor2") and gev["actor2"] != ev.get("actor1"):
         ev["actor2"] = gev["actor2"]  # "a roadside bomb ..., killing two soldiers": the soldiers' side
     if gev["event_type"] == "Violence against civilians" and gev.get("actor2"):
@@ -778,10 +910,16 @@ def _re_mention(earlier: dict, ev: dict) -> bool:
     """An undated mention of an event already told ("the attack", later in the story)."""
     if (earlier["event_type"], earlier["sub_event_type"]) != (ev["event_type"], ev["sub_event_type"]):
         return False
-    if earlier.get("country") != ev.get("country"):
+    if earlier.get("country") != ev.get("country") and not ev.get("_anaphoric"):
         return False
-    if ev.get("location") and earlier.get("location") and ev["location"] != earlier["location"] and ev["geo_precision"] < 3:
-        return False  # a strike near another town is another strike
+    if (
+        ev.get("location") and earlier.get("location") and ev["location"] != earlier["location"]
+        and ev["geo_precision"] < 3 and not ev.get("_anaphoric")
+    ):
+        return False  # a strike near another town is another strike; "the strike" is the one told
+    if ev.get("_guessed_actor2") or earlier.get("_guessed_actor2"):
+        return earlier["actor1"] is None or ev["actor1"] is None or earlier["actor1"] == ev["actor1"] or (
+            ev["actor1"] or "").startswith("Unidentified Armed Group")
     return _sides_compatible(earlier, ev)
 
 

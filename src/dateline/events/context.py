@@ -23,6 +23,13 @@ AIR_TYPES = {"state", "international"}
 PRECISION_CODE = {"day": 1, "span": 2, "week": 2, "month": 3, "year": 3}
 
 
+def is_armed(actor: dict) -> bool:
+    """Can this side fight? (The UN, the ICRC or an aid agency cannot.)"""
+    if "armed" in actor:
+        return bool(actor["armed"])
+    return actor.get("type") in ARMED_TYPES
+
+
 @dataclass
 class ArticleContext:
     doc: Doc
@@ -60,7 +67,7 @@ class ArticleContext:
                 continue
             for tok in span:
                 ctx.actor_at.setdefault(tok.i, actor)
-            if actor.get("type") in ARMED_TYPES:
+            if is_armed(actor):
                 ctx.armed_counts[actor["canonical"]] += 1
         ctx.focus_place = ctx._focus_place()
         ctx.air_war = any(
@@ -119,7 +126,7 @@ class ArticleContext:
         for actor in reversed(self.actors):
             if actor["start"] >= before_char:
                 continue
-            if armed and actor.get("type") not in ARMED_TYPES:
+            if armed and not is_armed(actor):
                 continue
             if exclude and actor["canonical"] == exclude:
                 continue
@@ -137,7 +144,7 @@ class ArticleContext:
         counts: Counter = Counter()
         first: dict[str, dict] = {}
         for actor in self.actors:
-            if actor.get("type") in AIR_TYPES and actor["canonical"] != exclude:
+            if actor.get("type") in AIR_TYPES and is_armed(actor) and actor["canonical"] != exclude:
                 counts[actor["canonical"]] += 1
                 first.setdefault(actor["canonical"], actor)
         return first[counts.most_common(1)[0][0]] if counts else None

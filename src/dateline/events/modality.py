@@ -101,6 +101,18 @@ def attempted(trigger: Token) -> bool:
     return False
 
 
+def present_habit(trigger: Token) -> bool:
+    """In a story's body, the simple present tells what keeps happening ("its cells still
+    attack security forces"); in a headline it tells news ("IS suicide bomber kills 36")."""
+    from .doccache import sents
+
+    if trigger.tag_ not in ("VBZ", "VBP") or trigger.lemma_.lower() in ("be", "have"):
+        return False
+    if len(sents(trigger.doc)) <= 2:
+        return False  # a headline or a one-line report
+    return not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+
+
 def is_habitual(trigger: Token) -> bool:
     """A habit or a long stretch of time in the trigger's own clause ('has for years besieged',
     'continues to carry out bombings'), not elsewhere in the sentence."""

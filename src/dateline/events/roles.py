@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 
 UNDERGO_VERBS = {"face", "suffer", "endure", "repel", "repulse", "survive", "withstand", "sustain", "come", "encounter", "meet", "receive"}
-LIGHT_VERBS = {"declare", "announce", "proclaim", "carry", "launch", "conduct", "stage", "mount", "wage", "lead", "spearhead", "begin", "start", "resume", "continue", "claim", "deploy", "use", "fire", "unleash", "make", "perform", "order", "execute", "step"}
+LIGHT_VERBS = {"declare", "announce", "proclaim", "agree", "sign", "reach", "accept", "broker", "carry", "launch", "conduct", "stage", "mount", "wage", "lead", "spearhead", "begin", "start", "resume", "continue", "claim", "deploy", "use", "fire", "unleash", "make", "perform", "order", "execute", "step"}
 PATIENT_PREPS = {"against", "on", "at", "upon", "targeting", "from"}
 PRONOUNS = {"it", "they", "he", "she", "we", "them", "its", "their", "his", "her"}
 

@@ -388,6 +388,9 @@ class Modifier:
     other_possessor: bool = False  # "Sadr's forces": someone else's, not the state's
 
 
+ARMED_SIDE_TYPES = frozenset({"state", "police", "rebel", "militia", "unidentified"})
+
+
 @dataclass
 class Mention:
     text: str
@@ -410,6 +413,8 @@ class Mention:
             "type": self.type,
             "country": self.country,
             "resolved_by": self.how,
+            # bodies such as the UN, the ICRC or the WFP are sides in diplomacy, not in fighting
+            "armed": self.type in ARMED_SIDE_TYPES or (self.type == "international" and self.label == "ARMED_GROUP"),
         }
 
 
@@ -571,6 +576,7 @@ class ActorResolver:
         spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         hits = []
         last_end = -1
+        text = doc.text
         for start, end, key in spans:
             if start < last_end or any(s <= start < e for s, e in inside):
                 continue
@@ -579,6 +585,8 @@ class ActorResolver:
             iso2, kind = key.split("|")
             if kind == "demonym" and end < len(doc) and doc[end].lower_ in ("border", "borders", "frontier"):
                 continue  # "near the Somali border" is said from the other side
+            if kind != "demonym" and _GEOGRAPHIC_LEAD.search(text[max(0, doc[start].idx - 30) : doc[start].idx]):
+                continue
             last_end = end
             hits.append((doc[start].idx, iso2, kind, start))
         return hits
@@ -900,6 +908,10 @@ class ActorResolver:
             return None  # "Syrian rebels" are not the last group named
         earlier = [m for m in named if m.start < head.start_char and m.type in ARMED_NAMED_TYPES
                    and m.how == "dictionary"]
+        if key in INSURGENT_WORDS:
+            # "militants", "insurgents", "jihadists" are the insurgents named, not a
+            # pro-government militia the article also mentions
+            earlier = [m for m in earlier if m.type == "rebel"] or earlier
         antecedent = None
         if key.endswith("group"):
             # "the group": the last group named, if not too far back
@@ -998,6 +1010,15 @@ RANK_AFTER = re.compile(
 def _rank_follows(text: str, end: int) -> bool:
     """"U.S. Army Gen. Joseph Votel": the force names a person's rank, not an actor."""
     return RANK_AFTER.match(text, end) is not None
+
+
+INSURGENT_WORDS = frozenset({"militant", "militants", "insurgent", "insurgents", "jihadist", "jihadists", "rebel", "rebels", "islamist", "islamists", "extremist", "extremists"})
+# A country named as a direction or a neighbour is a place on the map, not the side a
+# phrase belongs to: "near the border with Tajikistan, government forces ..."
+_GEOGRAPHIC_LEAD = re.compile(
+    r"(?:border with|borders with|border of|near|toward|towards|into|across|neighbou?ring|fled to|flee to|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _sponsor_follows(doc: Doc, end: int) -> bool:
