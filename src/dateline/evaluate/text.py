@@ -28,7 +28,12 @@ def fold(text: object) -> str:
         text = str(text)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # typographic quotes and apostrophes compare equal to plain ones ("Iraq’s" = "Iraq's")
+    stripped = stripped.translate(_QUOTES)
     return _WS.sub(" ", stripped.casefold()).strip()
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "ʼ": "'", "`": "'"})
 
 
 def word_set(text: str | None) -> set[str]:

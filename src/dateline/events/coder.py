@@ -99,11 +99,13 @@ class EventCoder:
     def _protest(self, ctx, cls, span, trigger, sent, quote, speaker_actor) -> Candidate | None:
         """Protesters are actor1 of a protest; police breaking it up make it a protest with
         intervention, killing protesters makes it excessive force (the police acting)."""
-        if trigger.pos_ == "VERB":
-            marcher = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        marcher = next((c for c in trigger.children if c.dep_ in ("nsubj", "poss")), None)
+        if marcher is not None and marcher.lower_ in ("their", "its", "his") and ctx.last_actor1 is not None:
+            side = ctx.last_actor1
+        else:
             side = ctx.actor_of(marcher) if marcher is not None else None
-            if side is not None and is_armed(side):
-                return None  # troops marching on a town are not protesters
+        if side is not None and is_armed(side):
+            return None  # troops marching on a town ("their march toward Raqqa") are not protesters
         place, geo_precision = locate(ctx, trigger, sent)
         iso2 = place.get("country_code") if place else ctx.focus_country
         protesters = actor_for_role("protesters", iso2) if iso2 else "Protesters"
@@ -739,6 +741,8 @@ def _in_clause_of(doc: Doc, timex: dict, trigger: Token) -> bool:
         return True
     if head.dep_ in ("relcl", "advcl", "acl") and span.start <= head.head.i < span.end:
         return True  # "in July, when Iraqi forces completed the recapture": a clause on the date itself
+    if head.dep_ == "relcl" and 0 <= head.left_edge.i - span.end <= 1:
+        return True  # "a truck attack earlier this week that killed eight": the date of what the clause describes
     # A time phrase on the governing clause dates a clause that reports what happened then
     # ("forces said on Friday they had captured the town"), or a clause set at that time
     # ("collapsed in July, when Iraqi forces completed the recapture of Mosul").

@@ -17,7 +17,13 @@ from ..read.parts import DATELINE
 @Language.component("dateline_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     for i, tok in enumerate(doc[:-1]):
-        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+        gap = tok.whitespace_ if not tok.is_space else tok.text
+        if "\n" not in gap:
+            continue
+        # A blank line ends a paragraph; a single line break ends a sentence only after
+        # its closing punctuation (press releases break lines mid-sentence).
+        prev = doc[i - 1] if tok.is_space and i > 0 else tok
+        if gap.count("\n") >= 2 or (tok.is_space and tok.text.count("\n") >= 2) or prev.text[-1:] in ".!?:”\"’)":
             doc[i + 1].is_sent_start = True
     # "NEW YORK (Reuters) – Islamic State has claimed ...": the dateline is not part of
     # the lead's grammar (the parser would make YORK the subject of "claimed").
