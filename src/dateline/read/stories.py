@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SHINGLE_WORDS = 4
@@ -45,7 +44,9 @@ class Signature:
     size: int  # number of distinct shingles
     day: str | None = None  # publication day (YYYY-MM-DD) when known to the day
 
-    def minhash(self) -> MinHash:
+    def minhash(self):
+        from datasketch import MinHash
+
         return MinHash(num_perm=NUM_PERM, hashvalues=self.hashvalues)
 
 
@@ -63,11 +64,16 @@ def _permutations():
     """datasketch draws the same permutations from a fixed seed for every MinHash; draw them once."""
     global _PERMUTATIONS
     if _PERMUTATIONS is None:
+        from datasketch import MinHash
+
         _PERMUTATIONS = MinHash(num_perm=NUM_PERM).permutations
     return _PERMUTATIONS
 
 
 def signature(article_id: str, body: str, published: dict | None = None) -> Signature:
+    # datasketch pulls in scipy (seconds to import): loaded on first use, not with dateline
+    from datasketch import MinHash
+
     grams = shingles(body)
     mh = MinHash(num_perm=NUM_PERM, permutations=_permutations())
     if grams:
@@ -102,6 +108,8 @@ def assign_stories(signatures: list[Signature]) -> dict[str, tuple[str, str | No
     on ties), and every other version points to it as `duplicate_of`. The result
     depends only on the signatures and their order, never on how work was split.
     """
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     parent = list(range(len(signatures)))
     index_of: dict[str, int] = {}
