@@ -6,7 +6,8 @@ Prints, for each set:
     geoparsed and its most specific place compared with the event's point
     (accuracy within 161 km and 25 km; events placed only at country level,
     where_prec 6, are left out). The event place name (`where_coordinates`,
-    type suffix stripped) is geocoded too, with Iraq as the article country.
+    type suffix stripped) is geocoded too, in "Fighting was reported in X, Iraq."
+    and, as reports often name the province, in "... in X, P province, Iraq.".
     Both are run twice: with the whole gazetteer, and with the places taken
     from UCDP itself hidden, the honest figure for unseen text.
   * the seed and CENTCOM gold (../shared/gold): place recognition (span overlap)
@@ -80,26 +81,41 @@ def ucdp(shared: Path, limit: int | None, verbose: bool = False) -> None:
         t0 = time.time()
         head = {"n": 0, "found": 0, "161": 0, "25": 0}
         where = {"n": 0, "found": 0, "161": 0, "25": 0}
+        where_prov = {"n": 0, "found": 0, "161": 0, "25": 0}
         for r in rows:
             lat, lon = float(r["latitude"]), float(r["longitude"])
             doc = _doc(nlp, r["source_headline"])
             best = _most_specific(doc._.places)
             if not _tally(head, best, lat, lon) and verbose and not exclude:
                 head.setdefault("errors", []).append((r["source_headline"], r["where_coordinates"], best and best["resolved"]))
-            name = re.sub(r"\s+(town|city|village|locality|area|province|district|mountains|border|base)$", "",
-                          r["where_coordinates"].strip(), flags=re.I)
+            name = _where_name(r["where_coordinates"])
             doc = _doc(nlp, f"Fighting was reported in {name}, Iraq.")
-            cand = [p for p in doc._.places if p["name"] != "Iraq"]
-            best = _most_specific(cand) or _most_specific(doc._.places)
+            best = _most_specific([p for p in doc._.places if p["name"] != "Iraq"]) or _most_specific(doc._.places)
             if not _tally(where, best, lat, lon) and verbose and not exclude:
                 where.setdefault("errors", []).append((name, r["adm_1"], best and (best["resolved"], best["country_code"])))
+            # as reports often write it, with the province: "X, Nineveh province, Iraq"
+            province = re.sub(r"\s+province$", "", r["adm_1"].strip())
+            text = f"Fighting was reported in {name}, {province} province, Iraq." if province else doc.text
+            doc = _doc(nlp, text)
+            skip = {"Iraq", province}
+            best = _most_specific([p for p in doc._.places if p["name"] not in skip]) or _most_specific(doc._.places)
+            _tally(where_prov, best, lat, lon)
         secs = time.time() - t0
         print(f"  [{label}]  ({secs:.0f} s)")
         _line("headline (source_headline)", head)
         _line("place name (where_coordinates)", where)
+        _line("place name, province (adm_1)", where_prov)
         for acc in (head, where):
             for err in acc.get("errors", [])[:40]:
                 print("      miss:", err)
+
+
+def _where_name(where: str) -> str:
+    """UCDP's place as a report would name it: type suffix dropped, the first
+    place of "Road between X and Y"."""
+    where = re.sub(r"^Road between (.+?) and .*$", r"\1", where.strip())
+    return re.sub(r"\s+(town|city|village|locality|area|province|district|districts|mountains|border|base)$", "",
+                  where.strip(), flags=re.I)
 
 
 def _tally(acc: dict, best: dict | None, lat: float, lon: float) -> bool:

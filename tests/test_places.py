@@ -217,3 +217,33 @@ def test_abbreviation_coordinated_with_a_demonym_is_a_modifier(nlp):
 def test_the_country_a_government_governs_is_a_place(nlp):
     doc = run(nlp, "The Government of Iraq asked for help. The Islamic State of Iraq and the Levant lost ground.")
     assert names(doc) == ["Iraq"]
+
+
+def test_a_name_that_only_folds_onto_a_country_is_not_that_country(nlp):
+    doc = run(nlp, "A car bomb exploded in As Samawah, in southern Iraq.")
+    p = next(p for p in doc._.places if "Samawah" in p["name"])
+    assert p["country_code"] == "IQ" and p["feature"] != "country"
+
+
+def test_a_mountain_named_after_a_town_is_placed_near_it(nlp):
+    doc = run(nlp, "Yazidis fled to Mount Sinjar as militants advanced in Iraq.")
+    p = place(doc, "Mount Sinjar")
+    assert p["geo_precision"] == 2 and near(p, 36.32, 41.88, km=40)
+
+
+def test_a_facility_named_after_a_town_does_not_hide_the_town(nlp):
+    doc = run(nlp, "Rockets hit the Al Qayyarah Military Base south of Mosul in Iraq.")
+    p = next(p for p in doc._.places if "Qayyarah" in p["name"])
+    assert near(p, 35.80, 43.29, km=40)
+
+
+def test_an_opening_ayn_does_not_split_a_name(nlp):
+    doc = run(nlp, "Clashes were reported in Tall ‘Afar, Iraq.")
+    assert near(place(doc, "Tall ‘Afar"), 36.38, 42.45)
+
+
+def test_a_part_of_a_city_stays_in_that_city(nlp):
+    # "Aden" is a city in Yemen, and a neighbourhood of Mosul
+    doc = run(nlp, "Air strikes hit the Aden neighbourhood, eastern Mosul, Nineveh province, Iraq.")
+    p = place(doc, "Aden")
+    assert p["country_code"] == "IQ" and near(p, 36.34, 43.13, km=30) and p["geo_precision"] == 2

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.language.gazetteer import (  # noqa: E402
-    DATELINE_ONLY, FORMAT, HISTORIC, distance_km, fold, key_hash, name_key, skeleton)
+    DATELINE_ONLY, FORMAT, HISTORIC, distance_km, key_hash, name_key, skeleton)
 
 DATA = ROOT / "src" / "dateline" / "data"
 CURATED = DATA / "places_curated.csv"
@@ -87,6 +87,7 @@ class Builder:
         self.names: list[set[str]] = []
         self.by_geonameid: dict[int, int] = {}
         self.neighbours: dict[str, list[str]] = {}
+        self.country_names: dict[str, list[str]] = {}  # every name a country is known by
 
     def add(self, place: dict, names: list[str], curated: bool = False) -> int:
         idx = len(self.places)
@@ -100,6 +101,11 @@ class Builder:
 
     def add_names(self, idx: int, names: list[str], curated: bool = False) -> None:
         keys = self.names[idx]
+        place = self.places[idx]
+        if not curated:
+            names = _alternates(place["name"], names)
+        if place["feature"] == "country":
+            self.country_names.setdefault(place["cc"], []).extend(n for n in names if n)
         for name in names:
             if not name:
                 continue
@@ -158,7 +164,7 @@ def load_cities(b: Builder, gc_data: Path) -> list[int]:
              "feature": feature_for_population(pop), "population": pop,
              "admin1": None, "admin2": None, "admin1code": c.get("admin1code"),
              "geonameid": c["geonameid"], "source": "geonames", "flags": 0},
-            [c["name"], *_alternates(c["name"], c.get("alternatenames", []))],
+            [c["name"], *c.get("alternatenames", [])],
         )
         added.append(idx)
     return added
@@ -167,8 +173,9 @@ def load_cities(b: Builder, gc_data: Path) -> list[int]:
 def _alternates(name: str, alternates: list[str]) -> list[str]:
     """Alternate names less the adjectives of the place ("Baghdadi" for Baghdad,
     an Arabic nisba): a person called after a town is not the town."""
-    own = fold(name)
-    return [a for a in alternates if fold(a) not in (own + "i", own + "is", own + "ian")]
+    own = name_key(name)
+    adjectives = {own + "i", own + "is", own + "ian", own + "y"}
+    return [a for a in alternates if not a or usable_key(a) not in adjectives]
 
 
 def load_us_states(b: Builder, gc_data: Path, city_idx: list[int]) -> None:
@@ -479,7 +486,8 @@ def write_npz(b: Builder, path: Path) -> dict:
     skel_h, skel_p = _hash_table(skel_pairs)
     stats = {"places": len(places), "names": len(name_pairs), "skeletons": len(skel_pairs),
              "sources": dict(sorted(Counter(p["source"] for p in places).items()))}
-    meta = {"format": FORMAT, "stats": stats, "neighbours": b.neighbours, **codes}
+    country_names = {cc: sorted(set(names)) for cc, names in sorted(b.country_names.items())}
+    meta = {"format": FORMAT, "stats": stats, "neighbours": b.neighbours, "country_names": country_names, **codes}
     arrays = {
         "meta": np.frombuffer(json.dumps(meta, sort_keys=True).encode("utf-8"), dtype=np.uint8),
         "names": _blob([p["name"] for p in places]),

@@ -264,6 +264,10 @@ class Gazetteer:
     def countries(self) -> dict[str, Place]:
         return dict(self._countries)
 
+    def country_names(self, iso2: str | None) -> tuple[str, ...]:
+        """The names and aliases a country is known by ("Britain", "U.K.", "United Kingdom")."""
+        return tuple(self.meta.get("country_names", {}).get(iso2 or "", ()))
+
     def neighbours(self, iso2: str | None) -> frozenset[str]:
         """Countries sharing a land border with `iso2` (GeoNames)."""
         return frozenset(self.meta.get("neighbours", {}).get(iso2 or "", ()))

@@ -77,7 +77,11 @@ MONTHS_DAYS = frozenset(_WORDS["months_days"])
 FUNCTION_WORDS = (frozenset(STOP_WORDS) | LOCATIVE_CUES | {"the", "near"}) - {"us"}
 NOT_NAMES = FUNCTION_WORDS | MONTHS_DAYS | DIRECTIONS
 BUILDING_WORDS = frozenset(_WORDS["building_words"])  # "Bellevue Hospital" is a building
-MEDIA_WORDS = frozenset(_WORDS["media_words"])  # "Al-Naba newspaper" is a publication
+MEDIA_WORDS = frozenset(_WORDS["media_words"])  # "Al-Naba newspaper", "the Al Salem hospital": a body or building
+# "Al Qayyarah Military Base", "Bayji Oil Refinery": a facility at the place, which places it
+FACILITY_WORDS = frozenset(_WORDS["facility_words"])
+# "Jabal Sinjar", "Mount Sinjar", "Wadi Barada": not a place's name alone
+GENERIC_HEADS = frozenset(_WORDS["generic_heads"])
 # What the NER says about a span.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NONPLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "ARMED_GROUP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
@@ -116,6 +120,7 @@ class Mention:
     local: frozenset[str] = frozenset()  # countries named right before or just after it
     why: list[tuple[str, float]] = field(default_factory=list)  # the evidence, reason by reason
     container: tuple[Place, ...] = ()  # the country, state or province written after it ("Woodbridge, Virginia")
+    part_of: Place | None = None  # the city it is a part of ("Rifai neighbourhood, West Mosul")
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -147,8 +152,9 @@ def words_of(text: str) -> list[Word]:
 
 def _joined(text: str, a: Word, b: Word) -> bool:
     gap = text[a.end : b.start]
-    # a closing hamza before an article still joins: "Qaḑā’ al Ḩawījah"
-    return gap in (" ", "-", "\u00a0") or (gap in ("’ ", "ʼ ") and b.lower in ARTICLE_WORDS)
+    # a closing hamza before an article, an opening ayn, still join: "Qaḑā’ al Ḩawījah", "Tall ‘Afar"
+    return (gap in (" ", "-", "\u00a0", " ‘", " ʿ", " '")
+            or (gap in ("’ ", "ʼ ") and b.lower in ARTICLE_WORDS))
 
 
 def _ngram_ok(text: str, ws: list[Word]) -> bool:
@@ -167,6 +173,8 @@ def _ngram_ok(text: str, ws: list[Word]) -> bool:
         return False
     if first.lower == "the":  # "the West", "The Hague": only whole names with "the" are keys
         return len(ws) >= 2 and any(w.cap for w in ws[1:])
+    if len(ws) == 1 and first.lower in GENERIC_HEADS:
+        return False
     if any(w.lower in FUNCTION_WORDS and not w.text.isupper() for w in (first, last)):
         return False  # "A U.S.", "Near Al": a name does not begin or end with a function word
     content = [w for w in ws if w.lower not in ARTICLE_WORDS]
@@ -337,6 +345,7 @@ class PlaceFinder:
             m.in_dateline = m.end <= dateline_end
             if not m.in_dateline:
                 m.candidates = tuple(c for c in m.candidates if not c.flags & DATELINE_ONLY)
+            m.candidates = self._fitting(m.candidates, m.text)
             if not m.candidates:
                 m.notes.append("dateline-only name")
                 continue
@@ -404,6 +413,7 @@ class PlaceFinder:
         _one_sense(kept)
         for m in kept:
             self._no_far_village(m, ctx, kept)
+            _inside_its_city(m)
         return mentions, ctx
 
     # ---------------------------------------------------------- recognition
@@ -446,6 +456,12 @@ class PlaceFinder:
         after = _CONTAINER_AFTER.match(text[m.end : m.end + 40])
         if after:
             m.container = tuple(c for c in self.gaz.lookup(after.group(1)) if c.feature in CONTAINERS)
+        part = _PART_OF.match(text[m.end : m.end + 80])
+        if part and (part.group(1) or part.group(3)):  # "X neighbourhood, West Mosul", "X, Mosul, Nineveh province"
+            city = re.sub(r"^(?:East|West|North|South|Eastern|Western|Northern|Southern|Central|Old) ", "", part.group(2))
+            cities = [c for c in self.gaz.lookup(city) if c.feature == "city"]
+            if cities:
+                m.part_of = max(cities, key=_size_score)
 
     def _blocked(self, doc: Doc, text: str, m: Mention, ents, person_words: set[str]) -> str | None:
         """Why a name is not a place whatever the gazetteer says, or None."""
@@ -504,6 +520,15 @@ class PlaceFinder:
         words = [w for w in words_of(name) if w.cap and w.lower not in NOT_NAMES]
         return len(found) >= 2 and all(any(m.start <= w.start and w.end <= m.end for m in found) for w in words)
 
+    def _fitting(self, cands: tuple[Place, ...], written: str) -> tuple[Place, ...]:
+        """Candidates less the countries the name only folds onto ("As Samawah" is not Samoa):
+        a country must be written close to one of its own names."""
+        return tuple(
+            c for c in cands
+            if c.feature != "country" or max((_likeness(written, n) for n in self.gaz.country_names(c.country_code)),
+                                             default=1.0) >= 0.8
+        )
+
     def _common_word(self, name: str) -> bool:
         """An English word ("Justice", "Book", "Union"), as against a name only ("Sinjar")."""
         return " " not in name and name.lower() in self._lexicon
@@ -533,6 +558,8 @@ class PlaceFinder:
         elif label == "NORP":
             m.why.append(("NER NORP", -2.0))
         prev = re.findall(r"[A-Za-z]+", text[max(0, m.start - 40) : m.start])
+        if len(prev) >= 2 and prev[-1].lower() == "the" and prev[-2].lower() in LOCATIVE_CUES:
+            prev = prev[:-1]  # "hit the Al Qayyarah base", "in the Bekaa"
         cue = bool(prev) and prev[-1].lower() in LOCATIVE_CUES
         if label == "PERSON":  # the small model calls many Arabic and Hebrew place names people
             m.why.append(("NER PERSON", -0.5 if "ragged" in m.notes or cue else -1.0))
@@ -588,7 +615,7 @@ class PlaceFinder:
             if not m.in_dateline and (m.positive or any(c.feature == "country" for c in m.candidates)):
                 vote(m.candidates, m.text, m.start)
         for m in find_names(meta.get("title") or "", self.gaz):
-            vote(m.candidates, m.text, -1)
+            vote(self._fitting(m.candidates, m.text), m.text, -1)
         demonyms = Counter()
         for w in words:
             if w.cap and w.lower not in NOT_NAMES:
@@ -720,6 +747,12 @@ _COORDINATED = re.compile(r"(?:(?:,| and|, and|,? or) (?:the )?[A-Z][\w.’'-]*)
 _STATE_OF = re.compile(r"(?:^|\b)(?:the )?(?:" + "|".join(re.escape(h) for h in _WORDS["state_of_heads"]) + r") of (?:the )?$", re.I)
 _APPOSITIVE = re.compile(r"\b(?:town|village|city|hamlet|district|province)\b[^.;:!?\n]*, $")
 _LIST_GAP = re.compile(r",? (?:and|or) ")
+# what follows a part of a city: "neighbourhood, West Mosul", " area of western Mosul", ", Mosul, Nineveh"
+_PART_OF = re.compile(
+    r"(?: (neighbourhood|neighborhood|district|area|quarter|suburb)(?: of)?)?,?(?: the)?"
+    r"(?: (?:east|west|north|south|eastern|western|northern|southern|central|old|right side of|left side of))?"
+    r" ([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*)(, [A-Z])?"
+)
 _CONTAINER_AFTER = re.compile(
     r"(?:,| in(?: the)?(?: (?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north-?eastern|north-?western|south-?eastern|south-?western))?) ([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*)"
@@ -762,6 +795,21 @@ def _inside(c: Place, box: Place) -> bool:
     return bool(c.admin1) and name_key(c.admin1) in keys
 
 
+def _inside_its_city(m: Mention) -> None:
+    """A part of a city is in that city: the candidate within 30 km of it, or,
+    when the part is unknown, the city itself at geo_precision 2 (never an
+    "Aden" in Yemen for the Aden neighbourhood of Mosul)."""
+    city = m.part_of
+    if city is None or m.resolved is None or m.resolved is city or m.in_dateline:
+        return
+    near = [c for c in m.candidates if (d := c.km_to(city)) is not None and d <= 30]
+    if near:
+        m.resolved = max(near, key=_size_score)
+    else:
+        m.notes.append(f"unknown part of {city.name}")
+        m.resolved, m.geo_precision = city, 2
+
+
 def _one_sense(kept: list[Mention]) -> None:
     """One place per name per article: the resolution its mentions agree on
     most firmly ("a Brussels meeting" is the Brussels of "in Brussels")."""
@@ -793,9 +841,10 @@ def _bare_key(name: str) -> str:
 
 
 def _add_directions(text: str, found: list[Mention]) -> list[Mention]:
-    """'East Mosul': a capitalised direction before a town joins its span."""
+    """'East Mosul', 'Mount Sinjar': a direction or a mountain's or valley's head joins
+    the span of the town it is named after (geo_precision 2)."""
     for m in found:
-        d = re.search(r"\b(East|West|North|South|Eastern|Western|Northern|Southern|Central)[ \u00a0]$",
+        d = re.search(r"\b(East|West|North|South|Eastern|Western|Northern|Southern|Central|Jabal|Jebel|Mount|Wadi)[ \u00a0]$",
                       text[max(0, m.start - 12) : m.start])
         if d and not any(c.feature in ("country", "continent", "province", "state") for c in m.candidates):
             m.start -= len(d.group(0))
@@ -816,7 +865,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s + ws[0].start, s + ws[-1].end
 
 
-_NEIGHBOUR_SKIP = MONTHS_DAYS | LOCATIVE_CUES | DIRECTIONS | TAIL_WORDS | {"the", "and", "of", "near", "heights"}
+_NEIGHBOUR_SKIP = (MONTHS_DAYS | LOCATIVE_CUES | DIRECTIONS | TAIL_WORDS | FACILITY_WORDS
+                   | {"the", "and", "of", "near", "heights"})
 
 
 def _capitalised_neighbour(doc: Doc, m: Mention) -> bool:
