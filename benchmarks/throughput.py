@@ -16,8 +16,10 @@ Then, in one run and on the same texts, each in a fresh process:
       assign stories, write), wall time of the command;
   (c) the same with every core (--workers = os.cpu_count());
   (d) the same on the Dask engine, a LocalCluster of 2 worker processes;
-and prints articles/s, words/s and peak RSS (summed over the process and all its
-children, sampled every 0.1 s) for each, and the ratios b/a, c/b, d/b. Last, memory
+and prints articles/s, words/s, peak RSS (summed over the process and all its
+children, sampled every 0.1 s) and CPU seconds (the same tree) for each, and the
+ratios b/a, c/b, d/b. CPU seconds hardly depend on what else runs on the machine, so
+the script also prints b/a by CPU time and the work each parallel engine adds. Last, memory
 flatness: peak RSS of (c) on a 1,000- and a 10,000-article input.
 
 Targets: b/a >= 0.5, c/b >= 1.7 on 2 cores, d/b >= 1.5, peak RSS < 1.5 GB with
@@ -179,6 +181,7 @@ class Measure:
     words: int
     seconds: float
     peak_mb: float
+    cpu_seconds: float
     note: str = ""
 
     @property
@@ -186,29 +189,38 @@ class Measure:
         return self.articles / self.seconds, self.words / self.seconds
 
 
-def tree_rss(proc: psutil.Process) -> int:
+def sample_tree(proc: psutil.Process, cpu: dict[int, float]) -> int:
+    """Summed RSS of a process and all its children; records each one's CPU seconds in `cpu`."""
     total = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
-            total += p.memory_info().rss
+            with p.oneshot():
+                total += p.memory_info().rss
+                times = p.cpu_times()
+            cpu[p.pid] = times.user + times.system
         except psutil.Error:
             pass
     return total
 
 
-def run_measured(cmd: list[str]) -> tuple[float, float, str]:
-    """(wall seconds, peak summed RSS in MB, stdout) of a command and all its children."""
+def run_measured(cmd: list[str]) -> tuple[float, float, float, str]:
+    """(wall seconds, peak summed RSS in MB, CPU seconds, stdout) of a command and all its children.
+
+    CPU seconds are summed over every process of the tree as last sampled (a process
+    that ends between two samples loses at most SAMPLE_EVERY of its time). Unlike wall
+    time they hardly change when other work shares the cores."""
     started = time.perf_counter()
     child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     proc = psutil.Process(child.pid)
     peak = 0
+    cpu: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
             try:
-                peak = max(peak, tree_rss(proc))
+                peak = max(peak, sample_tree(proc, cpu))
             except psutil.Error:
                 pass
             done.wait(SAMPLE_EVERY)
@@ -221,28 +233,34 @@ def run_measured(cmd: list[str]) -> tuple[float, float, str]:
     sampler.join()
     if child.returncode != 0:
         raise SystemExit(f"failed ({child.returncode}): {' '.join(cmd)}\n{err[-3000:]}")
-    return seconds, peak / 1e6, out
+    return seconds, peak / 1e6, sum(cpu.values()), out
 
 
 def measure_spacy(corpus: Path, articles: int, words: int) -> Measure:
     cmd = [sys.executable, __file__, "--child-spacy", str(corpus)]
-    _, peak, out = run_measured(cmd)
+    _, peak, _, out = run_measured(cmd)
     report = json.loads(out.strip().splitlines()[-1])
     return Measure(
-        "(a) spaCy nlp.pipe, 1 process", articles, report["words"], report["seconds"], peak, f"pipes: {','.join(report['pipes'])}"
+        "(a) spaCy nlp.pipe, 1 process",
+        articles,
+        report["words"],
+        report["seconds"],
+        peak,
+        report["cpu"],
+        f"pipes: {','.join(report['pipes'])}",
     )
 
 
 def measure_extract(label: str, corpus: Path, out: Path, articles: int, words: int, *options: str) -> Measure:
     cmd = [sys.executable, "-c", RUN_DATELINE, "extract", str(corpus), "-o", str(out), "-q", "--no-progress", *options]
-    seconds, peak, _ = run_measured(cmd)
+    seconds, peak, cpu, _ = run_measured(cmd)
     with open(out, encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh]
     stories = len({r["story"] for r in records})
     out.unlink()
     if len(records) != articles:
         raise SystemExit(f"{label}: {len(records)} records for {articles} articles")
-    return Measure(label, articles, words, seconds, peak, f"{stories} stories, {sum(len(r['events']) for r in records)} events")
+    return Measure(label, articles, words, seconds, peak, cpu, f"{stories} stories, {sum(len(r['events']) for r in records)} events")
 
 
 def child_spacy(corpus: Path) -> None:
@@ -253,22 +271,22 @@ def child_spacy(corpus: Path) -> None:
 
     bodies = [a.body for a in _read_articles([corpus])]
     nlp = spacy.load(MODEL)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(bodies, batch_size=BATCH_SIZE):
         pass
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     words = sum(len(b.split()) for b in bodies)
-    print(json.dumps({"seconds": seconds, "words": words, "pipes": nlp.pipe_names}))
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "words": words, "pipes": nlp.pipe_names}))
 
 
 # --- report --------------------------------------------------------------------------
 
 
 def print_table(rows: list[Measure]) -> None:
-    print(f"{'':34} {'articles':>8} {'words':>9} {'seconds':>8} {'articles/s':>10} {'words/s':>9} {'peak RSS':>9}")
+    print(f"{'':34} {'articles':>8} {'words':>9} {'seconds':>8} {'articles/s':>10} {'words/s':>9} {'peak RSS':>10} {'CPU s':>7}")
     for m in rows:
         aps, wps = m.per_second
-        print(f"{m.label:34} {m.articles:8d} {m.words:9d} {m.seconds:8.1f} {aps:10.2f} {wps:9.0f} {m.peak_mb:7.0f} MB")
+        print(f"{m.label:34} {m.articles:8d} {m.words:9d} {m.seconds:8.1f} {aps:10.2f} {wps:9.0f} {m.peak_mb:7.0f} MB {m.cpu_seconds:7.1f}")
     for m in rows:
         if m.note:
             print(f"  {m.label}: {m.note}")
@@ -317,6 +335,10 @@ def main() -> None:
             print()
             for name, value in ratios.items():
                 print(f"{name} = {value:.2f}  (target >= {TARGETS[name]})  {verdict(value >= TARGETS[name])}")
+            # CPU seconds barely move with the machine's load: what the ratios would be on
+            # idle cores (startup included, parallel runs assumed to get every core).
+            print(f"by CPU time: b/a = {a.cpu_seconds / b.cpu_seconds:.2f}; work added by the engines: "
+                  f"c {c.cpu_seconds / b.cpu_seconds - 1:+.0%}, d {d.cpu_seconds / b.cpu_seconds - 1:+.0%} over b")
             two = [m for m in (c, d) if ("2 workers" in m.label)]
             for m in two:
                 print(f"peak RSS {m.label}: {m.peak_mb:.0f} MB  (target < {MAX_RSS_2_WORKERS_MB})  "
