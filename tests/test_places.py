@@ -247,3 +247,15 @@ def test_a_part_of_a_city_stays_in_that_city(nlp):
     doc = run(nlp, "Air strikes hit the Aden neighbourhood, eastern Mosul, Nineveh province, Iraq.")
     p = place(doc, "Aden")
     assert p["country_code"] == "IQ" and near(p, 36.34, 43.13, km=30) and p["geo_precision"] == 2
+
+
+def test_an_unknown_quarter_of_a_named_city_is_that_city(nlp):
+    doc = run(nlp, "Militants held out in Mosul's Old City, in northern Iraq.")
+    p = place(doc, "Old City")
+    assert p["country_code"] == "IQ" and near(p, 36.34, 43.13) and p["geo_precision"] == 2
+
+
+def test_persian_ezafe_names_hold_together(nlp):
+    doc = run(nlp, "Taliban fighters entered Pul-e-Khumri and Mazar-i-Sharif in Afghanistan.")
+    assert names(doc) == ["Pul-e-Khumri", "Mazar-i-Sharif", "Afghanistan"]
+    assert near(place(doc, "Mazar-i-Sharif"), 36.71, 67.11)

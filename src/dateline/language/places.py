@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 
 from .gazetteer import (
     ADMIN_FEATURES,
+    ADMIN_WORDS,
     DATA_DIR,
     DATELINE_ONLY,
     HISTORIC,
@@ -229,7 +230,7 @@ def prior(place: Place, written: str | None = None) -> float:
     spelled unlike the place's own name reached it through an alternate name,
     often another language's ("Bali" is an old name of Paris): trust it less."""
     if written is not None and place.feature != "country" and place.source != "curated":
-        if _likeness(written, place.name) < 0.7:
+        if _likeness(written, place.name, admin_blind=True) < 0.7:
             return min(1.5, prior(place))
     if place.feature == "country":
         return 4.0
@@ -250,9 +251,12 @@ def prior(place: Place, written: str | None = None) -> float:
 
 
 @lru_cache(maxsize=100_000)
-def _likeness(a: str, b: str) -> float:
-    fa = " ".join(w for w in fold(a).split() if w not in ARTICLE_WORDS)
-    fb = " ".join(w for w in fold(b).split() if w not in ARTICLE_WORDS)
+def _likeness(a: str, b: str, admin_blind: bool = False) -> float:
+    """How alike two spellings are (0..1), articles ignored, and admin words
+    ("Nineveh" ~ "Nineveh Governorate") when `admin_blind`."""
+    drop = ARTICLE_WORDS | ADMIN_WORDS if admin_blind else ARTICLE_WORDS
+    fa = " ".join(w for w in fold(a).split() if w not in drop)
+    fb = " ".join(w for w in fold(b).split() if w not in drop)
     return SequenceMatcher(None, fa, fb).ratio()
 
 
@@ -412,8 +416,10 @@ class PlaceFinder:
             self._resolve(m, ctx)
         _one_sense(kept)
         for m in kept:
-            self._no_far_village(m, ctx, kept)
-            _inside_its_city(m)
+            if m.part_of is not None:
+                _inside_its_city(m)
+            else:
+                self._no_far_village(m, ctx, kept)
         return mentions, ctx
 
     # ---------------------------------------------------------- recognition
@@ -456,10 +462,18 @@ class PlaceFinder:
         after = _CONTAINER_AFTER.match(text[m.end : m.end + 40])
         if after:
             m.container = tuple(c for c in self.gaz.lookup(after.group(1)) if c.feature in CONTAINERS)
+        # a part of a city: "X neighbourhood, West Mosul", "X, Mosul, Nineveh province",
+        # "the Old City of Mosul", "Mosul's Old City"
         part = _PART_OF.match(text[m.end : m.end + 80])
-        if part and (part.group(1) or part.group(3)):  # "X neighbourhood, West Mosul", "X, Mosul, Nineveh province"
-            city = re.sub(r"^(?:East|West|North|South|Eastern|Western|Northern|Southern|Central|Old) ", "", part.group(2))
-            cities = [c for c in self.gaz.lookup(city) if c.feature == "city"]
+        owner = _OWNER_BEFORE.search(text[max(0, m.start - 40) : m.start])
+        city = None
+        if part and (part.group(1) or part.group(2) or part.group(4)):
+            city = part.group(3)
+        elif owner:
+            city = owner.group(1)
+        if city:
+            city = re.sub(r"^(?:East|West|North|South|Eastern|Western|Northern|Southern|Central|Old) ", "", city)
+            cities = [c for c in self.gaz.lookup(city) if c.feature == "city" and _likeness(city, c.name) >= 0.8]
             if cities:
                 m.part_of = max(cities, key=_size_score)
 
@@ -749,10 +763,11 @@ _APPOSITIVE = re.compile(r"\b(?:town|village|city|hamlet|district|province)\b[^.
 _LIST_GAP = re.compile(r",? (?:and|or) ")
 # what follows a part of a city: "neighbourhood, West Mosul", " area of western Mosul", ", Mosul, Nineveh"
 _PART_OF = re.compile(
-    r"(?: (neighbourhood|neighborhood|district|area|quarter|suburb)(?: of)?)?,?(?: the)?"
+    r"(?: (neighbourhood|neighborhood|district|area|quarter|suburb)(?: of)?)?( of)?,?(?: the)?"
     r"(?: (?:east|west|north|south|eastern|western|northern|southern|central|old|right side of|left side of))?"
     r" ([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*)(, [A-Z])?"
 )
+_OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)*)[’']s (?:the )?$")
 _CONTAINER_AFTER = re.compile(
     r"(?:,| in(?: the)?(?: (?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north-?eastern|north-?western|south-?eastern|south-?western))?) ([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*)"
@@ -800,8 +815,10 @@ def _inside_its_city(m: Mention) -> None:
     when the part is unknown, the city itself at geo_precision 2 (never an
     "Aden" in Yemen for the Aden neighbourhood of Mosul)."""
     city = m.part_of
-    if city is None or m.resolved is None or m.resolved is city or m.in_dateline:
+    if city is None or m.resolved is city or m.in_dateline:
         return
+    if m.resolved is not None and m.resolved.country_code == city.country_code and prior(m.resolved) >= 2.5:
+        return  # a city of its own in that country ("Mosul, Iraq's second city"), not a part
     near = [c for c in m.candidates if (d := c.km_to(city)) is not None and d <= 30]
     if near:
         m.resolved = max(near, key=_size_score)
