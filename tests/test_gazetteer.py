@@ -120,3 +120,34 @@ def test_credits_ship_next_to_the_gazetteer():
 def test_compiled_gazetteer_stays_small():
     size = sum(p.stat().st_size for p in Path(DATA_DIR).iterdir())
     assert size < 40_000_000
+
+
+def _build_tool():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_keeps_latin_names_and_drops_codes_and_scripts():
+    tool = _build_tool()
+    assert tool.usable_key("Dayr az Zawr") == name_key("Deir ez-Zor")
+    assert tool.usable_key("Tall ‘Afar") == name_key("Tal Afar")
+    assert tool.usable_key("دير الزور") is None  # Arabic script: an English text does not use it
+    assert tool.usable_key("BGW") is None  # an airport code
+    assert tool.usable_key("Camp 4") is None
+
+
+def test_build_drops_adjectives_among_alternate_names():
+    tool = _build_tool()
+    kept = tool._alternates("Baghdad", ["Bagdad", "Baghdadi", "Bagdadi", "Madinat as Salam"])
+    assert kept == ["Bagdad", "Madinat as Salam"]
+
+
+def test_build_reads_the_licence_section_of_a_source_note():
+    tool = _build_tool()
+    note = "# X\n\n## Columns\nstuff\n\n## License and attribution\n\nData CC BY 4.0, credit: X.\n\n## Use\nmore\n"
+    assert tool._credit_section(note) == "Data CC BY 4.0, credit: X."
