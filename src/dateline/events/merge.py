@@ -55,12 +55,16 @@ def dates_agree(a: dict, b: dict) -> bool:
         ya = a.get("year") or (da.year if da else None)
         yb = b.get("year") or (db.year if db else None)
         return ya is None or yb is None or ya == yb
-    coarse = max(a.get("time_precision") or 1, b.get("time_precision") or 1)
+    pa, pb = a.get("time_precision") or 1, b.get("time_precision") or 1
+    coarse = max(pa, pb)
     if coarse == 1:
         return abs((da - db).days) <= 1
     if coarse == 2:
         return abs((da - db).days) <= 7
-    return (da.year, da.month) == (db.year, db.month)
+    # A report dated only to the month is one event with another such report of that
+    # month, but not with a report of a given day in it: "declared last month the defeat
+    # of IS" and "slowed the offensive on Monday" are two events.
+    return pa == pb and (da.year, da.month) == (db.year, db.month)
 
 
 def sides_agree(a: dict, b: dict) -> bool:
