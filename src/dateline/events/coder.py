@@ -140,7 +140,8 @@ class EventCoder:
             "sub_event_type": sub_event,
             "actor1": a1,
             "actor2": a2,
-            "location": place.get("resolved") or place.get("name") if place else None,
+            "location": location_name(place),
+            "location_resolved": place.get("resolved") if place else None,
             "country": country_name_of(iso2, place),
             "admin1": place.get("admin1") if place else None,
             "latitude": place.get("latitude") if place else None,
@@ -303,7 +304,8 @@ class EventCoder:
             "sub_event_type": sub_event,
             "actor1": a1,
             "actor2": a2,
-            "location": place.get("resolved") or place.get("name") if place else None,
+            "location": location_name(place),
+            "location_resolved": place.get("resolved") if place else None,
             "country": country,
             "admin1": place.get("admin1") if place else None,
             "latitude": place.get("latitude") if place else None,
@@ -385,6 +387,17 @@ def _describes_a_thing(trigger: Token) -> bool:
         else:
             break
     return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "conj") and tok.head.lemma_.lower() in OBJECT_VERBS
+
+
+def location_name(place: dict | None) -> str | None:
+    """The place as the text names it ("al-Qaim", "Deir al-Zor"), the way an analyst reads it;
+    the gazetteer's spelling stays in `location_resolved`. Capitals from datelines are tamed."""
+    if not place:
+        return None
+    name = re.sub(r"[’']s$", "", place.get("name") or "").strip()
+    if name.isupper() and len(name) > 3:
+        name = " ".join(w.capitalize() if not w.startswith("AL-") else "al-" + w[3:].capitalize() for w in name.split())
+    return name or place.get("resolved")
 
 
 def _evidence(sent: Span, start: int) -> dict:
