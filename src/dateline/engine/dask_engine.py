@@ -105,7 +105,13 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
 
 def _preload(client: Any) -> None:
     """Load the pipeline on every worker now, and on workers that join later."""
-    client.register_plugin(PipelineOnWorker(), name=PLUGIN_NAME)
+    try:
+        client.register_plugin(PipelineOnWorker(), name=PLUGIN_NAME)
+    except Exception as exc:  # noqa: BLE001 - most often dateline missing on a worker
+        raise EngineError(
+            f"the Dask workers could not load the dateline pipeline ({type(exc).__name__}: {exc}); "
+            "every worker needs the same dateline, model and Dask versions as this machine"
+        ) from exc
 
 
 def _window(client: Any) -> int:
