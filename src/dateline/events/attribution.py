@@ -55,7 +55,7 @@ def same_side(speaker: str | None, actor: str | None, speaker_actor: str | None)
 
 
 def _next_sentence(sent: Span) -> Span | None:
-    from .doccache import next_sent
+    from ..language.doccache import next_sent
 
     return next_sent(sent)
 

@@ -25,10 +25,10 @@ from spacy.tokens import Doc, Span, Token
 
 from . import merge
 from .attribution import attribute, speaker_for
-from .doccache import drop as drop_cache
-from .doccache import ents as doc_ents
-from .doccache import sent_of
-from .doccache import text as doc_text
+from ..language.doccache import drop as drop_cache
+from ..language.doccache import ents as doc_ents
+from ..language.doccache import sent_of
+from ..language.doccache import text as doc_text
 from .context import AIR_TYPES, PRECISION_CODE, ArticleContext, is_armed
 from .fatalities import fatalities_in
 from .lexicon import TriggerClass, TriggerIndex, load_classes

@@ -11,8 +11,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .doccache import sents as doc_sents
-from .doccache import text as doc_text
+from ..language.doccache import sents as doc_sents
+from ..language.doccache import text as doc_text
 
 ARMED_TYPES = {"state", "police", "rebel", "militia", "unidentified", "international", "armed"}
 # Sides that can act or be acted on in an event; media and other bodies cannot.

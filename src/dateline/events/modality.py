@@ -61,7 +61,7 @@ def unrealised_reason(trigger: Token) -> str | None:
     Climbs from the trigger through the clauses that govern it, and stops at a
     reporting verb: what is above "said" is the attribution, not the event's mood.
     """
-    from .doccache import sent_of
+    from ..language.doccache import sent_of
 
     sent = sent_of(trigger)
     if sent.text.rstrip().endswith("?"):
@@ -104,7 +104,7 @@ def attempted(trigger: Token) -> bool:
 def present_habit(trigger: Token) -> bool:
     """In a story's body, the simple present tells what keeps happening ("its cells still
     attack security forces"); in a headline it tells news ("IS suicide bomber kills 36")."""
-    from .doccache import sents
+    from ..language.doccache import sents
 
     if trigger.tag_ not in ("VBZ", "VBP") or trigger.lemma_.lower() in ("be", "have"):
         return False

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..record import Article
+from .doccache import drop as drop_cache
 
 # The English model (see README: chosen by measurement on the gold). DATELINE_SPACY_MODEL
 # names another installed model or a model directory, for comparisons.
@@ -104,6 +105,7 @@ def fill_record(article: Article, doc: Doc) -> Article:
     article.quotes = list(doc._.quotes or [])
     article.quantities = list(doc._.quantities or [])
     article.events = list(doc._.events or [])
+    drop_cache(doc)
     return article
 
 

@@ -22,6 +22,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .doccache import sent_of
 from . import pipeline  # noqa: F401  (registers the Doc extensions)
 from .quotes import SpeakerResolver
 
@@ -459,7 +460,7 @@ class QuantityFinder:
 
     def elliptical(self, fig: Figure, toks: Span, earlier: list[tuple[Figure, Counted]]) -> str:
         """ "2,000-3,000 in Albu Kamal", "some 1,500 have returned", "now totals 6,602"."""
-        sent = toks.sent
+        sent = sent_of(toks)
         before = self.text[sent.start_char : fig.start]
         m = re.search(r"\b(?:total\s+)?number\s+of\s+([\w-]+(?:\s+[\w-]+)?)", sent.text, re.I)
         if m:
@@ -501,7 +502,7 @@ class QuantityFinder:
         tok = self.span(start, end)
         if tok is None:
             return None
-        sent = tok.sent
+        sent = sent_of(tok)
         for t in sent:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 subj = self.resolver.subject_of(t)
@@ -521,7 +522,7 @@ class QuantityFinder:
         for _ in range(4):
             if any(t.lemma_ in REPORTING_LEMMAS for t in sent) or sent.start == 0:
                 return None
-            prev = self.doc[sent.start - 1].sent
+            prev = sent_of(self.doc[sent.start - 1])
             gap = self.text[prev.end_char : sent.start_char]
             if "\n" in gap or "\n\n" in prev.text:
                 return None

@@ -24,6 +24,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from .doccache import sent_of
 from . import pipeline  # noqa: F401  (registers the Doc extensions)
 
 # ---------------------------------------------------------------------------------------------
@@ -411,7 +412,7 @@ class SpeakerResolver:
             for c in verb.head.children:
                 if c.dep_ in {"nsubj", "nsubjpass"} and self._usable(c, verb):
                     return c
-        before = self.text[verb.sent.start_char : verb.idx].rstrip()
+        before = self.text[sent_of(verb).start_char : verb.idx].rstrip()
         if verb.lemma_ in {"say", "add", "write", "tweet", "ask", "explain"} and (
             not before or before.endswith(("”", '"', ",", "’"))
         ):
@@ -419,7 +420,7 @@ class SpeakerResolver:
             return self._phrase_head_after(verb)
         # the parser hung the subject elsewhere: the first subject-like word before the verb, in the
         # same sentence however the parser cut it ("died.[3] A local physician ... said")
-        for t in verb.sent:
+        for t in sent_of(verb):
             if t.i >= verb.i:
                 break
             if t.dep_ in {"nsubj", "nsubjpass"} and self._usable(t, verb) and t.head.i < verb.i:
@@ -432,10 +433,10 @@ class SpeakerResolver:
         comma and the verb is the speaker, whatever the parser attached it to."""
         doc = self.doc
         j = verb.i - 1
-        while j >= verb.sent.start and doc[j].head == verb and doc[j].dep_ in {"aux", "neg", "advmod"}:
+        while j >= sent_of(verb).start and doc[j].head == verb and doc[j].dep_ in {"aux", "neg", "advmod"}:
             j -= 1  # "... has said", "... also said"
         span: list[Token] = []
-        while j >= verb.sent.start and doc[j].text != ",":
+        while j >= sent_of(verb).start and doc[j].text != ",":
             t = doc[j]
             # "a member of the team trying to broker a pact has said"
             participle = t.tag_ in {"VBG", "VBN"} and t.dep_ in {"acl", "amod", "xcomp", "advcl"} or t.tag_ == "VB" and t.dep_ == "xcomp"
@@ -445,7 +446,7 @@ class SpeakerResolver:
                 return None
             span.insert(0, t)
             j -= 1
-        if j < verb.sent.start or not span or doc[j].text != ",":
+        if j < sent_of(verb).start or not span or doc[j].text != ",":
             return None
         if not any(t.pos_ in {"NOUN", "PROPN"} for t in span) or span[0].pos_ == "ADP":
             return None
@@ -703,13 +704,13 @@ class SpeakerResolver:
 
     def previous_subject_person(self, pronoun: Token) -> Speaker | None:
         """The named person who is the subject of the previous sentence's main clause, if any."""
-        sent = pronoun.sent
+        sent = sent_of(pronoun)
         if sent.start == 0:
             return None
         prev = self.doc[sent.start - 1]
         while prev.is_space and prev.i > 0:
             prev = self.doc[prev.i - 1]
-        root = prev.sent.root
+        root = sent_of(prev).root
         for c in root.children:
             if c.dep_ in {"nsubj", "nsubjpass"} and self._usable(c, root) and self._is_name(c):
                 return self.named(c)
@@ -758,7 +759,7 @@ class SpeakerResolver:
             return None
         # it / they: the subject of the clause it reports ("X have slowed ..., they said"), of this
         # sentence's main clause, else of the sentence before
-        sent = subj.sent
+        sent = sent_of(subj)
         candidates = []
         verb = subj.head
         for comp in verb.children:
@@ -769,9 +770,9 @@ class SpeakerResolver:
             if c.dep_ in {"nsubj", "nsubjpass"} and c.i < subj.i and c != subj:
                 candidates.append(c)
         if not candidates and sent.start > 0:
-            prev = self.doc[sent.start - 1].sent
+            prev = sent_of(self.doc[sent.start - 1])
             if prev.root.is_space and prev.start > 0:
-                prev = self.doc[prev.start - 1].sent
+                prev = sent_of(self.doc[prev.start - 1])
             for c in prev.root.children:
                 if c.dep_ in {"nsubj", "nsubjpass"}:
                     candidates.append(c)
@@ -901,7 +902,7 @@ class QuoteFinder:
         tok = self._token_at(s.open)
         if tok is None:
             return None
-        start = tok.sent.start_char
+        start = sent_of(tok).start_char
         # not across an earlier quote or a paragraph break
         for other in self.top:
             if other.close < s.open and other.close >= start:
@@ -975,10 +976,10 @@ class QuoteFinder:
         tok = self._token_at(len(before) - 1)
         if tok is None:
             return None
-        root = tok.sent.root
+        root = sent_of(tok).root
         subj = self.resolver.subject_of(root) if root.pos_ in {"VERB", "AUX"} else None
         if subj is None:
-            subj = next((t for t in tok.sent if t.dep_ in {"nsubj", "nsubjpass"}), None)
+            subj = next((t for t in sent_of(tok) if t.dep_ in {"nsubj", "nsubjpass"}), None)
         speaker = self.resolver.describe(subj) if subj is not None else None
         if speaker is not None:
             self.resolver.remember(speaker)
@@ -1062,7 +1063,7 @@ class QuoteFinder:
 
     def _attributes_direct_quote(self, a: Attribution) -> bool:
         """'," said X' / '," X said': the verb reports the quote before it."""
-        before = self.text[a.verb.sent.start_char : a.start]
+        before = self.text[sent_of(a.verb).start_char : a.start]
         before = re.split(r"\n\s*\n", before)[-1].rstrip()  # this paragraph only
         return before.endswith(tuple(CLOSING + STRAIGHT)) or before.endswith(SINGLE_CLOSE) and before[-2:-1] in ",.!?"
 
@@ -1073,10 +1074,10 @@ class QuoteFinder:
             return None
         s_start, s_end = self._sentence_bounds(verb)
         end_tok = self._token_at(s_end - 1)
-        last = end_tok.i if end_tok is not None else verb.sent.end - 1
+        last = end_tok.i if end_tok is not None else sent_of(verb).end - 1
         comps = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i > verb.i]
         if not comps:
-            if s_end <= verb.sent.end_char or verb.i + 1 >= len(doc):
+            if s_end <= sent_of(verb).end_char or verb.i + 1 >= len(doc):
                 return None
             # the parser lost the clause at a line break: "Davis said the number ... \ncampaign\n now totals"
             first = verb.i + 1
@@ -1180,19 +1181,19 @@ class QuoteFinder:
 
     def _sentence_bounds(self, tok: Token) -> tuple[int, int]:
         """The sentence around `tok`, mended where the parser cut it."""
-        first_sent = last_sent = tok.sent
+        first_sent = last_sent = sent_of(tok)
         while first_sent.start > 0:
             prev = self._neighbour(first_sent.start - 1, -1)
             first = self._neighbour(first_sent.start, 1)
             if prev is None or first is None or not self._continues(prev, first):
                 break
-            first_sent = prev.sent
+            first_sent = sent_of(prev)
         while last_sent.end < len(self.doc):
             last = self._neighbour(last_sent.end - 1, -1)
             nxt = self._neighbour(last_sent.end, 1)
             if last is None or nxt is None or not self._continues(last, nxt):
                 break
-            last_sent = nxt.sent
+            last_sent = sent_of(nxt)
         end = last_sent.end_char
         while end > first_sent.start_char and self.text[end - 1].isspace():
             end -= 1

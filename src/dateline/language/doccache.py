@@ -37,9 +37,11 @@ def ents(doc: Doc) -> list[Span]:
     return _cache(doc)["ents"]
 
 
-def sent_of(token: Token) -> Span:
+def sent_of(token: Token | Span) -> Span:
+    """The sentence a token (or a span, by its first token) is in."""
     cache = _cache(token.doc)
-    return cache["sents"][bisect_right(cache["starts"], token.i) - 1]
+    i = token.i if isinstance(token, Token) else token.start
+    return cache["sents"][bisect_right(cache["starts"], i) - 1]
 
 
 def next_sent(sent: Span) -> Span | None:
