@@ -139,3 +139,20 @@ def test_bad_published_flag(tmp_path, out, capsys):
     code, err = run(["extract", str(good), "-o", out, "--published", "yesterday", "--workers", "1"], capsys)
     assert code == 2
     assert_one_line_error(err, "--published", "not a date")
+
+
+def test_overlong_article_in_json_lines_is_listed_and_skipped(tmp_path, out, capsys):
+    f = tmp_path / "big.jsonl"
+    f.write_text(json.dumps({"text": "word " * 300_000}) + "\n" + json.dumps({"text": GOOD}) + "\n")
+    code, err = run(["extract", str(f), "-o", out, "--workers", "1"], capsys)
+    assert code == 2
+    assert f"{f}:1" in err and "over the 1,000,000" in err and "Traceback" not in err
+    assert len(open(out).read().splitlines()) == 1
+
+
+def test_unknown_engine(tmp_path, out, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD)
+    code, err = run(["extract", str(good), "-o", out, "--engine", "spark"], capsys)
+    assert code == 2
+    assert_one_line_error(err, "--engine must be one of")

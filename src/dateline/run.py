@@ -91,29 +91,41 @@ def _fingerprint(inputs: list[str], options: dict) -> str:
     return h.hexdigest()
 
 
-def _resume_partial(partial: Path, meta: Path, fingerprint: str) -> list[dict]:
-    """Whole records already written by an earlier run of the same job."""
+@dataclass
+class Resumed:
+    """What an earlier, killed run of the same job left: counted, not held in memory."""
+
+    count: int = 0
+    signatures: list[Signature] = field(default_factory=list)
+    events_by_type: Counter = field(default_factory=Counter)
+
+
+def _resume_partial(partial: Path, meta: Path, fingerprint: str) -> Resumed:
+    """Whole records already written by an earlier run of the same job (a torn last line is cut)."""
+    resumed = Resumed()
     if not (partial.exists() and meta.exists()):
-        return []
+        return resumed
     try:
         if json.loads(meta.read_text()).get("fingerprint") != fingerprint:
-            return []
+            return resumed
     except (OSError, json.JSONDecodeError):
-        return []
-    done: list[dict] = []
+        return resumed
     good_bytes = 0
     with open(partial, "rb") as fh:
         for raw in fh:
             if not raw.endswith(b"\n"):
                 break  # cut mid-write
             try:
-                done.append(json.loads(raw))
+                rec = json.loads(raw)
             except json.JSONDecodeError:
                 break
+            resumed.count += 1
+            resumed.signatures.append(signature(rec["id"], rec["body"], rec.get("published")))
+            resumed.events_by_type.update(ev.get("event_type") for ev in rec.get("events", []))
             good_bytes += len(raw)
     with open(partial, "r+b") as fh:
         fh.truncate(good_bytes)
-    return done
+    return resumed
 
 
 def _spool_stdin(inputs: list[str], partial: Path) -> tuple[list[str], Path | None]:
@@ -161,13 +173,13 @@ def run_extract(
     meta = out.with_name(out.name + ".partial.json")
     fingerprint = _fingerprint(inputs, {"published": published, "language": language})
     done = _resume_partial(partial, meta, fingerprint)
-    if not done:
+    if not done.count:
         partial.unlink(missing_ok=True)
     meta.write_text(json.dumps({"fingerprint": fingerprint, "inputs": inputs}))
 
-    summary = RunSummary(resumed=len(done))
+    summary = RunSummary(resumed=done.count)
     report = ReadReport()
-    sigs = [signature(rec["id"], rec["body"], rec.get("published")) for rec in done]
+    sigs = done.signatures
     inputs, stdin_copy = _spool_stdin(inputs, partial)
     # Undated articles are dated with each other's help: a first, cheap read files
     # every dated occurrence ("recaptured Mosul in July 2017"), the second read uses it.
@@ -175,13 +187,12 @@ def run_extract(
     for art in read_inputs(inputs, published=published, report=ReadReport()):
         book.add(art)
     stream: Iterator[Article] = (refine_article(a, book) for a in read_inputs(inputs, published=published, report=report))
-    for _ in range(len(done)):  # input order is deterministic: skip what is done
+    for _ in range(done.count):  # input order is deterministic: skip what is done
         next(stream, None)
-    if on_progress and done:
-        on_progress(len(done))
+    if on_progress and done.count:
+        on_progress(done.count)
     annotated = annotate_stream(stream, workers=workers, engine=engine, scheduler=scheduler, language=language)
-    for rec in done:
-        summary.events_by_type.update(ev.get("event_type") for ev in rec.get("events", []))
+    summary.events_by_type.update(done.events_by_type)
     with open(partial, "a", encoding="utf-8") as fh:
         for art in annotated:
             sigs.append(signature(art.id, art.body, art.published))

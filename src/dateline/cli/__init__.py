@@ -18,8 +18,16 @@ for _optional in ("extract", "evaluate", "store", "serve"):
 
 
 def main(argv: list[str] | None = None) -> int:
+    from ..engine.errors import EngineError
+
     try:
-        app(args=argv, standalone_mode=False)
+        rc = app(args=argv, standalone_mode=False)
+        if rc == 130:  # click turns Ctrl-C into this return value
+            err.print("interrupted; rerun the same command to resume")
+            return 130
+    except EngineError as e:
+        err.print(f"[bold red]error:[/] {e}", soft_wrap=True)
+        return 1
     except InputError as e:
         err.print(f"[bold red]error:[/] {e}", soft_wrap=True)
         return 2

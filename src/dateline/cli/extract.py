@@ -117,8 +117,14 @@ def extract(
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No summary.")] = False,
 ) -> None:
     """Extract article records (events, quotes, figures, places, actors) from news text."""
+    from ..engine import ENGINES
+
     if fmt not in FORMATS:
         raise Exit(f"--format must be one of: {', '.join(FORMATS)}")
+    if scheduler and engine == "local":
+        engine = "dask"  # a scheduler address means a Dask cluster
+    if engine not in ENGINES:
+        raise Exit(f"--engine must be one of: {', '.join(sorted(ENGINES))}")
     n_workers = workers if workers is not None else default_workers()
     if n_workers < 1:
         raise Exit("--workers must be at least 1")

@@ -25,6 +25,8 @@ from .published import given_published, infer_published
 
 READABLE_SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson", ".json", ".html", ".htm", ".xhtml", ""}
 MAX_HTML_BYTES = 50_000_000
+# The language model reads at most a million characters at once; no news article is that long.
+MAX_BODY_CHARS = 1_000_000
 MAX_JSON_BYTES = 100_000_000
 MAX_JSONL_LINE_CHARS = 10_000_000
 
@@ -132,7 +134,10 @@ def read_text_dump(source: Source, lines: Iterator[str], options: dict) -> Itera
         parts = cut_article(block.paragraphs)
         if not parts.paragraphs:
             continue
-        yield build_article(parts, published=options.get("published"), origin={"file": source.label, "line": block.line})
+        try:
+            yield build_article(parts, published=options.get("published"), origin={"file": source.label, "line": block.line})
+        except InputError as err:
+            options["report"].errors.append(InputError(source.label, err.problem, block.line))
 
 
 @reader("jsonl")
@@ -221,6 +226,11 @@ def article_from_object(obj: Any, options: dict, origin: dict) -> Article:
 def build_article(
     parts: ArticleParts, *, published: Any = None, origin: dict | None = None, given_id: Any = None
 ) -> Article:
+    if len(parts.body) > MAX_BODY_CHARS:
+        raise InputError(
+            (origin or {}).get("file", "?"),
+            f"article body of {len(parts.body):,} characters, over the {MAX_BODY_CHARS:,} a news article can have",
+        )
     art = Article(
         body=parts.body,
         id=str(given_id) if given_id not in (None, "") else "",

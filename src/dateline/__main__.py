@@ -1,0 +1,5 @@
+"""`python -m dateline ...`: the same as the `dateline` command."""
+
+from .cli import entry
+
+entry()
