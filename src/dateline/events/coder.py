@@ -293,42 +293,17 @@ class EventCoder:
             ctx.last_actor1 = actor1
 
         (event_date, time_precision, year), own_date = date_for(ctx, trigger, sent)
-        undated = not own_date
         if own_date and event_date is None and year is not None:
             return None  # history known only to the year ("seized Goma in 2012"): no ACLED row
-        ev_start = max(sent.start_char, ctx.body_start)
-        event = {
-            "event_date": event_date,
-            "time_precision": time_precision,
-            "event_type": event_type,
-            "sub_event_type": sub_event,
-            "actor1": a1,
-            "actor2": a2,
-            "location": location_name(place),
-            "location_resolved": place.get("resolved") if place else None,
-            "country": country,
-            "admin1": place.get("admin1") if place else None,
-            "latitude": place.get("latitude") if place else None,
-            "longitude": place.get("longitude") if place else None,
-            "geo_precision": geo_precision,
-            "fatalities": fatalities_in(sent, trigger) if event_type != "Strategic developments" else None,
-            "attribution": "reported",
-            "source": None,
-            "evidence": _evidence(sent, ev_start),
-            "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char, "class": cls.name},
-        }
-        if year is not None:
-            event["year"] = year
-        event["_undated"] = undated
+        event = self._event(ctx, cls, span, sent, event_type, sub_event, a1, a2, place, geo_precision, country_code,
+                            event_date, time_precision, year, own_date)
+        if event_type != "Strategic developments":
+            event["fatalities"] = fatalities_in(sent, trigger)
         event["_guessed_actor1"] = guessed
-        event["_anaphoric"] = trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
         event["_guessed_actor2"] = guessed2
-        cand = Candidate(
-            cls, trigger, sent, event, cls.priority, quote,
-            _side_name(speaker_actor, country_code), ctx.agency,
-        )
+        event["_anaphoric"] = trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
+        cand = Candidate(cls, trigger, sent, event, cls.priority, quote, _side_name(speaker_actor, country_code), ctx.agency)
         cand.attribute()
-        event["confidence"] = confidence(cls, event, place_in_sentence=bool(ctx.places_in(sent)), dated=bool(ctx.timexes_in(sent)))
         event["notes"] = note_for(event)
         return cand
 

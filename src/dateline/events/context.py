@@ -11,6 +11,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ..chrono import _iso
 from ..language.doccache import sents as doc_sents
 from ..language.doccache import text as doc_text
 
@@ -207,10 +208,4 @@ def _after_dateline(text: str) -> int:
     return m.end() if m else 0
 
 
-def _as_date(value) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+_as_date = _iso  # "YYYY-MM-DD..." -> date, or None
