@@ -259,3 +259,10 @@ def test_persian_ezafe_names_hold_together(nlp):
     doc = run(nlp, "Taliban fighters entered Pul-e-Khumri and Mazar-i-Sharif in Afghanistan.")
     assert names(doc) == ["Pul-e-Khumri", "Mazar-i-Sharif", "Afghanistan"]
     assert near(place(doc, "Mazar-i-Sharif"), 36.71, 67.11)
+
+
+def test_a_name_the_gazetteer_knows_only_in_pieces_is_not_its_pieces(nlp):
+    # "Cabo Delgado" is unknown whole; "Cabo" and "Delgado" alone are places far away
+    doc = run(nlp, "Insurgents attacked the town of Palma in Cabo Delgado province, Mozambique, the ministry said.")
+    assert "Cabo" not in names(doc) and "Delgado" not in names(doc)
+    assert all(p["country_code"] in (None, "MZ") for p in doc._.places)

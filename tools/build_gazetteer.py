@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.language.gazetteer import (  # noqa: E402
-    DATELINE_ONLY, FORMAT, HISTORIC, distance_km, key_hash, name_key, skeleton)
+    CAPITAL, DATELINE_ONLY, FORMAT, HISTORIC, distance_km, key_hash, name_key, skeleton)
 
 DATA = ROOT / "src" / "dateline" / "data"
 CURATED = DATA / "places_curated.csv"
@@ -88,6 +88,7 @@ class Builder:
         self.by_geonameid: dict[int, int] = {}
         self.neighbours: dict[str, list[str]] = {}
         self.country_names: dict[str, list[str]] = {}  # every name a country is known by
+        self.capitals: dict[str, str] = {}  # ISO2 -> capital's name (GeoNames)
 
     def add(self, place: dict, names: list[str], curated: bool = False) -> int:
         idx = len(self.places)
@@ -125,6 +126,7 @@ def load_countries(b: Builder, gc_data: Path, shared: Path) -> dict[str, int]:
     countries = json.loads((gc_data / "countries.json").read_text(encoding="utf-8"))
     b.neighbours = {iso: sorted(n for n in (c.get("neighbours") or "").split(",") if n)
                     for iso, c in sorted(countries.items())}
+    b.capitals = {iso: c["capital"] for iso, c in sorted(countries.items()) if c.get("capital")}
     points = {}
     with open(shared / "eval" / "geonames-countries" / "country_points.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -176,6 +178,20 @@ def _alternates(name: str, alternates: list[str]) -> list[str]:
     own = name_key(name)
     adjectives = {own + "i", own + "is", own + "ian", own + "y"}
     return [a for a in alternates if not a or usable_key(a) not in adjectives]
+
+
+def mark_capitals(b: Builder, city_idx: list[int]) -> None:
+    """Flag each country's capital: the largest town of that country known by the capital's name."""
+    wanted = {(cc, name_key(name)): cc for cc, name in b.capitals.items()}
+    best: dict[str, int] = {}
+    for idx in city_idx:
+        p = b.places[idx]
+        for key in b.names[idx]:
+            if (p["cc"], key) in wanted:
+                if p["cc"] not in best or (p["population"] or 0) > (b.places[best[p["cc"]]]["population"] or 0):
+                    best[p["cc"]] = idx
+    for idx in best.values():
+        b.places[idx]["flags"] |= CAPITAL
 
 
 def load_us_states(b: Builder, gc_data: Path, city_idx: list[int]) -> None:
@@ -532,6 +548,7 @@ def main(argv: list[str] | None = None) -> int:
     country_idx = load_countries(b, gc_data, args.shared)
     load_continents(b, gc_data)
     city_idx = load_cities(b, gc_data)
+    mark_capitals(b, city_idx)
     load_us_states(b, gc_data, city_idx)
     load_wof(b, args.shared)
     load_opensyria(b, args.shared)

@@ -134,6 +134,7 @@ AREA_FEATURES = frozenset({"country", "continent", "region", "sea", "river"}) | 
 # flags
 DATELINE_ONLY = 1  # a name that is a place only as a dateline ("UNITED NATIONS")
 HISTORIC = 2  # abandoned or superseded settlement
+CAPITAL = 4  # a country's capital
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .gazetteer import (
+    CAPITAL,
     ADMIN_FEATURES,
     ADMIN_WORDS,
     DATA_DIR,
@@ -87,6 +88,7 @@ GENERIC_HEADS = frozenset(_WORDS["generic_heads"])
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NONPLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "ARMED_GROUP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 ACCEPT = 3.0  # evidence needed to call a gazetteer hit a place
+CAPITAL_BONUS = 2.0
 
 
 @dataclass
@@ -119,6 +121,7 @@ class Mention:
     margin: float = 0.0
     geo_precision: int = 1
     local: frozenset[str] = frozenset()  # countries named right before or just after it
+    country_after: str | None = None  # the country named just after it ("Palma in Cabo Delgado, Mozambique")
     why: list[tuple[str, float]] = field(default_factory=list)  # the evidence, reason by reason
     container: tuple[Place, ...] = ()  # the country, state or province written after it ("Woodbridge, Virginia")
     part_of: Place | None = None  # the city it is a part of ("Rifai neighbourhood, West Mosul")
@@ -344,9 +347,14 @@ class PlaceFinder:
         person_words = self._person_words(doc)
         words = words_of(text)
         mentions = _add_directions(text, find_names(text, self.gaz, ws=words))
+        wholes = self._unknown_wholes(doc, text, ents, mentions, person_words)
         live = []
         for m in mentions:
             m.in_dateline = m.end <= dateline_end
+            whole = next((w for w in wholes if w.start <= m.start and m.end <= w.end), None)
+            if whole is not None and not m.in_dateline:
+                m.notes.append(f"a piece of the unknown place name {whole.text!r}")
+                continue
             if not m.in_dateline:
                 m.candidates = tuple(c for c in m.candidates if not c.flags & DATELINE_ONLY)
             m.candidates = self._fitting(m.candidates, m.text)
@@ -420,7 +428,47 @@ class PlaceFinder:
                 _inside_its_city(m)
             else:
                 self._no_far_village(m, ctx, kept)
+        for whole in wholes:  # known to the NER, unknown here: listed, placed only by what surrounds it
+            whole.kept, whole.geo_precision = True, 3
+            boxes = [b for b in whole.container if b.feature in ADMIN_FEATURES and b.country_code in ctx.relevant]
+            if whole.part_of is not None:
+                whole.resolved, whole.geo_precision = whole.part_of, 2
+            elif boxes:
+                whole.resolved = max(boxes, key=_size_score)
+            mentions.append(whole)
+        mentions.sort(key=lambda m: m.start)
         return mentions, ctx
+
+    def _unknown_wholes(self, doc: Doc, text: str, ents, mentions: list[Mention], person_words: set[str]) -> list[Mention]:
+        """Place names the NER sees whole and the gazetteer only in pieces ("Cabo Delgado":
+        not Cape Town and a town in El Salvador): the pieces are not places, the whole is."""
+        wholes = []
+        for s, e, label in ents:
+            if label not in ("GPE", "LOC"):
+                continue
+            lo, hi = _trim(text, s, e)
+            name = text[lo:hi]
+            ws = words_of(name)
+            inside = [m for m in mentions if lo <= m.start and m.end <= hi and (m.start, m.end) != (lo, hi)]
+            if not inside or not 2 <= len(ws) <= 5 or any(ch.isdigit() for ch in name):
+                continue
+            covered = [w for w in ws if any(m.start <= lo + w.start and lo + w.end <= m.end for m in inside)]
+            extra = [w for w in ws if w not in covered and w.lower not in NOT_NAMES and w.lower not in ARTICLE_WORDS]
+            if not extra and len(inside) < 2:
+                continue  # the NER's span is one known name give or take a word
+            if not all(w.cap for w in extra):
+                continue
+            if any(w.lower in TAIL_WORDS or w.lower in FACILITY_WORDS or w.lower in ADMIN_WORDS for w in extra):
+                continue  # "Idlib Province", "Samarra Barrage": a known place and a kind of thing
+            if self.gaz.lookup(name) or self._all_places(name) or any(w.lower in person_words for w in ws):
+                continue
+            whole = Mention(lo, hi, name, ())
+            self._hint(text, whole)
+            self._context_evidence(doc, text, whole, ents)
+            # the NER's word alone is not enough ("HMS Ocean", "Nadia Murad"): the text must say place
+            if any(w > 0 for reason, w in whole.why if not reason.startswith("NER")):
+                wholes.append(whole)
+        return wholes
 
     # ---------------------------------------------------------- recognition
 
@@ -497,7 +545,10 @@ class PlaceFinder:
                 continue  # "Austria’s Foreign Minister": the country's
             if label == "ORG" and self.gaz.lookup(text[lo:hi]):
                 continue  # "AL-HOL CAMP" as ORG is still the camp
-            if self._all_places(text[lo:hi]):
+            rest = words_of(text[m.end : hi])
+            if rest and lo == m.start and all(w.lower in TAIL_WORDS or w.lower in FACILITY_WORDS for w in rest):
+                continue  # "the Samarra Barrage", "Baghdad Airport": a facility that places the town
+            if label != "PERSON" and self._all_places(text[lo:hi]):
                 continue  # the NER joined places into one name: "Goma in North Kivu"
             if _STATE_OF.search(text[s : m.start]):
                 continue  # "the Government of Iraq": the country it governs
@@ -529,10 +580,13 @@ class PlaceFinder:
         return None
 
     def _all_places(self, name: str) -> bool:
-        """Every capitalised word of `name` is inside a gazetteer name found in it."""
+        """`name` is places joined by "in", "," or "and" ("Goma in North Kivu"): every
+        capitalised word is inside a gazetteer name found in it."""
         found = find_names(name, self.gaz)
         words = [w for w in words_of(name) if w.cap and w.lower not in NOT_NAMES]
-        return len(found) >= 2 and all(any(m.start <= w.start and w.end <= m.end for m in found) for w in words)
+        joined = all(re.fullmatch(r",? (?:in|and|near) |, |/", name[a.end : b.start]) for a, b in zip(found, found[1:]))
+        return (len(found) >= 2 and joined
+                and all(any(m.start <= w.start and w.end <= m.end for m in found) for w in words))
 
     def _fitting(self, cands: tuple[Place, ...], written: str) -> tuple[Place, ...]:
         """Candidates less the countries the name only folds onto ("As Samawah" is not Samoa):
@@ -642,7 +696,7 @@ class PlaceFinder:
         # The dateline says where the reporter is, not where the story is: it
         # weighs one mention and wins ties, so a body that names another
         # country twice ("BEIRUT (Reuters) – ... Syria ... Syria") is about that one.
-        home = self._dateline_country(meta)
+        home = self._dateline_country(meta, votes)
         if home and votes:
             votes[home] += 1.0
             first[home] = -2
@@ -653,13 +707,20 @@ class PlaceFinder:
         ctx.near = self.gaz.neighbours(ctx.focus)
         return ctx
 
-    def _dateline_country(self, meta: dict) -> str | None:
+    def _dateline_country(self, meta: dict, votes: Counter | None = None) -> str | None:
+        """The country of the dateline: the one it writes, else its place's, read
+        as a big city and, between namesakes, the one of a country the body names
+        ("TRIPOLI" over a story on Lebanon is Lebanon's Tripoli)."""
         dl = meta.get("dateline") or {}
+        votes = votes or Counter()
         names = ([dl["country"]] if dl.get("country") else []) + list(dl.get("places") or [])
         for name in names:
-            cands = self.gaz.lookup(name)
+            cands = self._fitting(self.gaz.lookup(name), name)
             if cands:
-                return max(cands, key=lambda c: (c.feature == "country", _size_score(c))).country_code
+                best = max(cands, key=lambda c: (c.feature == "country",
+                                                 _size_score(c) + (3.0 if votes.get(c.country_code) else 0.0)
+                                                 + (CAPITAL_BONUS if c.flags & CAPITAL else 0.0)))
+                return best.country_code
         return None
 
     # ---------------------------------------------------------- resolution
@@ -670,8 +731,11 @@ class PlaceFinder:
             s += 1.0
         if c.flags & HISTORIC:
             s -= 1.5
-        if not m.in_dateline and c.country_code:
-            s += ctx.weight(c.country_code)
+        if c.country_code:
+            # a dateline's place too: the reporter is in or near the country written about
+            s += ctx.weight(c.country_code) * (0.5 if m.in_dateline else 1.0)
+        if c.flags & CAPITAL:
+            s += CAPITAL_BONUS  # capitals are named far more than their namesakes ("Washington")
         if m.in_dateline and m.hint is None and c.feature in ADMIN_FEATURES:
             s -= 2.0  # a dateline names a city ("NEW YORK"), a province only when it says so
         likeness = _likeness(m.text, c.name)
@@ -708,10 +772,13 @@ class PlaceFinder:
         c = m.resolved
         if c is None or m.in_dateline or not ctx.relevant:
             return
-        if c.country_code in ctx.relevant or c.country_code in ctx.near or prior(c) >= 2.5:
-            return
         if any(_inside(c, box) for box in m.container):
             return  # the text says where it is: "Woodbridge, Virginia"
+        # "Palma in Cabo Delgado province, Mozambique" is not the Palma of Spain
+        elsewhere = (m.country_after is not None and c.country_code != m.country_after and not c.is_area
+                     and c.country_code not in ctx.relevant)
+        if not elsewhere and (c.country_code in ctx.relevant or c.country_code in ctx.near or prior(c) >= 2.5):
+            return
         m.notes.append(f"only candidate far away: {c.name} ({c.country_code})")
         m.resolved, m.geo_precision = None, 3
         boxes = [b for b in m.container if b.feature in ADMIN_FEATURES and b.country_code in ctx.relevant]
@@ -774,6 +841,13 @@ _CONTAINER_AFTER = re.compile(
 )
 
 
+# between a place and the country it is in: ", ", " in northern ", " in Cabo Delgado province, "
+_UP_TO_COUNTRY = re.compile(
+    r"(?:,| in| of)(?: the)?(?: (?:north|south|east|west|central|northern|southern|eastern|western)(?:-?\w+ern)?)?"
+    r"(?: [A-Z][\w’'.-]+){0,4}(?: (?:province|governorate|region|state|district))?,? (?:the )?"
+)
+
+
 def _local_countries(text: str, kept: list[Mention]) -> None:
     """For each place, the countries named just before it in the same
     paragraph (a list under a "Syria" heading) or right after it in the same
@@ -789,8 +863,9 @@ def _local_countries(text: str, kept: list[Mention]) -> None:
         if before:
             local.add(before[-1][2])
         for s, e, cc in countries:
-            if 0 <= s - m.end <= 40 and not re.search(r"[.;!?]\s", text[m.end : s]):
+            if 0 < s - m.end <= 60 and _UP_TO_COUNTRY.fullmatch(text[m.end : s]):
                 local.add(cc)
+                m.country_after = cc
                 break
         m.local = frozenset(local)
 
