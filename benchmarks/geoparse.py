@@ -14,6 +14,7 @@ Prints, for each set:
     precision, recall, F1, and over matched places resolution within 161 km
     and 25 km and the rate of the right country code.
   * re3d (the texts other than CENTCOM's): recognition against its Location entities.
+  * speed: gazetteer and pipeline load times, the places component's time per article.
 
     .venv/bin/python benchmarks/geoparse.py [--shared ../shared] [--limit N] [--pred seed=PRED.jsonl]
 """
@@ -260,6 +261,38 @@ def re3d(shared: Path, verbose: bool) -> None:
         print("  not re3d Locations:", extra)
 
 
+def speed(shared: Path) -> None:
+    """Load times and the places component's time per article (the seed and CENTCOM texts)."""
+    from dateline.language import build_pipeline
+    from dateline.read import read_inputs
+
+    t0 = time.perf_counter()
+    Gazetteer()
+    load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    nlp = build_pipeline()
+    pipeline = time.perf_counter() - t0
+    arts = list(read_inputs([str(shared / "corpus" / "reuters-islamic-state-2017-2019.txt")]))
+    arts += list(read_inputs([str(shared / "corpus" / "centcom-press-releases.jsonl")]))
+    docs = []
+    for a in arts:
+        doc = nlp.make_doc(a.body)
+        doc._.meta = {"id": a.id, "title": a.title, "published": a.published, "dateline": a.dateline}
+        for name, proc in nlp.pipeline:
+            if name == "dateline_places":
+                break
+            doc = proc(doc)
+        docs.append(doc)
+    places = nlp.get_pipe("dateline_places")
+    t0 = time.perf_counter()
+    for doc in docs:
+        places(doc)
+    per = (time.perf_counter() - t0) / max(len(docs), 1)
+    chars = sum(len(d.text) for d in docs) / max(len(docs), 1)
+    print(f"\nspeed: gazetteer load {load:.2f} s, whole pipeline load {pipeline:.2f} s,"
+          f" places {per * 1000:.0f} ms per article ({chars:.0f} characters)")
+
+
 def _pair_ids(pred: list[dict], gold: list[dict]) -> None:
     """Ids can differ (a reader that does not keep the input's id): pair by order then."""
     gold_ids = {g["id"] for g in gold}
@@ -285,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         gold_sets(args.shared, {k: Path(v) for k, v in preds.items()}, args.verbose)
     if not args.skip_gold:
         re3d(args.shared, args.verbose)
+        speed(args.shared)
     if not args.skip_ucdp:
         ucdp(args.shared, args.limit, args.verbose)
     return 0
