@@ -266,3 +266,10 @@ def test_a_name_the_gazetteer_knows_only_in_pieces_is_not_its_pieces(nlp):
     doc = run(nlp, "Insurgents attacked the town of Palma in Cabo Delgado province, Mozambique, the ministry said.")
     assert "Cabo" not in names(doc) and "Delgado" not in names(doc)
     assert all(p["country_code"] in (None, "MZ") for p in doc._.places)
+
+
+def test_a_namesake_outside_the_province_named_gives_way_to_the_province(nlp):
+    # the village is not in the gazetteer; a Moroccan city is spelled close to it
+    doc = run(nlp, "Gunmen kidnapped 80 students from a school in Kuriga in Kaduna state, Nigeria, residents said.")
+    p = place(doc, "Kuriga")
+    assert p["country_code"] == "NG" and p["geo_precision"] == 3

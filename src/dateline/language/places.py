@@ -774,6 +774,13 @@ class PlaceFinder:
             return
         if any(_inside(c, box) for box in m.container):
             return  # the text says where it is: "Woodbridge, Virginia"
+        boxes = [b for b in m.container if b.feature in ADMIN_FEATURES and b.country_code in ctx.relevant]
+        same_country = c.country_code == boxes[0].country_code if boxes else False
+        if boxes and (not same_country or (c.admin1 and prior(c) < 2.5)):
+            # "Kuriga in Kaduna state": not a namesake outside the province the text names
+            m.notes.append(f"not in {boxes[0].name}: {c.name} ({c.country_code})")
+            m.resolved, m.geo_precision = max(boxes, key=_size_score), 3
+            return
         # "Palma in Cabo Delgado province, Mozambique" is not the Palma of Spain
         elsewhere = (m.country_after is not None and c.country_code != m.country_after and not c.is_area
                      and c.country_code not in ctx.relevant)
