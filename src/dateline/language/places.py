@@ -342,12 +342,33 @@ class PlaceFinder:
         """Every gazetteer hit with its verdict (`kept`) and resolution, and the article context."""
         text = doc.text
         meta = doc._.meta or {}
-        dateline_end = _dateline_end(text, meta)
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         person_words = self._person_words(doc)
         words = words_of(text)
         mentions = _add_directions(text, find_names(text, self.gaz, ws=words))
         wholes = self._unknown_wholes(doc, text, ents, mentions, person_words)
+        live = self._live(doc, text, meta, ents, person_words, mentions, wholes)
+        # what the text around each name says, before anything is known of the article's countries
+        for m in live:
+            self._context_evidence(doc, text, m, ents)
+        ctx = self._context(live, meta, words)
+        self._accept(text, live, ctx)
+        kept = [m for m in live if m.kept]
+        self._resolve_all(text, kept, ctx)
+        for whole in wholes:  # known to the NER, unknown here: listed, placed only by what surrounds it
+            whole.kept, whole.geo_precision = True, 3
+            boxes = [b for b in whole.container if b.feature in ADMIN_FEATURES and b.country_code in ctx.relevant]
+            if whole.part_of is not None:
+                whole.resolved, whole.geo_precision = whole.part_of, 2
+            elif boxes:
+                whole.resolved = max(boxes, key=_size_score)
+            mentions.append(whole)
+        mentions.sort(key=lambda m: m.start)
+        return mentions, ctx
+
+    def _live(self, doc, text, meta, ents, person_words, mentions, wholes) -> list[Mention]:
+        """The gazetteer hits that may be places: candidates fitted to the text, blocked names noted."""
+        dateline_end = _dateline_end(text, meta)
         live = []
         for m in mentions:
             m.in_dateline = m.end <= dateline_end
@@ -359,7 +380,7 @@ class PlaceFinder:
                 m.candidates = tuple(c for c in m.candidates if not c.flags & DATELINE_ONLY)
             m.candidates = self._fitting(m.candidates, m.text)
             if not m.candidates:
-                m.notes.append("dateline-only name")
+                m.notes.append("no fitting candidate")
                 continue
             self._hint(text, m)
             why = None if m.in_dateline else self._blocked(doc, text, m, ents, person_words)
@@ -367,12 +388,12 @@ class PlaceFinder:
                 m.notes.append(why)
                 continue
             live.append(m)
-        # What the text around each name says, before anything is known of the article's countries.
-        for m in live:
-            self._context_evidence(doc, text, m, ents)
-        ctx = self._context(live, meta, words)
+        return live
+
+    def _accept(self, text: str, live: list[Mention], ctx: Context) -> None:
+        """Weigh the evidence of each name and decide which are places (`kept`)."""
         top: dict[int, int] = {}
-        relevance: dict[int, float] = {}
+        held: dict[int, tuple[str, float]] = {}
         for k, m in enumerate(live):
             best = max(m.candidates, key=lambda c: self._score(c, m, ctx))
             top[k] = best.id
@@ -386,7 +407,7 @@ class PlaceFinder:
             if rel and (m.positive or prior(known, m.text) >= 2.5 or not self._common_word(m.text)):
                 m.why.append(rel)
             elif rel:
-                relevance[k] = rel  # held back: it counts if the name turns out listed with places
+                held[k] = rel  # counts if the name turns out listed with places
             if m.in_dateline:
                 m.why.append(("dateline", 3.0))
             m.evidence = sum(w for _, w in m.why)
@@ -400,18 +421,22 @@ class PlaceFinder:
             m.kept = m.evidence >= ACCEPT or (best_by_place[group] >= ACCEPT and m.evidence >= 0.5)
         # a name listed with places is a place: "Al Huwayjah and Tuz Khurmatu", "Raqqa, Hasaka and Deir ez-Zor"
         for k, m in enumerate(live):
-            pending = relevance.get(k, ("", 0.0))[1]
-            if not m.kept and m.evidence + pending + 1.5 >= ACCEPT:
-                for other in live[max(0, k - 1) : k] + live[k + 1 : k + 2]:
-                    lo, hi = (other.end, m.start) if other.start < m.start else (m.end, other.start)
-                    if other.kept and _LIST_GAP.fullmatch(text[lo:hi]):
-                        m.kept = True
-                        m.why.append(("listed with a place", 1.5))
-                        if pending:
-                            m.why.append(relevance[k])
-                        m.evidence = sum(w for _, w in m.why)
-                        break
-        kept = [m for m in live if m.kept]
+            pending = held.get(k, ("", 0.0))[1]
+            if m.kept or m.evidence + pending + 1.5 < ACCEPT:
+                continue
+            for other in live[max(0, k - 1) : k] + live[k + 1 : k + 2]:
+                lo, hi = (other.end, m.start) if other.start < m.start else (m.end, other.start)
+                if other.kept and _LIST_GAP.fullmatch(text[lo:hi]):
+                    m.kept = True
+                    m.why.append(("listed with a place", 1.5))
+                    if pending:
+                        m.why.append(held[k])
+                    m.evidence = sum(w for _, w in m.why)
+                    break
+
+    def _resolve_all(self, text: str, kept: list[Mention], ctx: Context) -> None:
+        """Put each place on the map: score candidates, then again with the confident
+        ones as anchors, one place per name, no far namesakes."""
         _local_countries(text, kept)
         for m in kept:
             if any(c.feature in ADMIN_FEATURES for c in m.candidates):
@@ -427,17 +452,7 @@ class PlaceFinder:
             if m.part_of is not None:
                 _inside_its_city(m)
             else:
-                self._no_far_village(m, ctx, kept)
-        for whole in wholes:  # known to the NER, unknown here: listed, placed only by what surrounds it
-            whole.kept, whole.geo_precision = True, 3
-            boxes = [b for b in whole.container if b.feature in ADMIN_FEATURES and b.country_code in ctx.relevant]
-            if whole.part_of is not None:
-                whole.resolved, whole.geo_precision = whole.part_of, 2
-            elif boxes:
-                whole.resolved = max(boxes, key=_size_score)
-            mentions.append(whole)
-        mentions.sort(key=lambda m: m.start)
-        return mentions, ctx
+                self._no_far_village(m, ctx)
 
     def _unknown_wholes(self, doc: Doc, text: str, ents, mentions: list[Mention], person_words: set[str]) -> list[Mention]:
         """Place names the NER sees whole and the gazetteer only in pieces ("Cabo Delgado":
@@ -765,7 +780,7 @@ class PlaceFinder:
         m.resolved = scored[0][1]
         m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 99.0
 
-    def _no_far_village(self, m: Mention, ctx: Context, kept: list[Mention]) -> None:
+    def _no_far_village(self, m: Mention, ctx: Context) -> None:
         """No silent wrong village: a small place outside every country the
         article is about falls back to a province the article names in those
         countries (geo_precision 3), or stays unresolved."""
