@@ -641,7 +641,8 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None
         inside = [p for p in specific if trigger.left_edge.idx <= p["start"] <= trigger.right_edge.idx + len(trigger.right_edge)]
         pool = inside or specific
         chosen = min(pool, key=lambda p: abs(p["start"] - trigger.idx))
-        return chosen, 2 if _near(sent.doc, chosen) else 1
+        # the places layer knows "East Mosul" or a province standing in for a village (2, 3)
+        return chosen, max(2 if _near(sent.doc, chosen) else 1, chosen.get("geo_precision") or 1)
     broad = [p for p in places if p.get("latitude") is not None]
     if broad and ctx.focus_place and any(p.get("country_code") == ctx.focus_place.get("country_code") and p.get("feature") == "country" for p in broad):
         # "strikes in Syria" while the story is about one place in Syria: that place, approximately.
