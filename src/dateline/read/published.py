@@ -407,8 +407,17 @@ def _solve(mention: Mention, period: tuple[date, date]) -> Bound | None:
     fn = RESOLVERS[mention.kind]
     first, last = period
     agreeing: list[date] = []
-    month = date(first.year - 1, 1, 1)
-    stop = date(min(last.year + 32, 9998), 1, 1)
+    # Publication days worth trying: a year either side of the period, shifted by the
+    # mention's own distance when it has one ("four years ago", "a decade ago").
+    reach = 1
+    if mention.kind == "ago":
+        from ..chrono import _count
+
+        n = _count(mention.parts.get("n", "")) or 0
+        unit = (mention.parts.get("unit") or "").lower()
+        reach += n * (10 if unit == "decade" else 1) if unit in ("year", "decade") else 0
+    month = date(max(first.year - 1, 1), 1, 1)
+    stop = date(min(last.year + reach + 2, 9998), 1, 1)
     while month < stop:
         for pub in (month, month_end(month)):
             when = fn(mention.parts, pub, mention.tense)
