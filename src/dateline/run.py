@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .read import InputError, ReadReport, read_inputs, read_string
-from .read.published import AnchorBook, refine_article, refine_published
+from .read.published import AnchorBook, refine_published
 from .read.stories import Signature, assign_stories, signature
 from .record import Article
 
@@ -186,7 +186,7 @@ def run_extract(
     book = AnchorBook()
     for art in read_inputs(inputs, published=published, report=ReadReport()):
         book.add(art)
-    stream: Iterator[Article] = (refine_article(a, book) for a in read_inputs(inputs, published=published, report=report))
+    stream: Iterator[Article] = read_inputs(inputs, published=published, report=report, book=book)
     for _ in range(done.count):  # input order is deterministic: skip what is done
         next(stream, None)
     if on_progress and done.count:

@@ -135,7 +135,10 @@ def read_text_dump(source: Source, lines: Iterator[str], options: dict) -> Itera
         if not parts.paragraphs:
             continue
         try:
-            yield build_article(parts, published=options.get("published"), origin={"file": source.label, "line": block.line})
+            yield build_article(
+                parts, published=options.get("published"), origin={"file": source.label, "line": block.line},
+                book=options.get("book"),
+            )
         except InputError as err:
             options["report"].errors.append(InputError(source.label, err.problem, block.line))
 
@@ -217,14 +220,19 @@ def article_from_object(obj: Any, options: dict, origin: dict) -> Article:
     if isinstance(obj.get("byline"), list) and not parts.byline:
         parts.byline = [str(b) for b in obj["byline"]]
     published = options.get("published") or obj.get("published")
-    art = build_article(parts, published=published, origin=origin, given_id=obj.get("id"))
+    art = build_article(parts, published=published, origin=origin, given_id=obj.get("id"), book=options.get("book"))
     if isinstance(obj.get("url"), str):
         art.url = obj["url"]
     return art
 
 
 def build_article(
-    parts: ArticleParts, *, published: Any = None, origin: dict | None = None, given_id: Any = None
+    parts: ArticleParts,
+    *,
+    published: Any = None,
+    origin: dict | None = None,
+    given_id: Any = None,
+    book: Any = None,
 ) -> Article:
     if len(parts.body) > MAX_BODY_CHARS:
         raise InputError(
@@ -243,16 +251,24 @@ def build_article(
         source=origin,
     )
     given = given_published(published) if published else None
-    art.published = given or infer_published(art, dateline_date=parts.dateline_date)
+    art.published = given or infer_published(art, dateline_date=parts.dateline_date, book=book)
     return art
 
 
 def read_inputs(
-    inputs: Iterable[str], *, published: str | None = None, report: ReadReport | None = None
+    inputs: Iterable[str],
+    *,
+    published: str | None = None,
+    report: ReadReport | None = None,
+    book: Any = None,
 ) -> Iterator[Article]:
-    """Every article of every input, in input order. Bad inputs land in `report.errors`."""
+    """Every article of every input, in input order. Bad inputs land in `report.errors`.
+
+    `book` (a `published.AnchorBook` filled by an earlier read of the same inputs) lets
+    undated articles be dated with the other articles' help.
+    """
     report = report if report is not None else ReadReport()
-    options = {"published": published, "report": report}
+    options = {"published": published, "report": report, "book": book}
     if published is not None and given_published(published) is None:
         raise InputError("--published", f"not a date: {published!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
     for source in expand_inputs(inputs, report):
