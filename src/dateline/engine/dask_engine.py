@@ -93,6 +93,13 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
             return Client(**target, timeout=CONNECT_TIMEOUT), None
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"could not reach the Dask scheduler at {scheduler}: {exc}") from exc
+    # Dask's statistical profiler samples every worker thread's stack every 10 ms: on a
+    # CPU-bound spaCy job that is pure overhead. Spawned workers read it from the environment.
+    for key in ("DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED",):
+        os.environ.setdefault(key, "False")
+    import dask
+
+    dask.config.set({"distributed.worker.profile.enabled": False})
     cluster = LocalCluster(
         n_workers=workers or os.cpu_count() or 1,
         threads_per_worker=1,

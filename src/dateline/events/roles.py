@@ -73,7 +73,8 @@ def _prep_object(tok: Token, preps: set[str]) -> Token | None:
 
 # Nouns for an armed side the text does not name: "rebels", "gunmen", "a suicide bomber".
 UNNAMED_ARMED = {"rebel", "militant", "insurgent", "gunman", "gunmen", "jihadist", "fighter", "attacker",
-                 "assailant", "bomber", "sniper", "kidnapper", "raider", "extremist", "terrorist"}
+                 "assailant", "bomber", "sniper", "kidnapper", "raider", "extremist", "terrorist",
+                 "militiaman", "militiamen"}
 UNNAMED_SIDE = {"canonical": None, "type": "unidentified", "text": "", "start": -1, "end": -1}
 
 

@@ -753,6 +753,8 @@ class PlaceFinder:
             s += CAPITAL_BONUS  # capitals are named far more than their namesakes ("Washington")
         if m.in_dateline and m.hint is None and c.feature in ADMIN_FEATURES:
             s -= 2.0  # a dateline names a city ("NEW YORK"), a province only when it says so
+        if m.hint == "settlement" and c.feature in ("district", "subdistrict"):
+            s -= 1.5  # "the town of Geneina": the town, not the district named after it
         likeness = _likeness(m.text, c.name)
         if likeness == 1.0:
             s += 1.0  # written as the place's own name, not an alternate one
