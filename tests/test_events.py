@@ -82,6 +82,10 @@ def test_each_sub_event_type(text, event_type, sub_event_type):
         # forecasts and modal statements
         "Officials said the group would launch attacks on the capital if talks failed.",
         "The fighters could seize the airport in Tripoli within days, analysts said.",
+        # attempts that did not happen: an attempt is a fight only when it was made
+        "Rebels will try to storm the town of Tarhuna next week, a commander said.",
+        "The army is expected to try to capture the town of Tarhuna soon, officials said.",
+        "Rebels did not try to storm the town of Tarhuna on Sunday, a commander said.",
         # negations
         "The army said no air strikes were carried out on the village of Tal Abyad.",
         "Police did not arrest anyone after the protest in Nairobi on Sunday.",
@@ -134,6 +138,41 @@ def test_one_event_told_twice_is_one_event():
         "The attack was the deadliest in the region this year, the governor said."
     )
     assert len(evs) == 1 and evs[0]["fatalities"] == 22
+
+
+def test_a_claimed_attack_retold_with_its_day_is_one_claimed_event():
+    # "earlier this week" hangs off the claim in the parse, but it dates the attack;
+    # the later sentence gives the day and names nobody, so the claim still says who.
+    evs = [e for e in events_of(
+        "Al-Shabaab has claimed responsibility for a bomb attack earlier this week that killed seven "
+        "people at a market in Mogadishu.\n\n"
+        "Four traders and three shoppers were killed in Tuesday morning's attack, police said.",
+        published="2021-06-17",  # a Thursday
+    ) if e["event_type"] != "Strategic developments"]
+    assert len(evs) == 1, evs
+    ev = evs[0]
+    assert ev["actor1"] == "Al Shabaab" and ev["attribution"] == "claimed"
+    assert (ev["event_date"], ev["time_precision"]) == ("2021-06-15", 1)
+    assert ev["fatalities"] == 7
+
+
+def test_charged_in_court_is_the_state_not_the_police():
+    ev = one("The man was charged in a federal court in Chicago on Wednesday with providing support to Islamic State.")
+    assert ev["sub_event_type"] == "Arrests"
+    assert ev["actor1"] == "Government of the United States"
+    arrest = one("He was arrested in Chicago on Wednesday, officials said.")
+    assert arrest["actor1"] == "Police Forces of the United States"
+
+
+def test_the_side_trying_to_take_ground_starts_the_battle():
+    # The side that met the mines is the side attacking: the day of the sentence dates its attempt too.
+    evs = events_of(
+        "On Sunday, Iraqi troops met roadside bombs and snipers as they tried to storm the village of Tal Afar, "
+        "the army said."
+    )
+    battle = next(e for e in evs if e["event_type"] == "Battles")
+    assert battle["actor1"] == "Military Forces of Iraq", battle
+    assert battle["event_date"] == "2021-06-13"
 
 
 def test_actor_naming_works_for_other_countries():

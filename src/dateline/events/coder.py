@@ -34,7 +34,7 @@ from .fatalities import fatalities_in
 from .lexicon import TriggerClass, TriggerIndex, load_classes
 from .modality import attempted, is_habitual, present_habit, unrealised_reason
 from ..language.actors import actor_for_role
-from .naming import actor_name, civilians_of, country_name_of, police_of, unidentified_of
+from .naming import actor_name, civilians_of, country_name_of, government_of, police_of, unidentified_of
 from .notes import note_for
 from .roles import agent_and_patient
 
@@ -51,6 +51,7 @@ CIVILIAN_WORDS = {"civilian", "people", "woman", "child", "children", "resident"
 
 
 # Acts a side announces itself: when the sentence names no actor, the speaker's side acted.
+JUDICIAL_LEMMAS = {"charge", "indict", "extradite", "convict", "sentence", "prosecute"}
 SPEAKER_ACTS = {"capture", "clash", "shelling", "air_strike", "pause_offensive", "change", "arrest", "disrupted"}
 # Generic words that kill or attack, absorbed by a specific trigger in the same sentence.
 GENERIC_CLASSES = {"attack", "blast"}
@@ -186,7 +187,8 @@ class EventCoder:
         reason = unrealised_reason(trigger)
         if reason not in (None, "negation", "question") and cls.resolve == "protest" and trigger.pos_ != "VERB":
             reason = None  # "police fired tear gas to disperse protesters": the protesters were there
-        tried = cls.resolve == "territory" and attempted(trigger)
+        # "tried to overrun the enclave", "attempted to storm the base": the fight happened
+        tried = (cls.resolve == "territory" or cls.name == "clash") and attempted(trigger)
         if reason is not None and not tried:
             return None
         if cls.objects and not _has_object(trigger, cls.objects):
@@ -284,7 +286,8 @@ class EventCoder:
         if event_type == "Battles" and a1 is None:
             a1 = unidentified_of(country_code)  # "29 militants killed in raids": by a side not named
         if sub_event == "Arrests" and a1 is None:
-            a1 = police_of(country_code)
+            # charged or indicted in court: the state's prosecutors, not the police who arrest
+            a1 = government_of(country_code) if trigger.lemma_.lower() in JUDICIAL_LEMMAS else police_of(country_code)
         if event_type == "Strategic developments" and a1 is None:
             return None  # "the U.S. withdrawal" with nobody named acting: nothing to code
         if cls.name in ("pause_offensive", "change", "disrupted", "base") and actor1 is not None and not is_armed(actor1):
@@ -680,7 +683,8 @@ def date_for(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[tuple[str
     own = [t for t in timexes if _in_clause_of(sent.doc, t, trigger)]
     if own and _claimed_act(trigger):
         # "X claimed responsibility on Tuesday for the killing of ...": Tuesday dates the claim
-        own = [t for t in own if trigger.left_edge.idx <= t["start"] <= trigger.right_edge.idx]
+        own = [t for t in own if trigger.left_edge.idx <= t["start"] <= trigger.right_edge.idx
+               or _right_after(sent.doc, t, trigger) or _just_before_clause(sent.doc, t, trigger)]
     if not own:
         return ctx.reference, False
     t = min(own, key=lambda t: abs(t["start"] - trigger.idx))
@@ -724,18 +728,54 @@ def _in_clause_of(doc: Doc, timex: dict, trigger: Token) -> bool:
         return False  # "the deadliest attack since Sept. 11, 2001": a yardstick, not the date
     if trigger.left_edge.i <= root.i <= trigger.right_edge.i:
         return True
+    if _right_after(doc, timex, trigger):
+        return True
     head = _clause_head(trigger)
     t_head = _clause_head(root)
     if t_head == head:
         return True
     if head.dep_ in ("relcl", "advcl", "acl") and span.start <= head.head.i < span.end:
         return True  # "in July, when Iraqi forces completed the recapture": a clause on the date itself
-    if head.dep_ == "relcl" and 0 <= head.left_edge.i - span.end <= 1:
+    if _relative_clause(head) and 0 <= head.left_edge.i - span.end <= 1:
         return True  # "a truck attack earlier this week that killed eight": the date of what the clause describes
     # A time phrase on the governing clause dates a clause that reports what happened then
     # ("forces said on Friday they had captured the town"), or a clause set at that time
     # ("collapsed in July, when Iraqi forces completed the recapture of Mosul").
-    return head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and head.head == t_head and trigger.tag_ not in ("VBG",)
+    # Up a short chain too: "On Sunday, the SDF faced mines as they attempted to overrun the enclave".
+    if trigger.tag_ == "VBG":
+        return False
+    for _ in range(3):
+        if head.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+            return False
+        if head.head == t_head:
+            return True
+        head = _clause_head(head.head)
+    return False
+
+
+def _relative_clause(head: Token) -> bool:
+    """A relative clause, also when the parser took "that killed eight" for a complement."""
+    if head.dep_ == "relcl":
+        return True
+    return head.dep_ == "ccomp" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") and c.i == head.left_edge.i for c in head.children)
+
+
+def _just_before_clause(doc: Doc, timex: dict, trigger: Token) -> bool:
+    """The time phrase closing the noun phrase a relative clause describes: "an attack
+    earlier this week that killed eight" dates the killing."""
+    span = doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
+    head = _clause_head(trigger)
+    return span is not None and _relative_clause(head) and 0 <= head.left_edge.i - span.end <= 1
+
+
+def _right_after(doc: Doc, timex: dict, trigger: Token) -> bool:
+    """A time phrase right behind a noun trigger's phrase is the noun's, however the parser
+    hangs it: "claimed a truck attack earlier this week", "the strike on Sunday"."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    span = doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
+    return span is not None and span.start == trigger.right_edge.i + 1
 
 
 def confidence(cls: TriggerClass, event: dict, *, place_in_sentence: bool, dated: bool) -> float:
@@ -874,8 +914,9 @@ def fold(candidates: list[Candidate]) -> list[dict]:
             kept["event_date"], kept["time_precision"] = ev["event_date"], ev["time_precision"]
         if kept["fatalities"] is None and ev["fatalities"] is not None:
             kept["fatalities"] = ev["fatalities"]
-        if ev["attribution"] == "reported" and kept["attribution"] == "claimed":
-            # Stated in the article's own voice somewhere: reported.
+        if ev["attribution"] == "reported" and kept["attribution"] == "claimed" and ev["actor1"] == kept["actor1"]:
+            # Stated in the article's own voice somewhere: reported. Not when only the claim
+            # names who did it ("IS claimed the attack" + "eight were killed in the attack").
             kept["attribution"] = "reported"
         kept["confidence"] = max(kept["confidence"], ev["confidence"])
         kept["notes"] = note_for(kept)

@@ -97,7 +97,8 @@ def attempted(trigger: Token) -> bool:
     """'as they attempted to overrun the enclave', 'a battle to capture': an attempt, not an outcome."""
     for tok in clause_chain(trigger)[1:4]:
         if tok.lemma_.lower() in ATTEMPT:
-            return True
+            # the attempt itself must have happened: not "will try to", "did not try to"
+            return unrealised_reason(tok) is None
     return False
 
 

@@ -40,3 +40,7 @@ def unidentified_of(iso2: str | None) -> str:
 
 def police_of(iso2: str | None) -> str:
     return _role("police", iso2, "Police Forces")
+
+
+def government_of(iso2: str | None) -> str:
+    return _role("government", iso2, "Government")
