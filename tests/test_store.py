@@ -3,6 +3,7 @@ and `dateline ingest` taking articles from the same reader and engine as extract
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import numpy as np
@@ -294,3 +295,21 @@ def test_both_query_plans_give_the_same_pages(db, sort, query):
         assert narrow == broad
         flat = [i for p in narrow for i in p]
         assert len(flat) == len(set(flat)) == Q.count_events(conn, query) > 0
+
+
+def test_ingest_dates_undated_articles_as_extract_does(tmp_path, seed_corpus):
+    # Undated articles are dated with the other articles' help; the store must hold the
+    # same publication dates as `dateline extract` writes, not a second opinion.
+    from dateline.run import run_extract
+
+    corpus = seed_corpus
+    out = tmp_path / "out.jsonl"
+    run_extract([str(corpus)], out, language=False)
+    extracted = {r["id"]: r["published"] for r in map(json.loads, out.read_text().splitlines())}
+    alone = {a.id: a.published for a in read_inputs([str(corpus)])}
+    assert extracted != alone  # the corpus has an article the others help to date
+    db = tmp_path / "seed.db"
+    ingest([str(corpus)], db, workers=1, language=False)
+    with Store(db) as store:
+        stored = {i: Q.article(store.conn, i)["published"] for i in extracted}
+    assert stored == extracted

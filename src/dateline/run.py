@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .read import InputError, ReadReport, read_inputs, read_string
-from .read.published import AnchorBook, refine_published
+from .read import InputError, ReadReport, read_dated, read_inputs, read_string
+from .read.published import refine_published
 from .read.stories import Signature, assign_stories, signature
 from .record import Article
 
@@ -181,12 +181,8 @@ def run_extract(
     report = ReadReport()
     sigs = done.signatures
     inputs, stdin_copy = _spool_stdin(inputs, partial)
-    # Undated articles are dated with each other's help: a first, cheap read files
-    # every dated occurrence ("recaptured Mosul in July 2017"), the second read uses it.
-    book = AnchorBook()
-    for art in read_inputs(inputs, published=published, report=ReadReport()):
-        book.add(art)
-    stream: Iterator[Article] = read_inputs(inputs, published=published, report=report, book=book)
+    # Undated articles are dated with each other's help (two reads; see read_dated).
+    stream: Iterator[Article] = read_dated(inputs, published=published, report=report)
     for _ in range(done.count):  # input order is deterministic: skip what is done
         next(stream, None)
     if on_progress and done.count:

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
-from ..read import InputError, ReadReport, read_inputs, read_string
+from ..read import InputError, ReadReport, read_dated, read_string
+from ..read.published import refine_published
 from ..record import Article
 from .writer import Store
 
@@ -105,7 +106,7 @@ def ingest(
     with Store(Path(db)) as store:
         summary = store_articles(
             store,
-            read_inputs(inputs, published=published, report=report),
+            read_dated(inputs, published=published, report=report),  # dated as `extract` dates them
             workers=workers,
             engine=engine,
             scheduler=scheduler,
@@ -120,4 +121,5 @@ def ingest(
 def ingest_text(store: Store, text: str, *, published: str | None = None, label: str = "<text>", language: bool = True) -> IngestSummary:
     """Articles from a string (one article, a dump, or JSON Lines) into an open store."""
     articles = read_string(text, published=published, label=label)
+    refine_published(articles)
     return store_articles(store, articles, workers=1, language=language)
