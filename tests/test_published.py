@@ -205,6 +205,39 @@ def test_unrelated_occurrences_do_not_anchor():
     assert book.bounds_for(art("Militias completed the capture of Aden last year.")) == []
 
 
+def dated_in(day: str) -> Article:
+    a = art("Aid convoys reached the northern districts, the agency said.")
+    a.published = given_published(day)
+    return a
+
+
+def weekday_story() -> Article:
+    # 15 March falls on a Monday in 2010, 2021 and 2027 only, between 2009 and 2030
+    return art("On Monday, March 15, gunmen attacked a checkpoint outside the town, killing two guards.")
+
+
+def test_weekday_and_date_take_their_year_from_the_inputs_era():
+    story = weekday_story()
+    assert infer_published(story) is None  # alone, the year is unknown
+    refine_published([dated_in("2020-11-02"), story, dated_in("2021-06-30")])
+    assert window(story.published)[2:] == ("2021-03-15", "2021-03-22")
+
+
+def test_a_future_weekday_and_date_bound_from_above():
+    story = art("Talks between the two sides will resume on Tuesday, March 15, the mediator said.")
+    refine_published([dated_in("2022-01-20"), story])
+    assert (story.published["earliest"], story.published["latest"]) == ("2022-03-08", "2022-03-15")
+
+
+def test_no_year_when_the_era_is_too_wide_or_the_weekday_fits_no_year():
+    wide = weekday_story()
+    refine_published([dated_in("2009-05-01"), wide, dated_in("2023-05-01")])
+    assert wide.published is None  # 2010 and 2021 both fit
+    unfit = weekday_story()
+    refine_published([dated_in("2017-05-01"), unfit])  # 2016-2018: 15 March is never a Monday
+    assert unfit.published is None
+
+
 # ---- the window ---------------------------------------------------------------------
 
 

@@ -13,6 +13,9 @@ trust it:
 - events the text dates relatively ("collapsed last year", "recaptured Mosul in
   July") that are dated absolutely elsewhere: in the same article, or, through an
   `AnchorBook`, in another article of the same input (`refine_published`);
+- a day named with weekday and date but no year ("On Monday, Dec. 26"), in the
+  one year of the input's era (the years its surely dated articles span) where
+  that date is that weekday;
 - wire style, last and least: a year written out in the past tense is usually not
   the current one (a 2017 story says "this year", not "in 2017");
 - weekday references ("said on Monday") pin the day once the window is a week.
@@ -329,6 +332,8 @@ CONTEXT_TOKENS = 8
 ANCHORABLE = {"relative", "relative_part", "ago", "month", "month_part", "month_of_year", "season"}
 # A solved window wider than this says too little to keep.
 MAX_ANCHOR_WINDOW_DAYS = 400
+# Widest era (in years, inclusive) in which a month, day and weekday name one day.
+WEEKDAY_ERA_YEARS = 4
 
 
 _LOWER_PREFIXED_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]")
@@ -445,11 +450,15 @@ class AnchorBook:
 
     def __init__(self) -> None:
         self._index: dict[tuple[str, str], dict[tuple[date, date], set[tuple[str, int]]]] = defaultdict(lambda: defaultdict(set))
+        # Years the input's surely dated articles were published in: its era.
+        self._years: Counter[int] = Counter()
 
     def add(self, art: Article, *, relative: bool = True, mentions: list[Mention] | None = None) -> None:
         """File the article's dated occurrences: absolute ones always, relative ones
         ("in July") when `relative` and its publication date is known to the day or month."""
         reference = _reliable_reference(art.published) if relative else None
+        if reference is not None:
+            self._years[reference.lo.year] += 1
         mentions = mentions if mentions is not None else find_mentions(art.body)
         for st in statements(art.body, mentions):
             when = RESOLVERS[st.mention.kind](st.mention.parts, None, st.mention.tense)
@@ -485,6 +494,46 @@ class AnchorBook:
             bound = self._best(st.mention, votes)
             if bound is not None:
                 out.append(bound)
+        out.extend(self._weekday_date_bounds(mentions))
+        return out
+
+    def era(self) -> tuple[int, int] | None:
+        """The years the input's surely dated articles span, one year either side."""
+        if not self._years:
+            return None
+        return min(self._years) - 1, max(self._years) + 1
+
+    def _weekday_date_bounds(self, mentions: list[Mention]) -> list[Bound]:
+        """Bounds from days named with weekday and date but no year ("On Monday, Dec. 26").
+
+        A month, day and weekday recur only every 5, 6 or 11 years, so within the
+        input's era (at most five years wide) one year at most fits. News style names
+        the weekday only for days within a week of the story (AP: "within seven days
+        before or after"), so that day bounds the publication: from it to a week after
+        for a past or untensed day, from a week before to it for a future one. Nothing
+        when no surely dated article gives an era, or when the era admits two years.
+        """
+        era = self.era()
+        if era is None or era[1] - era[0] > WEEKDAY_ERA_YEARS:
+            return []
+        out = []
+        for m in mentions:
+            if m.kind != "date" or "w" not in m.parts or "y" in m.parts:
+                continue
+            month, dom = month_number(m.parts["m"]), int(m.parts["d"])
+            weekday = WEEKDAYS.get(m.parts["w"].lower())
+            days = [
+                d
+                for year in range(era[0], era[1] + 1)
+                if (d := safe_date(year, month, dom)) is not None and d.weekday() == weekday
+            ]
+            if len(days) != 1:
+                continue
+            (d,) = days
+            if m.tense == "future":
+                out.append(Bound(d - timedelta(days=WEEKDAY_FIT_DAYS), d, f"'{m.text}' ahead, in {d.year} of the input's era"))
+            else:
+                out.append(Bound(d, d + timedelta(days=WEEKDAY_FIT_DAYS), f"'{m.text}', in {d.year} of the input's era"))
         return out
 
     @staticmethod
