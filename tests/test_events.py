@@ -226,3 +226,24 @@ def test_the_strike_told_again_is_the_same_strike():
     )
     strikes = [e for e in evs if e["sub_event_type"] == "Air/drone strike"]
     assert len(strikes) == 1 and strikes[0]["fatalities"] == 40
+
+
+def test_seizing_hardware_is_not_taking_ground():
+    evs = events_of(
+        "Al-Shabaab fighters seized three armoured vehicles and a cache of ammunition from an army base "
+        "near Kismayo on Saturday, residents said."
+    )
+    assert "Non-state actor overtakes territory" not in [e["sub_event_type"] for e in evs]
+    evs = events_of("Rebels drove off in trucks captured near the airport of Kismayo on Saturday.")
+    assert "Non-state actor overtakes territory" not in [e["sub_event_type"] for e in evs]
+    # the same verb with ground as its object still is a capture
+    ground = one("Al-Shabaab fighters seized an army base near Kismayo on Saturday, residents said.")
+    assert ground["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_an_army_on_the_march_is_not_a_protest():
+    evs = events_of(
+        "In their march toward Kismayo, Somali troops have retaken six villages from al-Shabaab "
+        "since Saturday, the army said."
+    )
+    assert [e["event_type"] for e in evs] == ["Battles"]

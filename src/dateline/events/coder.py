@@ -44,6 +44,11 @@ BROAD_FEATURES = {"country", "region", "province", "governorate", "admin1", "sta
 TERRITORY_WORDS = {"ground", "territory", "position", "enclave", "city", "town", "village", "area", "district",
                    "neighbourhood", "neighborhood", "base", "airport", "checkpoint", "crossing", "border", "stronghold",
                    "holdout", "pocket", "control", "province", "region", "capital", "hill", "bridge", "dam", "camp"}
+# What is seized without ground changing hands: a capture of these is no territory event.
+SEIZED_GOODS = {"tank", "weapon", "arm", "ammunition", "munition", "equipment", "hardware", "vehicle", "truck",
+                "artillery", "rifle", "gun", "missile", "rocket", "explosive", "money", "cash", "oil", "fuel",
+                "document", "drug", "cargo", "shipment", "ship", "vessel", "boat", "aircraft", "plane", "helicopter",
+                "drone", "stockpile", "cache", "supply", "material", "materiel", "loot"}
 CIVILIAN_WORDS = {"civilian", "people", "woman", "child", "children", "resident", "villager", "pedestrian",
                   "staff", "employee", "volunteer", "patient", "teacher", "doctor", "nurse", "refugee",
                   "cyclist", "worshipper", "student", "passenger", "shopper", "family", "farmer", "girl", "boy",
@@ -101,10 +106,12 @@ class EventCoder:
         """Protesters are actor1 of a protest; police breaking it up make it a protest with
         intervention, killing protesters makes it excessive force (the police acting)."""
         marcher = next((c for c in trigger.children if c.dep_ in ("nsubj", "poss")), None)
-        if marcher is not None and marcher.lower_ in ("their", "its", "his") and ctx.last_actor1 is not None:
-            side = ctx.last_actor1
-        else:
-            side = ctx.actor_of(marcher) if marcher is not None else None
+        side = ctx.actor_of(marcher) if marcher is not None else None
+        if marcher is not None and marcher.lower_ in ("their", "its", "his"):
+            # "In their march toward Raqqa, the SDF has ...": the pronoun looks ahead to the
+            # clause's subject, else back to the side the story was telling about.
+            subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            side = (ctx.actor_of(subject) if subject is not None else None) or ctx.last_actor1
         if side is not None and is_armed(side):
             return None  # troops marching on a town ("their march toward Raqqa") are not protesters
         place, geo_precision = locate(ctx, trigger, sent)
@@ -514,6 +521,8 @@ def _speaker_actor(ctx: ArticleContext, quote: dict | None) -> dict | None:
 
 def _names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
     """A capture needs a place or a piece of ground as its object."""
+    if _seizes_goods(trigger):
+        return False  # "seized the tanks from the airfield": hardware, not ground
     if trigger.lemma_.lower() == "take":
         # "took Raqqa", "took control of the town" -- not "was taken to hospital"
         obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
@@ -542,6 +551,21 @@ def _names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
     if trigger.dep_ in ("nsubj", "nsubjpass"):
         return any(p for p in ctx.places_in(sent))
     return False
+
+
+def _seizes_goods(trigger: Token) -> bool:
+    """Is what the trigger seizes hardware or goods ("seized the tanks", "equipment captured
+    near Palmyra", "the weapons were seized")?"""
+    if trigger.pos_ == "NOUN":
+        of = next((c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        seized = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    elif trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        seized = trigger.head
+    else:
+        seized = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if seized is None:
+        return False
+    return any(t.lemma_.lower() in SEIZED_GOODS for t in (seized, *seized.conjuncts))
 
 
 UNNAMED_ATTACKERS = {"bomber", "gunman", "gunmen", "attacker", "assailant", "militant", "insurgent", "rebel", "jihadist", "sniper", "fighter"}
