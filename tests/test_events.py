@@ -247,3 +247,17 @@ def test_an_army_on_the_march_is_not_a_protest():
         "since Saturday, the army said."
     )
     assert [e["event_type"] for e in evs] == ["Battles"]
+
+
+def test_a_bombing_is_a_planted_bomb_unless_it_comes_from_the_air():
+    planted = one("A wave of bombings across Kirkuk killed at least 14 people on Sunday, police said.")
+    assert planted["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert planted["fatalities"] == 14
+    from_air = next(
+        e for e in events_of("Russian warplanes kept up their bombing of Idlib on Sunday, killing 11 civilians, rescuers said.")
+        if e["event_type"] == "Explosions/Remote violence"
+    )
+    assert from_air["sub_event_type"] == "Air/drone strike"
+    assert from_air["actor1"] == "Military Forces of Russia"
+    # a bare plural that names no attack: no event
+    assert events_of("Urban bombings have become rarer in Kirkuk since 2019, analysts say.") == []

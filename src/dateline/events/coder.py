@@ -213,6 +213,10 @@ class EventCoder:
         if agent is None and claimant is not None and cls.name != "change":
             agent = claimant  # "X claimed responsibility for a truck attack that killed eight"
 
+        if cls.name == "remote_explosive" and trigger.lemma_.lower() == "bombing" and (_airborne(span, agent) or ctx.air_war):
+            # "the U.S. bombing of Raqqa", "bombing raids by warplanes": from the air
+            cls = self.classes["air_strike"]
+            event_type, sub_event = cls.event_type, cls.sub_event_type
         if cls.resolve == "territory":
             if tried:  # "as they attempted to overrun the enclave": the fight, not a capture
                 event_type, sub_event = "Battles", "Armed clash"
@@ -426,9 +430,12 @@ def _generic_mention(trigger: Token, agent: dict | None, patient: dict | None) -
         return False
     if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in HARM_VERBS | {"hit", "rock", "strike"}:
         return False  # "Blasts in Kirkuk kill two people": these blasts did something
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in SERIES_NOUNS:
+        return False  # "a series of bombings in Baghdad": these bombings, counted
     return not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children)
 
 
+SERIES_NOUNS = {"series", "wave", "string", "spate", "spree", "round", "volley", "barrage", "pair", "couple"}
 BACKGROUND_PREPS = {"between", "since", "after", "before", "until", "during", "following", "ahead", "amid"}
 # What a battle noun is the object of when the sentence reports its end or start, not the fighting.
 FRAME_VERBS = {"end", "win", "lose", "conclude", "finish", "start", "begin", "launch", "culminate", "mark",
