@@ -261,3 +261,11 @@ def test_a_bombing_is_a_planted_bomb_unless_it_comes_from_the_air():
     assert from_air["actor1"] == "Military Forces of Russia"
     # a bare plural that names no attack: no event
     assert events_of("Urban bombings have become rarer in Kirkuk since 2019, analysts say.") == []
+
+
+def test_victims_named_by_nationality_are_civilians_and_unnamed_fighters_a_side():
+    people = one("Islamic State militants killed seven Afghans in Nangarhar on Sunday, officials said.")
+    assert (people["event_type"], people["actor2"]) == ("Violence against civilians", "Civilians (Afghanistan)")
+    fighters = one("Afghan troops killed six militants in Nangarhar on Sunday, officials said.")
+    assert fighters["sub_event_type"] == "Armed clash"
+    assert (fighters["actor1"], fighters["actor2"]) == ("Military Forces of Afghanistan", "Unidentified Armed Group (Afghanistan)")

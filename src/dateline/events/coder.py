@@ -605,6 +605,8 @@ def _civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None)
     for tok in scope:
         if tok.lemma_.lower() in CIVILIAN_WORDS and tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj"):
             return True
+        if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("dobj", "nsubjpass"):
+            return True  # "kill seven Iraqis", "20 Yazidis were killed": people, no armed word
     return False
 
 

@@ -219,7 +219,7 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
     # Object pronouns ("relieved it") mostly point at places and things, not sides.
     patient = ctx.actor_of(patient_tok) or _forces_of_country(patient_tok) or (
         resolve_pronoun(patient_tok, ctx, None) if patient_tok is not None and patient_tok.lower_ in ("them", "they") else None
-    )
+    ) or unnamed_side(patient_tok)  # "kills Kurdish fighters": an armed side, unnamed
     if agent is not None and patient is not None and agent["canonical"] == patient["canonical"]:
         patient = None
     return agent, patient, undergo
