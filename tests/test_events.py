@@ -269,3 +269,11 @@ def test_victims_named_by_nationality_are_civilians_and_unnamed_fighters_a_side(
     fighters = one("Afghan troops killed six militants in Nangarhar on Sunday, officials said.")
     assert fighters["sub_event_type"] == "Armed clash"
     assert (fighters["actor1"], fighters["actor2"]) == ("Military Forces of Afghanistan", "Unidentified Armed Group (Afghanistan)")
+
+
+def test_a_bare_number_killed_in_a_headline_is_people():
+    ev = one("Gunmen kill nine in Afghanistan's Kunar province")
+    assert (ev["event_type"], ev["actor2"], ev["fatalities"]) == ("Violence against civilians", "Civilians (Afghanistan)", 9)
+    # a part of a group is that group, not people at large
+    evs = events_of("One of our soldiers has been killed in Kunar, the defence minister said on Monday.")
+    assert "Violence against civilians" not in [e["event_type"] for e in evs]

@@ -52,7 +52,9 @@ SEIZED_GOODS = {"tank", "weapon", "arm", "ammunition", "munition", "equipment", 
 CIVILIAN_WORDS = {"civilian", "people", "woman", "child", "children", "resident", "villager", "pedestrian",
                   "staff", "employee", "volunteer", "patient", "teacher", "doctor", "nurse", "refugee",
                   "cyclist", "worshipper", "student", "passenger", "shopper", "family", "farmer", "girl", "boy",
-                  "tourist", "man", "husband", "wife", "son", "daughter", "worker", "journalist", "pilgrim"}
+                  "tourist", "man", "husband", "wife", "son", "daughter", "worker", "journalist", "pilgrim",
+                  "driver", "trader", "merchant", "shepherd", "fisherman", "labourer", "laborer", "mourner",
+                  "shopkeeper", "vendor", "elder", "reporter", "photographer", "photojournalist", "cameraman"}
 
 
 # Acts a side announces itself: when the sentence names no actor, the speaker's side acted.
@@ -607,6 +609,9 @@ def _civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None)
             return True
         if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("dobj", "nsubjpass"):
             return True  # "kill seven Iraqis", "20 Yazidis were killed": people, no armed word
+        if (tok.pos_ == "NUM" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == trigger.i
+                and not any(c.dep_ == "prep" for c in tok.children)):  # not "one of our service members"
+            return True  # headline style: "Gunmen kill nine in Anbar", "20 killed in bombings": people
     return False
 
 
