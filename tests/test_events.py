@@ -277,3 +277,10 @@ def test_a_bare_number_killed_in_a_headline_is_people():
     # a part of a group is that group, not people at large
     evs = events_of("One of our soldiers has been killed in Kunar, the defence minister said on Monday.")
     assert "Violence against civilians" not in [e["event_type"] for e in evs]
+
+
+def test_a_toll_of_an_attack_on_a_post_is_its_defenders():
+    ev = one("A Taliban attack on a police checkpoint in Kandahar killed three on Sunday, officials said.")
+    assert (ev["event_type"], ev["actor1"], ev["fatalities"]) == ("Battles", "Taliban", 3)
+    people = one("A Taliban attack in Kandahar killed three on Sunday, officials said.")
+    assert people["event_type"] == "Violence against civilians"

@@ -230,6 +230,9 @@ class EventCoder:
                 event_type, sub_event = "Violence against civilians", "Attack"
             elif patient is not None and is_armed(patient):
                 event_type, sub_event = "Battles", "Armed clash"
+            elif patient is None and agent is not None and is_armed(agent) and _armed_target_named(trigger):
+                # "IS attack on a police station kills three": the post's defenders were hit
+                event_type, sub_event = "Battles", "Armed clash"
             else:
                 return None  # a bare "attack" or "killed" with nobody named is too vague
         if cls.resolve == "protest":
@@ -610,9 +613,35 @@ def _civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None)
         if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("dobj", "nsubjpass"):
             return True  # "kill seven Iraqis", "20 Yazidis were killed": people, no armed word
         if (tok.pos_ == "NUM" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == trigger.i
-                and not any(c.dep_ == "prep" for c in tok.children)):  # not "one of our service members"
+                and not any(c.dep_ == "prep" for c in tok.children)  # not "one of our service members"
+                and not _armed_target_named(trigger)):  # not "attacks Iraqi forces, killing 7"
             return True  # headline style: "Gunmen kill nine in Anbar", "20 killed in bombings": people
     return False
+
+
+# Words for an armed side or its post: named as the target, they, not people at large, are hit.
+ARMED_TARGET_WORDS = {"police", "policeman", "soldier", "troop", "force", "army", "officer", "guard", "checkpoint",
+                      "base", "barracks", "patrol", "convoy", "militia", "militiaman", "fighter", "militant",
+                      "personnel", "peshmerga", "post", "outpost"}
+
+
+def _armed_target_named(trigger: Token) -> bool:
+    """Is what the trigger (or the attack it reports) hits an armed side or its post?
+    "Islamic State attacks Iraqi forces ..., killing 7"; "an attack on a police station kills three"."""
+    heads = [trigger]
+    if trigger.dep_ in ("advcl", "conj", "xcomp") and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)  # "attacks Iraqi forces, killing at least 7"
+    subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        heads.append(subj)  # "an attack on a police station kills three"
+    targets: list[Token] = []
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "dobj" and head is not subj:
+                targets.extend(c.subtree)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
+                targets.extend(c.subtree)
+    return any(t.lemma_.lower() in ARMED_TARGET_WORDS for t in targets)
 
 
 def _airborne(span: Span, agent: dict | None) -> bool:

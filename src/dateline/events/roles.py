@@ -103,7 +103,8 @@ def state_of_modifier(tok: Token | None) -> dict | None:
     return {"canonical": name, "type": "state", "text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text), "country": iso2} if name else None
 
 
-FORCE_NOUNS = {"soldier", "troop", "fighter", "force", "policeman", "officer", "guard", "army", "police", "serviceman"}
+FORCE_NOUNS = {"soldier", "troop", "fighter", "force", "policeman", "officer", "guard", "army", "police", "serviceman",
+               "personnel"}
 
 
 def _forces_of_country(tok: Token | None) -> dict | None:
