@@ -284,3 +284,9 @@ def test_a_toll_of_an_attack_on_a_post_is_its_defenders():
     assert (ev["event_type"], ev["actor1"], ev["fatalities"]) == ("Battles", "Taliban", 3)
     people = one("A Taliban attack in Kandahar killed three on Sunday, officials said.")
     assert people["event_type"] == "Violence against civilians"
+
+
+def test_troops_meeting_resistance_are_fighting():
+    ev = one("Afghan troops met fierce resistance from the Taliban in Kunduz on Sunday, officials said.")
+    assert (ev["sub_event_type"], ev["actor1"], ev["actor2"]) == ("Armed clash", "Military Forces of Afghanistan", "Taliban")
+    assert events_of("The reform bill faced stiff resistance in parliament in Kabul on Monday.") == []
