@@ -290,3 +290,9 @@ def test_troops_meeting_resistance_are_fighting():
     ev = one("Afghan troops met fierce resistance from the Taliban in Kunduz on Sunday, officials said.")
     assert (ev["sub_event_type"], ev["actor1"], ev["actor2"]) == ("Armed clash", "Military Forces of Afghanistan", "Taliban")
     assert events_of("The reform bill faced stiff resistance in parliament in Kabul on Monday.") == []
+
+
+def test_a_headline_claim_of_an_attack_on_a_community_is_a_claimed_attack_on_civilians():
+    ev = one("Islamic State claims attack on Shia in Kabul")
+    assert (ev["event_type"], ev["actor1"], ev["actor2"]) == ("Violence against civilians", "Islamic State", "Civilians (Afghanistan)")
+    assert ev["attribution"] == "claimed"

@@ -21,6 +21,11 @@ ALLEGED_CUES = re.compile(
     r"allegedly|alleged|accused|accusing|accusation|reportedly|unconfirmed|rumou?r)",
     re.IGNORECASE,
 )
+# Headline style: the side claims the act itself ("IS claims double attack in western Iraq").
+CLAIMED_ACT = re.compile(
+    r"\bclaim(?:s|ed)\s+(?:an?\s+|the\s+|another\s+|its\s+)?(?:[\w'-]+\s+){0,2}(?:attacks?|bombings?|blasts?|killings?|assassinations?)\b",
+    re.IGNORECASE,
+)
 DENIAL_CUES = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected the (?:report|claim|accusation)s?|dismissed the (?:report|claim)s?)\b", re.IGNORECASE)
 # Speakers whose word is testimony, not a party's statement.
 WITNESS_WORDS = re.compile(
@@ -72,7 +77,7 @@ def attribute(sent: Span, event: dict, quote: dict | None, speaker_actor: str | 
     speaker = quote.get("speaker") if quote else None
     if DENIAL_CUES.search(text) and not quote:
         return "denied", None
-    if CLAIM_CUES.search(text) and "responsibility" in text.lower():
+    if CLAIM_CUES.search(text) and "responsibility" in text.lower() or CLAIMED_ACT.search(text):
         return "claimed", event.get("actor1")
     if ALLEGED_CUES.search(text):
         return "alleged", speaker

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import merge
-from .attribution import attribute, speaker_for
+from .attribution import CLAIMED_ACT, attribute, speaker_for
 from ..language.doccache import drop as drop_cache
 from ..language.doccache import ents as doc_ents
 from ..language.doccache import sent_of
@@ -499,7 +499,7 @@ def _inside_name(ctx: ArticleContext, span: Span) -> bool:
 def _claimant(ctx: ArticleContext, sent: Span) -> dict | None:
     """The side that claims responsibility in this sentence, if any."""
     text = sent.text.lower()
-    if "responsibility" not in text or "claim" not in text:
+    if "claim" not in text or ("responsibility" not in text and not CLAIMED_ACT.search(sent.text)):
         return None
     for tok in sent:
         if tok.lemma_.lower() == "claim" and tok.pos_ == "VERB":
@@ -610,8 +610,11 @@ def _civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None)
     for tok in scope:
         if tok.lemma_.lower() in CIVILIAN_WORDS and tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj"):
             return True
-        if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("dobj", "nsubjpass"):
-            return True  # "kill seven Iraqis", "20 Yazidis were killed": people, no armed word
+        if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS", "NNP") and (
+            tok.dep_ in ("dobj", "nsubjpass")
+            or (tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against") and tok.head.head.i == trigger.i)
+        ):
+            return True  # "kill seven Iraqis", "20 Yazidis were killed", "an attack on Shia": people
         if (tok.pos_ == "NUM" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == trigger.i
                 and not any(c.dep_ == "prep" for c in tok.children)  # not "one of our service members"
                 and not _armed_target_named(trigger)):  # not "attacks Iraqi forces, killing 7"
