@@ -296,3 +296,10 @@ def test_a_headline_claim_of_an_attack_on_a_community_is_a_claimed_attack_on_civ
     ev = one("Islamic State claims attack on Shia in Kabul")
     assert (ev["event_type"], ev["actor1"], ev["actor2"]) == ("Violence against civilians", "Islamic State", "Civilians (Afghanistan)")
     assert ev["attribution"] == "claimed"
+
+
+def test_a_scare_quoted_headline_verb_is_still_the_verb():
+    ev = one("Afghan troops 'kill' six Taliban fighters in Kunduz")
+    assert (ev["sub_event_type"], ev["actor1"], ev["actor2"]) == ("Armed clash", "Military Forces of Afghanistan", "Taliban")
+    assert ev["fatalities"] == 6
+    assert ev["trigger"]["text"] == "'kill'"

