@@ -77,7 +77,7 @@ def attribute(sent: Span, event: dict, quote: dict | None, speaker_actor: str | 
     speaker = quote.get("speaker") if quote else None
     if DENIAL_CUES.search(text) and not quote:
         return "denied", None
-    if CLAIM_CUES.search(text) and "responsibility" in text.lower() or CLAIMED_ACT.search(text):
+    if (CLAIM_CUES.search(text) and "responsibility" in text.lower()) or CLAIMED_ACT.search(text):
         return "claimed", event.get("actor1")
     if ALLEGED_CUES.search(text):
         return "alleged", speaker

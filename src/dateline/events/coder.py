@@ -36,7 +36,7 @@ from .modality import attempted, is_habitual, present_habit, unrealised_reason
 from ..language.actors import actor_for_role
 from .naming import actor_name, civilians_of, country_name_of, government_of, police_of, unidentified_of
 from .notes import note_for
-from .roles import agent_and_patient
+from .roles import _child, _prep_object, agent_and_patient
 
 NEAR_WORDS = {"near", "outside", "around", "close", "nearby", "north", "south", "east", "west", "northeast",
               "northwest", "southeast", "southwest", "outskirts", "edge", "vicinity", "between", "along"}
@@ -112,8 +112,7 @@ class EventCoder:
         if marcher is not None and marcher.lower_ in ("their", "its", "his"):
             # "In their march toward Raqqa, the SDF has ...": the pronoun looks ahead to the
             # clause's subject, else back to the side the story was telling about.
-            subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            side = (ctx.actor_of(subject) if subject is not None else None) or ctx.last_actor1
+            side = ctx.actor_of(_child(sent.root, {"nsubj", "nsubjpass"})) or ctx.last_actor1
         if side is not None and is_armed(side):
             return None  # troops marching on a town ("their march toward Raqqa") are not protesters
         place, geo_precision = locate(ctx, trigger, sent)
@@ -569,12 +568,11 @@ def _seizes_goods(trigger: Token) -> bool:
     """Is what the trigger seizes hardware or goods ("seized the tanks", "equipment captured
     near Palmyra", "the weapons were seized")?"""
     if trigger.pos_ == "NOUN":
-        of = next((c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        seized = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        seized = _prep_object(trigger, {"of"})
     elif trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         seized = trigger.head
     else:
-        seized = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        seized = _child(trigger, {"dobj", "nsubjpass"})
     if seized is None:
         return False
     return any(t.lemma_.lower() in SEIZED_GOODS for t in (seized, *seized.conjuncts))
@@ -634,7 +632,7 @@ def _armed_target_named(trigger: Token) -> bool:
     heads = [trigger]
     if trigger.dep_ in ("advcl", "conj", "xcomp") and trigger.head.pos_ == "VERB":
         heads.append(trigger.head)  # "attacks Iraqi forces, killing at least 7"
-    subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    subj = _child(trigger, {"nsubj"})
     if subj is not None:
         heads.append(subj)  # "an attack on a police station kills three"
     targets: list[Token] = []

@@ -53,9 +53,14 @@ def _scare_quoted(doc: Doc) -> list:
     ]
 
 
+def _headline(doc: Doc) -> bool:
+    """A headline or a one-line report: the only texts whose scare quotes we merge."""
+    return len(doc.text) <= HEADLINE_CHARS and "\n\n" not in doc.text.strip()
+
+
 @Language.component("dateline_scare_quotes")
 def scare_quotes(doc: Doc) -> Doc:
-    if len(doc.text) > HEADLINE_CHARS or "\n\n" in doc.text.strip():
+    if not _headline(doc):
         return doc
     spans = _scare_quoted(doc)
     if spans:
@@ -70,6 +75,8 @@ def make_quoted_lemmas(nlp, name):  # no annotations: spaCy validates factory si
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
 
     def quoted_lemmas(doc: Doc) -> Doc:
+        if not _headline(doc):
+            return doc  # nothing was merged: skip the token scan on every full article
         for tok in doc:
             text = tok.text
             if len(text) > 2 and text[0] in SINGLE_MARKS and text[-1] in SINGLE_MARKS and text[1:-1].isalpha():

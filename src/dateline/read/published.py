@@ -451,14 +451,14 @@ class AnchorBook:
     def __init__(self) -> None:
         self._index: dict[tuple[str, str], dict[tuple[date, date], set[tuple[str, int]]]] = defaultdict(lambda: defaultdict(set))
         # Years the input's surely dated articles were published in: its era.
-        self._years: Counter[int] = Counter()
+        self._years: set[int] = set()
 
     def add(self, art: Article, *, relative: bool = True, mentions: list[Mention] | None = None) -> None:
         """File the article's dated occurrences: absolute ones always, relative ones
         ("in July") when `relative` and its publication date is known to the day or month."""
         reference = _reliable_reference(art.published) if relative else None
         if reference is not None:
-            self._years[reference.lo.year] += 1
+            self._years.add(reference.lo.year)
         mentions = mentions if mentions is not None else find_mentions(art.body)
         for st in statements(art.body, mentions):
             when = RESOLVERS[st.mention.kind](st.mention.parts, None, st.mention.tense)
