@@ -40,6 +40,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .. import vocab
 from . import countries as C
 
 __all__ = [
@@ -83,7 +84,7 @@ PLACE_FEATURE_LABELS = {
 }
 ARMED_NAMED_TYPES = frozenset({"rebel", "militia"})
 ANTECEDENT_WINDOW = 1500  # "the group" refers back at most this many characters
-NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "abu", "bin", "ibn", "de", "van", "von"})
+NAME_PARTICLES = vocab.words("name_particles")
 FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "NUM", "AUX", "SCONJ", "CCONJ", "PUNCT", "PART", "SYM", "SPACE"})
 MAX_MODIFIER_WORDS = 6
 
