@@ -167,6 +167,51 @@ def test_optional_gold_event_does_not_take_a_prediction_from_a_required_one():
     assert (got["tp"], got["fp"], got["fn"]) == (1, 0, 0)
 
 
+def test_exact_counts_a_match_only_when_every_analyst_field_agrees():
+    gold = [event()]
+    assert events_of([event()], gold)["exact"]["tp"] == 1
+    # each of these still matches (detection), but is not an exact row
+    for wrong in ({"actor1": "Someone Else"}, {"actor2": None}, {"fatalities": 5},
+                  {"sub_event_type": "Air/drone strike"}, {"latitude": 10.36}):
+        got = events_of([event(**wrong)], gold)
+        assert (got["tp"], got["exact"]["tp"]) == (1, 0), wrong
+        assert got["exact"]["precision"] == 0.0 and got["exact"]["recall"] == 0.0
+    # attribution is left out of exact
+    assert events_of([event(attribution="claimed")], gold)["exact"]["tp"] == 1
+    # on the lenient line a wrong date still matches but is not exact
+    lenient = events_of([event(event_date="2024-05-20")], gold, "lenient")
+    assert (lenient["tp"], lenient["exact"]["tp"]) == (1, 0)
+
+
+def test_a_second_row_for_a_matched_occurrence_is_a_duplicate():
+    gold = [event()]
+    got = events_of([event(), event(fatalities=None)], gold)
+    assert (got["tp"], got["fp"], got["duplicates"]) == (1, 1, 1)
+    assert got["duplicate_rate"] == 0.5
+    # a spurious row that matches nothing is a false positive, not a duplicate
+    other = events_of([event(), event(event_type="Riots", sub_event_type="Mob violence")], gold)
+    assert (other["fp"], other["duplicates"]) == (1, 0)
+
+
+def test_sections_the_gold_was_not_coded_for_are_left_out():
+    gold = record(BODY_A, events=[event()], byline=["By Someone"],
+                  places=[place(BODY_A, "Riverton", 10.0, 20.0, "NW")], scored=["events", "title"])
+    pred = record(BODY_A, events=[event()], byline=[],
+                  quotes=[quote(BODY_A, "We heard the first shell at dawn,", "direct", "Mara Quillon")])
+    result = score([pred], [gold])
+    assert result["events"]["strict"]["f1"] == 1.0
+    # no gold article was coded for places or quotes: nothing missed, nothing spurious
+    assert result["places"]["articles_scored"] == 0 and result["places"]["fn"] == 0
+    assert result["quotes"]["direct"]["fp"] == 0
+    # the byline was not coded either, so the wrong byline is not judged
+    assert result["articles"]["byline"]["total"] == 0
+    assert result["articles"]["title"] == {"right": 1, "total": 1, "rate": 1.0}
+    # without `scored`, every section counts
+    unscoped = score([pred], [dict(gold, scored=None)])
+    assert unscoped["places"]["fn"] == 1 and unscoped["quotes"]["direct"]["fp"] == 1
+    assert unscoped["articles"]["byline"]["total"] == 1
+
+
 def test_greedy_matching_prefers_same_sub_event_type_then_nearer_place():
     gold = [event(sub_event_type="Air/drone strike"), event(latitude=10.2)]
     pred = [event(latitude=10.1)]
@@ -442,6 +487,19 @@ def test_cli_prints_json(tmp_path, capsys):
     assert result["articles"]["found"]["right"] == 1
     assert result["events"]["strict"]["fp"] == 1
     assert len(result["per_article"]) == 2
+
+
+def test_cli_half_scores_only_the_odd_or_even_gold_articles(tmp_path, capsys):
+    golds = [record(BODY_A, events=[event()]), record(BODY_B), record(BODY_C)]
+    preds = [record(BODY_A), record(BODY_B), record(BODY_C)]  # the event of article 1 missed
+    write_jsonl(tmp_path / "gold.jsonl", golds)
+    write_jsonl(tmp_path / "pred.jsonl", preds)
+    figures = {}
+    for half in ("odd", "even"):
+        assert main(["eval", str(tmp_path / "pred.jsonl"), str(tmp_path / "gold.jsonl"), "--json", "--half", half]) == 0
+        figures[half] = json.loads(capsys.readouterr().out)
+    assert figures["odd"]["articles"]["gold"] == 2 and figures["even"]["articles"]["gold"] == 1
+    assert figures["odd"]["events"]["strict"]["fn"] == 1 and figures["even"]["events"]["strict"]["fn"] == 0
 
 
 def test_cli_prints_tables(tmp_path, capsys):

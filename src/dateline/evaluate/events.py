@@ -34,6 +34,9 @@ DATE_RULES = {1: "day", 2: "week", 3: "month"}
 DAY_TOLERANCE = {"day": 1, "week": 7}
 MATCHED_FIELDS = ("sub_event_type", "actor1", "actor2", "attribution", "fatalities")
 TIE_FIELDS = MATCHED_FIELDS[1:]
+# What an analyst counts on per row (scoring.md, "exact"): attribution is left out; the
+# place within 25 km and the date (condition 3, on the lenient line too) are judged apart.
+EXACT_FIELDS = ("sub_event_type", "actor1", "actor2", "fatalities")
 
 
 def date_agrees(pred: dict, gold: dict) -> bool:
@@ -114,15 +117,40 @@ def match_events(preds: list[dict], golds: list[dict], strict: bool) -> tuple[li
     return main, extra
 
 
+def place_right(pred: dict, gold: dict) -> bool:
+    """Within 25 km of the gold point; where the gold has none, the matched country is enough."""
+    if coordinates(gold) is None:
+        return True
+    km = distance_km(pred, gold)
+    return km is not None and km <= PLACE_RIGHT_KM
+
+
+def exact(pred: dict, gold: dict) -> bool:
+    return (all(field_right(name, pred, gold) for name in EXACT_FIELDS)
+            and place_right(pred, gold) and date_agrees(pred, gold))
+
+
+def duplicates(preds: list[dict], golds: list[dict], matched_pred: set[int], taken_gold: set[int], strict: bool) -> list[int]:
+    """Unmatched predictions that would have matched a gold event already taken: the same
+    occurrence coded twice (scoring.md, "duplicates")."""
+    taken = sorted(taken_gold)
+    return [p for p, pe in enumerate(preds)
+            if p not in matched_pred and candidates([pe], golds, taken, strict)]
+
+
 def count_line(preds: list[dict], golds: list[dict], strict: bool) -> tuple[dict, dict]:
     main, extra = match_events(preds, golds, strict)
     required = sum(1 for e in golds if not e.get("optional"))
     matched_pred = {p for p, _ in main} | {p for p, _ in extra}
     matched_gold = {g for _, g in main}
+    twice = duplicates(preds, golds, matched_pred, matched_gold | {g for _, g in extra}, strict)
     counts: dict[str, Any] = {
         "tp": len(main),
         "fp": len(preds) - len(matched_pred),
         "fn": required - len(main),
+        "exact_tp": sum(exact(preds[p], golds[g]) for p, g in main),
+        "duplicates": len(twice),
+        "counted": len(preds) - len(extra),  # predictions that count (not on optional gold)
         "optional_gold": len(golds) - required,
         "matched_optional": len(extra),
         "matched": {name: 0 for name in MATCHED_FIELDS},
@@ -149,7 +177,8 @@ def count_line(preds: list[dict], golds: list[dict], strict: bool) -> tuple[dict
             wrong.append({"gold": describe(ge), "wrong": bad})
     details = {
         "missed": [describe(e) for g, e in enumerate(golds) if g not in matched_gold and not e.get("optional")],
-        "spurious": [describe(e) for p, e in enumerate(preds) if p not in matched_pred],
+        "spurious": [describe(e) for p, e in enumerate(preds) if p not in matched_pred and p not in twice],
+        "duplicates": [describe(preds[p]) for p in twice],
         "mismatched": wrong,
     }
     return counts, details
@@ -158,6 +187,13 @@ def count_line(preds: list[dict], golds: list[dict], strict: bool) -> tuple[dict
 def summarise_line(counts: dict) -> dict:
     tp = counts.get("tp", 0)
     out = prf(tp, counts.get("fp", 0), counts.get("fn", 0))
+    # Exact: a matched event counts only when every field an analyst counts on agrees; the
+    # denominators stay those of detection (predictions that count, required gold events).
+    exact_tp = counts.get("exact_tp", 0)
+    out["exact"] = prf(exact_tp, tp + counts.get("fp", 0) - exact_tp, tp + counts.get("fn", 0) - exact_tp)
+    out["duplicates"] = counts.get("duplicates", 0)
+    counted = counts.get("counted", 0)
+    out["duplicate_rate"] = counts.get("duplicates", 0) / counted if counted else None
     out["optional_gold"] = counts.get("optional_gold", 0)
     out["matched_optional"] = counts.get("matched_optional", 0)
     matched = counts.get("matched", {})

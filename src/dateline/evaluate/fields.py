@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from ..record import CREDIT_ROLES
-from .metrics import rate, rates
+from .metrics import rate
 from .pairing import ArticlePair
 from .registry import article_section
 from .values import parse_date
@@ -37,6 +37,9 @@ def dateline_whole(record: dict) -> tuple:
         return ()
     return (tuple(d.get("places") or []), d.get("country"), d.get("agency"))
 
+
+# The `scored` section of the gold record (scoring.md) each field belongs to.
+FIELD_SECTION = {"dateline_places": "dateline"}
 
 # Each field: how to read the comparable value from a record.
 EXACT_FIELDS = {
@@ -95,13 +98,16 @@ class ArticleFieldsSection:
             return counts, {"found": False}
         wrong = []
         for name, read in EXACT_FIELDS.items():
+            if not pair.scores(FIELD_SECTION.get(name, name)):
+                continue
             same = read(pair.pred) == read(pair.gold)
-            counts[name] = int(same)
+            counts[name] = {"right": int(same), "judged": 1}
             if not same:
                 wrong.append(name)
-        counts["published"] = judge_published(pair.pred.get("published"), pair.gold.get("published"))
-        if counts["published"]["judged"] and not counts["published"]["right"]:
-            wrong.append("published")
+        if pair.scores("published"):
+            counts["published"] = judge_published(pair.pred.get("published"), pair.gold.get("published"))
+            if counts["published"]["judged"] and not counts["published"]["right"]:
+                wrong.append("published")
         details = {"found": True, "wrong": wrong}
         if "published" in wrong:
             details["published"] = {"pred": pair.pred.get("published"), "gold_window": [
@@ -111,7 +117,9 @@ class ArticleFieldsSection:
     def summarise(self, counts: dict) -> dict:
         found = counts.get("found", 0)
         out: dict[str, Any] = {"found": rate(found, counts.get("gold", 0))}
-        out.update(rates(counts, tuple(EXACT_FIELDS), found))
+        for name in EXACT_FIELDS:
+            field = counts.get(name, {})
+            out[name] = rate(field.get("right", 0), field.get("judged", 0))
         pub = counts.get("published", {})
         out["published"] = rate(pub.get("right", 0), pub.get("judged", 0))
         out["published_in_window"] = rate(pub.get("in_window", 0), pub.get("judged", 0))

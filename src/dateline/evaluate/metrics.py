@@ -45,7 +45,3 @@ def rate(right: int, total: int) -> dict[str, Any]:
     """A share of right answers; `rate` is None when there was nothing to judge."""
     return {"right": right, "total": total, "rate": ratio(right, total)}
 
-
-def rates(counts: dict[str, Any], names: tuple[str, ...], total: int) -> dict[str, dict[str, Any]]:
-    """`rate` for each name whose right-count is `counts[name]`, over the same `total`."""
-    return {name: rate(counts.get(name, 0), total) for name in names}

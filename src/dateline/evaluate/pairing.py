@@ -38,6 +38,12 @@ class ArticlePair:
     title_similarity: float | None = None
     body_overlap: float | None = None
 
+    def scores(self, section: str) -> bool:
+        """Whether the gold record was coded for `section` (scoring.md: a gold record may list
+        the sections it was coded for in `scored`; without the field every section counts)."""
+        scored = self.gold.get("scored")
+        return scored is None or section in scored
+
     @cached_property
     def offsets(self) -> OffsetMap:
         return OffsetMap((self.pred or {}).get("body") or "", self.gold.get("body") or "")

@@ -40,16 +40,23 @@ def articles_table(result: dict) -> Table:
     return t
 
 
-def detection_rows(result: dict) -> list[tuple[str, dict, str]]:
+def detection_rows(result: dict) -> list[tuple[str, dict | None, str, str]]:
+    """(label, P/R/F1 figures or None when no gold article was coded for it, opt, dup)."""
     ev, q = result["events"], result["quotes"]
-    rows = [
-        ("story pairs", result["articles"]["stories"], ""),
-        ("events strict", ev["strict"], str(ev["strict"]["matched_optional"])),
-        ("events lenient", ev["lenient"], str(ev["lenient"]["matched_optional"])),
-        ("places", result["places"], ""),
-        ("quotes direct", q["direct"], ""),
-        ("quotes indirect", q["indirect"], ""),
-        ("quantities", result["quantities"], ""),
+
+    def scored(section: str, figures: dict) -> dict | None:
+        return figures if result[section].get("articles_scored", 1) else None
+
+    rows: list[tuple[str, dict | None, str, str]] = [("story pairs", result["articles"]["stories"], "", "")]
+    for line in ("strict", "lenient"):
+        f = ev[line]
+        rows.append((f"events {line}", scored("events", f), str(f["matched_optional"]), str(f["duplicates"])))
+        rows.append((f"events {line} exact", scored("events", f["exact"]), "", ""))
+    rows += [
+        ("places", scored("places", result["places"]), "", ""),
+        ("quotes direct", scored("quotes", q["direct"]), "", ""),
+        ("quotes indirect", scored("quotes", q["indirect"]), "", ""),
+        ("quantities", scored("quantities", result["quantities"]), "", ""),
     ]
     return rows
 
@@ -57,14 +64,24 @@ def detection_rows(result: dict) -> list[tuple[str, dict, str]]:
 def detection_table(result: dict) -> Table:
     t = Table(
         title="Detection",
-        caption=result["averaging"] + "\nevents lenient: the date condition dropped;"
-        " opt: predictions on optional gold events, neither right nor wrong",
+        caption=result["averaging"] + "\nevents lenient: the date condition dropped; exact: every field an"
+        " analyst counts on right (sub-event type, actors, fatalities, place within 25 km, date);"
+        " —: no gold article was coded for it; opt: predictions on optional gold events, neither right nor wrong; dup: unmatched predictions"
+        " of an occurrence already matched (duplicate rate = dup / predictions not on optional gold)",
         title_justify="left",
     )
-    for col in ("", "P", "R", "F1", "tp", "fp", "fn", "opt"):
-        t.add_column(col, justify="left" if not col else "right")
-    for label, f, note in detection_rows(result):
-        t.add_row(label, fmt(f["precision"]), fmt(f["recall"]), fmt(f["f1"]), str(f["tp"]), str(f["fp"]), str(f["fn"]), note)
+    t.add_column("", no_wrap=True)
+    for col in ("P", "R", "F1", "tp", "fp", "fn", "opt", "dup"):
+        t.add_column(col, justify="right")
+    for label, f, opt, dup in detection_rows(result):
+        if f is None:
+            t.add_row(label, "—", "—", "—", "", "", "", "", "")
+            continue
+        t.add_row(label, fmt(f["precision"]), fmt(f["recall"]), fmt(f["f1"]), str(f["tp"]), str(f["fp"]), str(f["fn"]),
+                  opt, dup)
+    rate_line = result["events"]["strict"].get("duplicate_rate")
+    if rate_line is not None:
+        t.caption += f"\nevents strict duplicate rate: {rate_line:.3f}"
     return t
 
 

@@ -41,7 +41,13 @@ def score(pred_records: list[dict], gold_records: list[dict]) -> dict[str, Any]:
             entry["title_similarity"] = pair.title_similarity
             entry["body_overlap"] = pair.body_overlap
         for name, section in sections.items():
+            # A section the gold record was not coded for is left out for this article
+            # (the articles section leaves out field by field itself).
+            if name != "articles" and not pair.scores(name):
+                entry[name] = {"scored": False}
+                continue
             counts, details = section.count(pair)
+            counts["articles_scored"] = 1
             add_counts(totals[name], counts)
             entry[name] = {"figures": section.summarise(counts), "details": details}
         per_article.append(entry)
@@ -49,6 +55,7 @@ def score(pred_records: list[dict], gold_records: list[dict]) -> dict[str, Any]:
     result: dict[str, Any] = {"averaging": AVERAGING}
     for name, section in sections.items():
         result[name] = section.summarise(totals[name])
+        result[name]["articles_scored"] = totals[name].get("articles_scored", 0)
     stories = score_stories(pairing)
     articles = result["articles"]
     articles["gold"] = len(gold_records)
@@ -62,6 +69,11 @@ def score(pred_records: list[dict], gold_records: list[dict]) -> dict[str, Any]:
     return result
 
 
-def score_files(pred_path: str | Path, gold_path: str | Path) -> dict[str, Any]:
-    result = score(load_records(pred_path), load_records(gold_path))
-    return {"pred": str(pred_path), "gold": str(gold_path), **result}
+def score_files(pred_path: str | Path, gold_path: str | Path, half: str | None = None) -> dict[str, Any]:
+    """Score two files; `half` ("odd" or "even") keeps only those gold articles (1-based, in
+    file order), so that one half can be looked at while tuning and the other kept for checking."""
+    gold = load_records(gold_path)
+    if half is not None:
+        gold = [rec for n, rec in enumerate(gold, start=1) if n % 2 == (half == "odd")]
+    result = score(load_records(pred_path), gold)
+    return {"pred": str(pred_path), "gold": str(gold_path), "half": half, **result}

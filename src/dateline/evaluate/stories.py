@@ -26,9 +26,11 @@ def story_pairs(members: dict[str, list[str]]) -> set[frozenset[str]]:
 
 
 def score_stories(pairing: Pairing) -> dict[str, Any]:
+    # Gold records not coded for stories (scoring.md, `scored`) are left out on both sides.
+    pairs = [pair for pair in pairing.pairs if pair.scores("stories")]
     gold_groups: dict[str, list[str]] = defaultdict(list)
     pred_groups: dict[str, list[str]] = defaultdict(list)
-    for pair in pairing.pairs:
+    for pair in pairs:
         gold_groups[pair.gold.get("story")].append(pair.gold["id"])
         if pair.pred is not None:
             pred_groups[pair.pred.get("story")].append(pair.gold["id"])
@@ -39,7 +41,7 @@ def score_stories(pairing: Pairing) -> dict[str, Any]:
     to_gold = pairing.pred_to_gold
     right = total = 0
     wrong = []
-    for pair in pairing.pairs:
+    for pair in pairs:
         if pair.pred is None:
             continue
         total += 1
