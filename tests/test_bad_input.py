@@ -141,6 +141,19 @@ def test_bad_published_flag(tmp_path, out, capsys):
     assert_one_line_error(err, "--published", "not a date")
 
 
+@pytest.mark.parametrize("published", ["garbage-date!!", 12345, "2017-02-30", True, ["2017-02-03"]])
+def test_garbage_given_date_in_json_lines_is_refused_naming_file_and_line(tmp_path, out, capsys, published):
+    f = tmp_path / "dated.jsonl"
+    lines = [{"text": GOOD, "published": "2017-02-03"}, {"text": GOOD.replace("Friday", "Monday"), "published": published}]
+    f.write_text("".join(json.dumps(obj) + "\n" for obj in lines))
+    code, err = run(["extract", str(f), "-o", out, "--workers", "1", "-q"], capsys)
+    assert code == 2
+    assert_one_line_error(err, f"{f}:2", "published", "not a date", repr(published))
+    # The good line was still processed, with its given date.
+    records = [json.loads(line) for line in open(out)]
+    assert [r["published"]["date"] for r in records] == ["2017-02-03"]
+
+
 def test_overlong_article_in_json_lines_is_listed_and_skipped(tmp_path, out, capsys):
     f = tmp_path / "big.jsonl"
     f.write_text(json.dumps({"text": "word " * 300_000}) + "\n" + json.dumps({"text": GOOD}) + "\n")

@@ -14,6 +14,7 @@ from dateline.read.published import (
     Bound,
     Window,
     apply_bounds,
+    check_published,
     given_published,
     infer_published,
     refine_published,
@@ -39,6 +40,16 @@ def test_given_dates_are_kept_as_given():
     }
     assert given_published("2021-03")["latest"] == "2021-03-31"
     assert given_published("not a date") is None
+
+
+def test_a_given_value_that_is_no_date_is_refused_not_replaced():
+    assert check_published("2017-02-03")["source"] == "given"
+    assert check_published({"date": "2017-02", "precision": "month"})["latest"] == "2017-02-28"
+    for nothing in (None, "", {"date": None}):
+        assert check_published(nothing) is None
+    for garbage in ("garbage-date!!", 12345, "2017-02-30", "2017-13", False, {"date": "yesterday"}):
+        with pytest.raises(ValueError, match="not a date"):
+            check_published(garbage)
 
 
 def test_refinement_leaves_given_dates_alone():

@@ -90,6 +90,26 @@ def given_published(value: Any) -> dict | None:
     }
 
 
+DATE_FORMS = "use YYYY-MM-DD, YYYY-MM or YYYY"
+
+
+def check_published(value: Any) -> dict | None:
+    """A given publication date, validated: the record's `published`, or None when none is given.
+
+    The one check for every way a date is given (`--published`, a JSON Lines
+    `published`, the API's `?published=`): a value that is there but is no date
+    ("garbage", 12345, "2017-02-30") raises ValueError, whose message is the one-line
+    problem, so it is refused the same way everywhere instead of silently replaced by
+    an inferred date. None, "" and a record whose `date` is null give no date.
+    """
+    if value is None or value == "" or (isinstance(value, dict) and value.get("date") in (None, "")):
+        return None
+    given = None if isinstance(value, bool) else given_published(value)
+    if given is None:
+        raise ValueError(f"not a date: {value!r} ({DATE_FORMS})")
+    return given
+
+
 # --------------------------------------------------------------------------
 # Bounds and the window they leave
 # --------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from .decode import iter_lines, iter_lines_bytes
 from .dump import paragraphs, split_dump
 from .errors import InputError
 from .parts import ArticleParts, cut_article
-from .published import given_published, infer_published
+from .published import check_published, infer_published
 
 READABLE_SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson", ".json", ".html", ".htm", ".xhtml", ""}
 MAX_HTML_BYTES = 50_000_000
@@ -250,7 +250,10 @@ def build_article(
         subheads=parts.subheads,
         source=origin,
     )
-    given = given_published(published) if published else None
+    try:
+        given = check_published(published)
+    except ValueError as err:
+        raise InputError((origin or {}).get("file", "?"), f"published {err}") from None
     art.published = given or infer_published(art, dateline_date=parts.dateline_date, book=book)
     return art
 
@@ -304,8 +307,10 @@ def read_inputs(
     """
     report = report if report is not None else ReadReport()
     options = {"published": published, "report": report, "book": book}
-    if published is not None and given_published(published) is None:
-        raise InputError("--published", f"not a date: {published!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    try:
+        check_published(published)
+    except ValueError as err:
+        raise InputError("--published", str(err)) from None
     for source in expand_inputs(inputs, report):
         report.sources += 1
         produced = 0
