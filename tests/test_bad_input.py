@@ -169,3 +169,18 @@ def test_unknown_engine(tmp_path, out, capsys):
     code, err = run(["extract", str(good), "-o", out, "--engine", "spark"], capsys)
     assert code == 2
     assert_one_line_error(err, "--engine must be one of")
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+@pytest.mark.parametrize(
+    "flags, problem",
+    [(["--workers", "0"], "--workers must be a whole number of at least 1"), (["--engine", "spark"], "--engine must be one of")],
+)
+def test_run_options_are_refused_alike_by_every_command(tmp_path, capsys, command, flags, problem):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD)
+    target = ["-o", str(tmp_path / "out.jsonl")] if command == "extract" else ["--db", str(tmp_path / "x.db")]
+    code, err = run([command, str(good), *target, *flags], capsys)
+    assert code == 2
+    assert_one_line_error(err, problem)
+    assert not (tmp_path / "x.db").exists() and not (tmp_path / "out.jsonl").exists()

@@ -19,6 +19,8 @@ import spacy
 
 import dateline.language.pipeline  # noqa: F401 - registers the Doc extensions make_doc writes
 from dateline.engine import EngineError, annotate_stream
+from dateline.errors import OptionError
+from dateline.options import RunOptions
 from dateline.engine.processes import annotate_in_processes
 from dateline.record import Article
 from dateline.run import run_extract
@@ -238,7 +240,33 @@ def test_stopping_early_terminates_the_workers():
 
 
 def test_unknown_engine_and_misplaced_scheduler_are_refused():
-    with pytest.raises(ValueError, match="unknown engine"):
+    with pytest.raises(OptionError, match="--engine must be one of: dask, local"):
         annotate_stream(articles(1), engine="spark")
-    with pytest.raises(ValueError, match="dask"):
+    with pytest.raises(OptionError, match="needs the dask engine"):
         annotate_stream(articles(1), engine="local", scheduler="tcp://127.0.0.1:8786")
+
+
+@pytest.mark.parametrize(
+    "values, problem",
+    [
+        (dict(workers=0), "--workers must be a whole number of at least 1"),
+        (dict(workers=True), "--workers must be a whole number"),
+        (dict(workers=1.5), "--workers must be a whole number"),
+        (dict(batch_size=0), "--batch-size must be"),
+        (dict(language_batch=-3), "--language-batch must be"),
+        (dict(engine="spark"), "--engine must be one of"),
+        (dict(scheduler=""), "--scheduler must be an address"),
+    ],
+)
+def test_run_options_are_checked_once_the_same_for_every_caller(tmp_path, values, problem):
+    """The Python API, the engines and the CLI refuse the same values with the same words."""
+    with pytest.raises(OptionError, match=problem):
+        RunOptions(**values)
+    with pytest.raises(OptionError, match=problem):
+        run_extract([str(tmp_path / "none.txt")], tmp_path / "out.jsonl", **values)
+    assert not (tmp_path / "out.jsonl.partial.json").exists()  # refused before any work
+
+
+def test_a_scheduler_address_means_the_dask_engine():
+    assert RunOptions(scheduler="tcp://127.0.0.1:8786").engine == "dask"
+    assert RunOptions().engine == "local"

@@ -10,7 +10,7 @@ import pytest
 from dateline.cli import main
 from dateline.evaluate import load_records, score, score_files
 from dateline.evaluate.text import Sentences
-from dateline.read.errors import InputError
+from dateline.errors import InputError
 from dateline.record import article_id
 
 from conftest import shared_path

@@ -12,7 +12,7 @@ import pytest
 import dateline.engine
 from dateline.cli import main
 from dateline.read import read_inputs
-from dateline.read.errors import InputError
+from dateline.errors import InputError
 from dateline.read.stories import assign_stories, signature
 from dateline.store import Store, connect, ingest, latest_version, schema_version
 from dateline.store import queries as Q
@@ -199,13 +199,13 @@ def test_ingest_skips_stored_articles_before_the_language_layer(db, tmp_path, mo
     seen: list[str] = []
     real = dateline.engine.annotate_stream
 
-    def spy(articles, **kw):
+    def spy(articles, *args, **kw):
         def passing():
             for art in articles:
                 seen.append(art.id)
                 yield art
 
-        return real(passing(), **kw)
+        return real(passing(), *args, **kw)
 
     monkeypatch.setattr(dateline.engine, "annotate_stream", spy)
     s1 = ingest([str(first)], db, workers=1, language=False, batch_size=4)

@@ -1,6 +1,6 @@
 """dateline: structured, geolocated, time-stamped conflict event data from news text."""
 
-from .read.errors import InputError
+from .errors import InputError
 from .record import Article
 from .run import extract, run_extract
 

@@ -20,7 +20,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .read import InputError, ReadReport, read_dated, read_inputs, read_string
+from .errors import InputError
+from .options import RunOptions
+from .read import ReadReport, read_dated, read_inputs, read_string
 from .read.published import refine_published
 from .read.stories import Signature, assign_stories, signature
 from .record import Article
@@ -58,7 +60,7 @@ def extract(text_or_path: str | os.PathLike, published: str | None = None, *, la
     if language:
         from .engine import annotate_stream
 
-        arts = list(annotate_stream(arts, workers=1))
+        arts = list(annotate_stream(arts, RunOptions(workers=1)))
     _apply_stories(arts, [signature(a.id, a.body, a.published) for a in arts])
     return arts
 
@@ -152,26 +154,26 @@ def run_extract(
     output: str | os.PathLike,
     *,
     published: str | None = None,
-    workers: int = 1,
-    engine: str = "local",
-    scheduler: str | None = None,
-    language: bool = True,
+    options: RunOptions | None = None,
     on_progress: ProgressHook | None = None,
     write: Callable[[Callable[[], Iterator[dict]], Path], None] | None = None,
+    **option_values,
 ) -> RunSummary:
     """Extract every article of `inputs` into `output`.
 
+    `options` (or its fields as keywords: `workers=2`) say how the work is done.
     `write(records, path)` writes the finished records (JSON Lines by default);
     `records()` can be called more than once, for writers that need two passes.
     """
     from .engine import annotate_stream
 
+    options = RunOptions.of(options, **option_values)
     started = time.perf_counter()
     out = Path(output)
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
     meta = out.with_name(out.name + ".partial.json")
-    fingerprint = _fingerprint(inputs, {"published": published, "language": language})
+    fingerprint = _fingerprint(inputs, {"published": published, "language": options.language})
     done = _resume_partial(partial, meta, fingerprint)
     if not done.count:
         partial.unlink(missing_ok=True)
@@ -187,7 +189,7 @@ def run_extract(
         next(stream, None)
     if on_progress and done.count:
         on_progress(done.count)
-    annotated = annotate_stream(stream, workers=workers, engine=engine, scheduler=scheduler, language=language)
+    annotated = annotate_stream(stream, options)
     summary.events_by_type.update(done.events_by_type)
     with open(partial, "a", encoding="utf-8") as fh:
         for art in annotated:

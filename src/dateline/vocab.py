@@ -20,11 +20,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .errors import VocabularyError
+
 DEFAULT_LANG = "en"
-
-
-class VocabularyError(LookupError):
-    """A concept that has no data file, or a data file of the wrong shape."""
 
 
 @dataclass(frozen=True)

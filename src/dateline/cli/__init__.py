@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ..read.errors import InputError
+from ..errors import EngineError, InputError, OptionError
 from .app import Exit, app, err
 
 # Command modules register themselves on `app` when imported.
@@ -18,8 +18,6 @@ for _optional in ("extract", "evaluate", "store", "serve"):
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ..engine.errors import EngineError
-
     try:
         rc = app(args=argv, standalone_mode=False)
         if rc == 130:  # click turns Ctrl-C into this return value
@@ -28,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     except EngineError as e:
         err.print(f"[bold red]error:[/] {e}", soft_wrap=True)
         return 1
-    except InputError as e:
+    except (InputError, OptionError) as e:
         err.print(f"[bold red]error:[/] {e}", soft_wrap=True)
         return 2
     except Exit as e:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Any, Optional
+
 import typer
 from rich.console import Console
+
+from ..options import RunOptions, all_cores
 
 app = typer.Typer(
     name="dateline",
@@ -15,6 +19,17 @@ app = typer.Typer(
 # Human-facing output goes to stderr so that `-o -` can stream records on stdout.
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
+
+
+# The flags every command that runs the language layer shares (fields of RunOptions).
+WorkersOption = Annotated[Optional[int], typer.Option(help="Worker processes (default: all cores).")]
+EngineOption = Annotated[Optional[str], typer.Option(help="local or dask (default: local; dask when --scheduler is given).")]
+SchedulerOption = Annotated[Optional[str], typer.Option(help="Dask scheduler address or file (default: a LocalCluster).")]
+
+
+def run_options(workers: int | None = None, **values: Any) -> RunOptions:
+    """The run options the flags ask for; every command's default is all cores."""
+    return RunOptions(workers=workers if workers is not None else all_cores(), **values)
 
 
 class Exit(Exception):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -12,16 +11,12 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..read.errors import InputError
+from ..errors import InputError
 from ..run import RunSummary, run_extract
-from .app import Exit, app, err
+from .app import EngineOption, Exit, SchedulerOption, WorkersOption, app, err, run_options
 
 # More than a screenful of work: worth a progress bar.
 PROGRESS_MIN_BYTES = 200_000
-
-
-def default_workers() -> int:
-    return os.cpu_count() or 1
 
 
 def input_bytes(inputs: list[str]) -> int:
@@ -110,24 +105,16 @@ def extract(
     ] = None,
     fmt: Annotated[str, typer.Option("-f", "--format", help="jsonl (article records) or events-csv.")] = "jsonl",
     merge: Annotated[bool, typer.Option(help="Merge events reported by several articles (corroboration).")] = False,
-    workers: Annotated[Optional[int], typer.Option(help="Worker processes (default: all cores).")] = None,
-    engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
+    workers: WorkersOption = None,
+    engine: EngineOption = None,
+    scheduler: SchedulerOption = None,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Force the progress bar on or off.")] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No summary.")] = False,
 ) -> None:
     """Extract article records (events, quotes, figures, places, actors) from news text."""
-    from ..engine import ENGINES
-
     if fmt not in FORMATS:
         raise Exit(f"--format must be one of: {', '.join(FORMATS)}")
-    if scheduler and engine == "local":
-        engine = "dask"  # a scheduler address means a Dask cluster
-    if engine not in ENGINES:
-        raise Exit(f"--engine must be one of: {', '.join(sorted(ENGINES))}")
-    n_workers = workers if workers is not None else default_workers()
-    if n_workers < 1:
-        raise Exit("--workers must be at least 1")
+    options = run_options(workers, engine=engine, scheduler=scheduler)
     to_stdout = output == "-"
     target = Path(tempfile.mkdtemp(prefix="dateline-")) / "out" if to_stdout else Path(output)
     if target.exists() and target.is_dir():
@@ -137,9 +124,7 @@ def extract(
             inputs,
             target,
             published=published,
-            workers=n_workers,
-            engine=engine,
-            scheduler=scheduler,
+            options=options,
             on_progress=bar.advance,
             write=FORMATS[fmt](merge),
         )

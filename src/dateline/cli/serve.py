@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..store import DEFAULT_DB
-from .app import Exit, app, err, out
+from .app import Exit, WorkersOption, app, err, out, run_options
 
 TOKEN_ENV = "DATELINE_WRITE_TOKEN"
 SHARED_CORPUS = Path("shared") / "corpus" / "reuters-islamic-state-2017-2019.txt"
@@ -68,22 +68,17 @@ def demo_command(
     db: Annotated[Optional[str], typer.Option("--db", help="Where to keep the demo database (default: a cache folder).")] = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port (0: any free one).")] = 8000,
-    workers: Annotated[Optional[int], typer.Option(help="Worker processes for the extraction (default: all cores).")] = None,
+    workers: WorkersOption = None,
     corpus: Annotated[Optional[str], typer.Option(help="Another corpus to show (default: the sample corpus).")] = None,
 ) -> None:
     """Ingest the sample corpus into an embedded database and serve the dashboard over it."""
     from ..serve.server import serve
     from ..store.ingest import ingest
-    from .extract import default_workers
-
     corpus = Path(corpus) if corpus else demo_corpus()
     path = Path(db) if db else default_demo_db()
     path.parent.mkdir(parents=True, exist_ok=True)
     err.print(f"ingesting {corpus} into {path} ...")
-    n_workers = workers if workers is not None else default_workers()
-    if n_workers < 1:
-        raise Exit("--workers must be at least 1")
-    summary = ingest([str(corpus)], path, workers=n_workers)
+    summary = ingest([str(corpus)], path, options=run_options(workers))
     if summary.errors:
         raise summary.errors[0]
     if not summary.articles_in_store:

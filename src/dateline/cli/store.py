@@ -7,11 +7,12 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from ..read.errors import InputError
+from ..errors import InputError
+from ..options import BATCH_SIZE
 from ..store import DEFAULT_DB
-from ..store.ingest import DEFAULT_BATCH, IngestSummary, ingest
-from .app import Exit, app, err
-from .extract import ArticleProgress, default_workers
+from ..store.ingest import IngestSummary, ingest
+from .app import EngineOption, Exit, SchedulerOption, WorkersOption, app, err, run_options
+from .extract import ArticleProgress
 
 
 def print_ingest_summary(summary: IngestSummary, db: str) -> None:
@@ -36,32 +37,22 @@ def ingest_command(
     published: Annotated[
         Optional[str], typer.Option(help="Publication date for every input (YYYY-MM-DD, YYYY-MM, YYYY).")
     ] = None,
-    workers: Annotated[Optional[int], typer.Option(help="Worker processes (default: all cores).")] = None,
-    engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
-    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = DEFAULT_BATCH,
+    workers: WorkersOption = None,
+    engine: EngineOption = None,
+    scheduler: SchedulerOption = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = BATCH_SIZE,
     language: Annotated[bool, typer.Option("--language/--no-language", help="Run the language layer (off: text only).")] = True,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Force the progress bar on or off.")] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No summary.")] = False,
 ) -> None:
     """Extract articles into the database; rerunning (or rerunning after a kill) adds only what is missing."""
-    n_workers = workers if workers is not None else default_workers()
-    if n_workers < 1:
-        raise Exit("--workers must be at least 1")
-    if batch_size < 1:
-        raise Exit("--batch-size must be at least 1")
-    if engine not in ("local", "dask"):
-        raise Exit("--engine must be local or dask")
+    options = run_options(workers, engine=engine, scheduler=scheduler, language=language, batch_size=batch_size)
     with ArticleProgress(inputs, force=progress) as bar:
         summary = ingest(
             inputs,
             db,
             published=published,
-            workers=n_workers,
-            engine=engine,
-            scheduler=scheduler,
-            language=language,
-            batch_size=batch_size,
+            options=options,
             on_progress=bar.advance,
         )
     if summary.added == 0 and summary.skipped == 0 and not summary.errors:

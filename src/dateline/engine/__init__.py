@@ -13,13 +13,18 @@ assigns afterwards over all signatures) is the same whichever engine runs it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
+from ..errors import EngineError
 from ..record import Article
-from .errors import EngineError
+
+if TYPE_CHECKING:
+    from ..options import RunOptions
 
 __all__ = ["ENGINES", "EngineError", "annotate_stream", "register_engine"]
 
-Engine = Callable[..., Iterator[Article]]
+# An engine takes the articles and the run's (already checked) options.
+Engine = Callable[[Iterable[Article], "RunOptions"], Iterator[Article]]
 ENGINES: dict[str, Engine] = {}
 
 
@@ -32,36 +37,28 @@ def register_engine(name: str) -> Callable[[Engine], Engine]:
 
 
 @register_engine("local")
-def _local(articles: Iterable[Article], *, workers: int, scheduler: str | None, batch_size: int) -> Iterator[Article]:
-    if scheduler:
-        raise ValueError("a scheduler address needs the dask engine (--engine dask)")
-    if workers <= 1:
+def _local(articles: Iterable[Article], options: RunOptions) -> Iterator[Article]:
+    if options.workers <= 1:
         from ..language import annotate
 
-        return annotate(articles, batch_size=batch_size)
+        return annotate(articles, batch_size=options.language_batch)
     from .processes import annotate_in_processes
 
-    return annotate_in_processes(articles, workers=workers, batch_size=batch_size)
+    return annotate_in_processes(articles, workers=options.workers, batch_size=options.language_batch)
 
 
 @register_engine("dask")
-def _dask(articles: Iterable[Article], *, workers: int, scheduler: str | None, batch_size: int) -> Iterator[Article]:
+def _dask(articles: Iterable[Article], options: RunOptions) -> Iterator[Article]:
     from .dask_engine import annotate_on_dask
 
-    return annotate_on_dask(articles, scheduler=scheduler, workers=workers, batch_size=batch_size)
+    return annotate_on_dask(articles, scheduler=options.scheduler, workers=options.workers, batch_size=options.language_batch)
 
 
-def annotate_stream(
-    articles: Iterable[Article],
-    *,
-    workers: int = 1,
-    engine: str = "local",
-    scheduler: str | None = None,
-    language: bool = True,
-    batch_size: int = 16,
-) -> Iterator[Article]:
-    if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r} (use {' or '.join(repr(e) for e in ENGINES)})")
-    if not language:
+def annotate_stream(articles: Iterable[Article], options: RunOptions | None = None, **values) -> Iterator[Article]:
+    """The articles annotated by the engine `options` name (or `RunOptions(**values)`), in input order."""
+    from ..options import RunOptions
+
+    options = RunOptions.of(options, **values)
+    if not options.language:
         return iter(articles)
-    return ENGINES[engine](articles, workers=workers, scheduler=scheduler, batch_size=batch_size)
+    return ENGINES[options.engine](articles, options)

@@ -12,7 +12,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..record import Article
-from .errors import EngineError
+from ..errors import EngineError
 
 if TYPE_CHECKING:
     from spacy.language import Language

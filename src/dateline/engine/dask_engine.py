@@ -34,7 +34,7 @@ from typing import Any
 
 from ..record import Article
 from .batching import annotate_batch, batches
-from .errors import EngineError
+from ..errors import EngineError
 
 IN_FLIGHT_PER_THREAD = 2
 # How often the window is resized to the cluster's current number of threads.

@@ -33,7 +33,7 @@ from typing import Any
 
 from ..record import Article
 from .batching import annotate_batch, batches
-from .errors import EngineError, RemoteTraceback
+from ..errors import EngineError, RemoteTraceback
 
 # One batch being annotated and one queued behind it keeps every worker busy
 # while the parent writes records out.

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..read.errors import InputError
+from ..errors import InputError
 
 # Required fields of docs/record-format.md, and the kind of value each must hold.
 ARTICLE_FIELDS: dict[str, tuple[type, ...]] = {

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 SNIFF_BYTES = 1 << 20
 CHUNK_BYTES = 1 << 20

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .errors import InputError
+from ..errors import InputError
 from .parts import is_byline, is_caption, is_credits, is_dateline, looks_like_title
 
 # A news article is a few KB; a block far beyond this is not an article.

@@ -19,7 +19,7 @@ from typing import Any
 from ..record import Article
 from .decode import iter_lines, iter_lines_bytes
 from .dump import paragraphs, split_dump
-from .errors import InputError
+from ..errors import InputError
 from .parts import ArticleParts, cut_article
 from .published import check_published, infer_published
 

@@ -25,7 +25,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
-from ..read.errors import InputError
+from ..errors import InputError
 from ..store import Store, connect
 from ..store import queries as Q
 from ..store.ingest import ingest_text

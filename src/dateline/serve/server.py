@@ -10,7 +10,7 @@ from pathlib import Path
 
 import uvicorn
 
-from ..read.errors import InputError
+from ..errors import InputError
 from .app import create_app
 
 

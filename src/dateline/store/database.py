@@ -11,7 +11,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from ..read.errors import InputError
+from ..errors import InputError
 from .schema import MIGRATIONS, latest_version, statements
 
 DEFAULT_DB = "dateline.db"

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
-from ..read import InputError, ReadReport, read_dated, read_string
+from ..errors import InputError
+from ..options import RunOptions
+from ..read import ReadReport, read_dated, read_string
 from ..read.published import refine_published
 from ..record import Article
 from .writer import Store
-
-DEFAULT_BATCH = 32
 
 
 @dataclass
@@ -49,29 +49,26 @@ def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 def store_articles(
     store: Store,
     articles: Iterable[Article],
+    options: RunOptions | None = None,
     *,
-    workers: int = 1,
-    engine: str = "local",
-    scheduler: str | None = None,
-    language: bool = True,
-    batch_size: int = DEFAULT_BATCH,
     on_progress: Callable[[int], None] | None = None,
     summary: IngestSummary | None = None,
 ) -> IngestSummary:
     """Annotate the articles the store lacks and commit them batch by batch, then reassign stories."""
     from ..engine import annotate_stream
 
+    options = options if options is not None else RunOptions()
     summary = summary if summary is not None else IngestSummary()
     started = time.perf_counter()
     fresh = store.unseen(articles)
     first = next(fresh, None)
     # Nothing new: do not load the language layer (or start workers) at all.
     annotated = (
-        annotate_stream(chain([first], fresh), workers=workers, engine=engine, scheduler=scheduler, language=language)
+        annotate_stream(chain([first], fresh), options)
         if first is not None
         else iter(())
     )
-    for batch in batched(annotated, batch_size):
+    for batch in batched(annotated, options.batch_size):
         summary.added += store.add_records(batch)
         summary.added_ids.extend(a.id for a in batch)
         for art in batch:
@@ -92,26 +89,21 @@ def ingest(
     db: str | os.PathLike,
     *,
     published: str | None = None,
-    workers: int = 1,
-    engine: str = "local",
-    scheduler: str | None = None,
-    language: bool = True,
-    batch_size: int = DEFAULT_BATCH,
+    options: RunOptions | None = None,
     on_progress: Callable[[int], None] | None = None,
+    **option_values,
 ) -> IngestSummary:
-    """Extract every article of `inputs` (files, directories, globs, '-') into the store at `db`."""
-    if batch_size < 1:
-        raise InputError("--batch-size", "must be at least 1")
+    """Extract every article of `inputs` (files, directories, globs, '-') into the store at `db`.
+
+    `options` (or its fields as keywords: `workers=2`) say how the work is done.
+    """
+    options = RunOptions.of(options, **option_values)
     report = ReadReport()
     with Store(Path(db)) as store:
         summary = store_articles(
             store,
             read_dated(inputs, published=published, report=report),  # dated as `extract` dates them
-            workers=workers,
-            engine=engine,
-            scheduler=scheduler,
-            language=language,
-            batch_size=batch_size,
+            options,
             on_progress=on_progress,
         )
     summary.errors = report.errors
@@ -122,4 +114,4 @@ def ingest_text(store: Store, text: str, *, published: str | None = None, label:
     """Articles from a string (one article, a dump, or JSON Lines) into an open store."""
     articles = read_string(text, published=published, label=label)
     refine_published(articles)
-    return store_articles(store, articles, workers=1, language=language)
+    return store_articles(store, articles, RunOptions(workers=1, language=language))

@@ -15,11 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import QueryError
 from .rows import record_from_row
-
-
-class QueryError(ValueError):
-    """A request the store cannot answer as asked (bad cursor, sort, search text)."""
 
 
 @dataclass
