@@ -159,8 +159,9 @@ def ucdp_article(row: dict) -> tuple[str, str | None]:
     for head, _, _ in ucdp_row_headlines(row):
         if head not in heads:
             heads.append(head)
-    dates = [d.strip() for d in row["source_date"].split(";")]
-    published = dates[0] if dates and DATE.match(dates[0]) else (row["date_end"] if DATE.match(row["date_end"]) else None)
+    # UCDP writes placeholder days ("1753-01-01") where a source has none: GED starts in 1989.
+    dates = [d.strip() for d in row["source_date"].split(";") if DATE.match(d.strip()) and d.strip() >= "1989"]
+    published = dates[0] if dates else (row["date_end"] if DATE.match(row["date_end"]) else None)
     return "\n\n".join(heads), published
 
 

@@ -34,7 +34,8 @@ def test_dump_splits_into_articles_with_all_parts():
     assert first.title == "Floods cut road to northern town"
     assert first.captions == ["A truck crosses a flooded road near Kalaa, Wadiland March 2, 2021. REUTERS/Jo Example"]
     assert first.byline == ["Ana Reyes", "Tom Okafor"]
-    assert first.dateline == {"places": ["KALAA"], "country": "Wadiland", "agency": "Reuters"}
+    assert first.dateline == {"places": ["KALAA"], "country": "Wadiland", "agency": "Reuters", "start": 0,
+                              "end": len("KALAA, Wadiland (Reuters) - ")}
     assert first.body.startswith("KALAA, Wadiland (Reuters) – Floods cut")
     assert first.body.endswith("Officials said repairs would take weeks.")
     assert "AFTER THE WATER" in first.body.split("\n\n") and first.subheads == ["AFTER THE WATER"]

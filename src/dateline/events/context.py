@@ -60,7 +60,7 @@ class ArticleContext:
         meta = doc._.meta or {}
         dateline = meta.get("dateline") or {}
         ctx.agency = dateline.get("agency")
-        ctx.body_start = _after_dateline(doc_text(doc)) if dateline else 0
+        ctx.body_start = dateline.get("end", _after_dateline(doc_text(doc))) if dateline else 0
         ctx.actors = [a for a in ctx.actors if a.get("type") in SIDE_TYPES and a["start"] >= ctx.body_start]
         for actor in ctx.actors:
             span = doc.char_span(actor["start"], actor["end"], alignment_mode="expand")

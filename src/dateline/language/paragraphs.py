@@ -27,9 +27,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             doc[i + 1].is_sent_start = True
     # "NEW YORK (Reuters) – Islamic State has claimed ...": the dateline is not part of
     # the lead's grammar (the parser would make YORK the subject of "claimed").
-    m = DATELINE.match(doc.text)
-    if m:
-        after = next((t for t in doc if t.idx >= m.end()), None)
+    end = ((doc._.meta or {}).get("dateline") or {}).get("end") if Doc.has_extension("meta") else None
+    if end is None:
+        m = DATELINE.match(doc.text)
+        end = m.end() if m else None
+    if end:
+        after = next((t for t in doc if t.idx >= end), None)
         if after is not None and after.i > 0:
             after.is_sent_start = True
     return doc

@@ -842,6 +842,8 @@ def _dateline_end(text: str, meta: dict) -> int:
     dl = meta.get("dateline") or {}
     if not dl.get("places"):
         return 0
+    if isinstance(dl.get("end"), int):  # the reader found it
+        return dl["end"]
     m = re.search(r"\([^)]{1,40}\)\s*[–—-]|\s[–—-]\s", text[:200])
     return m.start() if m else 0
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from .. import vocab
 from ..record import empty_credits
 
 MONTHS = (
@@ -79,10 +81,25 @@ class ArticleParts:
     # The input's own text, kept as given when nothing had to be cut from it, so
     # offsets point into the user's document exactly.
     verbatim: str | None = None
+    dateline_paragraph: int = 0  # which paragraph opens with the dateline
+    dateline_length: int = 0  # its characters, the separator included
 
     @property
     def body(self) -> str:
         return self.verbatim if self.verbatim is not None else "\n\n".join(self.paragraphs)
+
+    def dateline_span(self) -> tuple[int, int] | None:
+        """Where the dateline stands in `body` (start, end), or None without one."""
+        if self.dateline is None:
+            return None
+        body, at = self.body, 0
+        for par in self.paragraphs[: self.dateline_paragraph + 1]:
+            at = body.find(par, at)
+            if at < 0:
+                return None
+            start = at
+            at += len(par)
+        return start, start + self.dateline_length
 
 
 def is_dateline(par: str) -> bool:
@@ -142,6 +159,8 @@ def parse_credits(par: str) -> dict[str, list[str]]:
 
 
 def parse_dateline(par: str) -> tuple[dict, str | None] | None:
+    """The wire dateline 'PLACE (Agency) –' that opens a paragraph (the strict form, which
+    also splits dumps), as (dateline, date written in it)."""
     m = DATELINE.match(par)
     if not m:
         return None
@@ -150,6 +169,145 @@ def parse_dateline(par: str) -> tuple[dict, str | None] | None:
     return {"places": places, "country": country.strip() if country else None, "agency": m.group("agency")}, m.group(
         "date"
     )
+
+
+# ---------------------------------------------------------------- datelines in every house style
+#
+# Wire copy opens "BEIRUT (Reuters) -"; AP "BEIRUT (AP) —"; newspapers "BAGHDAD —", "DHAKA, Bangladesh —",
+# "LANSING, Mich. —", "FLINT, Mich./WASHINGTON —"; re-posted copy often loses the agency and the dash
+# ("KABUL Civilian casualties rose ..."). The places are in capitals; a region after a comma is a
+# country, a state or province, written in the ordinary way.
+
+# A word in capitals: "BEIRUT", "AL-HOL", "ST."; one capital alone ("A", "I") and an initialism
+# ("U.S.", "U.N.") are a sentence's first word, not a place of the dateline.
+_CAPS_WORD = r"[A-Z][A-Z'’&\-]*[A-Z]\.?(?![\w’'])"
+_CAPS_RUN = re.compile(_CAPS_WORD + r"(?: " + _CAPS_WORD + r")*")
+_REGION_WORD = r"[A-Z][A-Za-z'’\-]*\.?(?:[A-Z]\.)*"
+# An unlisted region is taken only when a separator or an agency closes the dateline.
+_ANY_REGION = re.compile(_REGION_WORD + r"(?: (?:of |and |the )?" + _REGION_WORD + r"){0,3}(?=\s*(?:[–—/(]|-))")
+_DATE_PART = re.compile(r",\s*(?P<date>(?:" + MONTHS + r")\.?\s+\d{1,2}(?:,\s*\d{4})?)")
+_AGENCY_PART = re.compile(r"\s*\((?P<agency>" + AGENCIES + r")\)")
+_SEPARATOR = re.compile(r"\s*(?:[–—]+|-{1,2})\s+|\s*(?:[–—]+|-{1,2})(?=[A-Z\"“‘])")
+# With no dash, the sentence starts right after the places: a capital, a digit or a quote.
+_SENTENCE_START = re.compile(r" +(?=[A-Z0-9\"“‘'(])")
+# Head matter a page may put before the dateline paragraph: a short line with no full stop inside
+# ("Last Updated Jul 4, 2016 1:45 AM EDT", "By Associated Press January 24", a deck line).
+HEAD_MAX_CHARS = 250
+DATELINE_SEARCH_PARAGRAPHS = 3
+
+
+@lru_cache(maxsize=1)
+def _regions() -> tuple[dict[str, str], ...]:
+    """Region forms, longest first: {written form: ISO2}."""
+    forms = dict(vocab.mapping("subnational_regions"))
+    return tuple(sorted(forms.items(), key=lambda kv: -len(kv[0]))),
+
+
+def _known_region(text: str, pos: int) -> tuple[str, int] | None:
+    """A listed state, province or country written at `pos`, and where it ends."""
+    from ..language import countries
+
+    for form, _iso in _regions()[0]:
+        if text.startswith(form, pos) and not text[pos + len(form):pos + len(form) + 1].isalnum():
+            return form, pos + len(form)
+    m = re.compile(_REGION_WORD + r"(?: " + _REGION_WORD + r"){0,3}").match(text, pos)
+    if m:
+        words = m.group().split(" ")
+        for n in range(len(words), 0, -1):  # the longest run of words that is a country
+            cand = " ".join(words[:n])
+            if countries.country_for_name(cand.rstrip(".")):
+                return cand, pos + len(cand)
+    return None
+
+
+def _is_country(region: str) -> bool:
+    """A dateline region that is no listed state or province is the country ("GOMA, Congo")."""
+    return region not in dict(_regions()[0])
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> frozenset[str]:
+    """Organisations written in capitals ('NATO', 'ISIS'): at the head of a sentence they are
+    not a dateline. Read from the actor dictionary, which names them."""
+    import json
+    from importlib import resources
+
+    found = set()
+    text = resources.files("dateline.data").joinpath("actors.jsonl").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        row = json.loads(line) if line.strip() else {}
+        for alias in row.get("aliases", ()):
+            if alias.isupper() and " " not in alias:
+                found.add(alias)
+    return frozenset(found)
+
+
+def read_dateline(par: str, *, loose: bool = True) -> tuple[dict, str | None, int] | None:
+    """The dateline opening `par` in any common house style: (dateline, date written in it,
+    where it ends in `par`, its separator included). `loose` also takes the form that lost its
+    agency and dash ('KABUL Civilian casualties ...')."""
+    pos = 0
+    places: list[str] = []
+    country = None
+    listed_region = False
+    while True:
+        m = _CAPS_RUN.match(par, pos)
+        if not m:
+            return None
+        places.append(m.group().strip())
+        pos = m.end()
+        comma = re.match(r",\s*", par[pos:])
+        if comma:
+            at = pos + comma.end()
+            known = _known_region(par, at)
+            if known is None and (m2 := _ANY_REGION.match(par, at)):
+                known = (m2.group(), m2.end())
+            elif known is not None:
+                listed_region = True
+            if known is not None and not _DATE_PART.match(par, pos):
+                region, pos = known
+                if country is None and _is_country(region):
+                    country = region.strip()
+        if par.startswith("/", pos):
+            pos += 1
+            continue
+        break
+    date = None
+    if (d := _DATE_PART.match(par, pos)) is not None:
+        date, pos = d.group("date"), d.end()
+    agency = None
+    if (a := _AGENCY_PART.match(par, pos)) is not None:
+        agency, pos = a.group("agency"), a.end()
+    sep = _SEPARATOR.match(par, pos)
+    if sep is not None:
+        end = sep.end()
+    elif agency is not None:
+        end = pos + len(par[pos:]) - len(par[pos:].lstrip())
+    elif loose and (st := _SENTENCE_START.match(par, pos)) is not None and len(par) - st.end() > 40:
+        # No dash: only capitals that are a place can open a sentence like this, not an
+        # organisation's acronym ("NATO Secretary-General ..."), unless a region vouches for it.
+        if not listed_region and len(places) == 1 and places[0] in _acronyms():
+            return None
+        end = st.end()
+    else:
+        return None
+    if not any(len(re.sub(r"[^A-Z]", "", p)) >= 3 for p in places):
+        return None  # "U.S. —" or "AP —" is not a place
+    return {"places": places, "country": country, "agency": agency}, date, end
+
+
+def find_dateline(paragraphs: list[str]) -> tuple[dict, str | None, int, int] | None:
+    """The dateline of a story told in `paragraphs`: it opens the first paragraph, or one of the
+    next few after short head matter (a timestamp, a deck line). Returns (dateline, date written
+    in it, the paragraph's index, where the dateline ends in that paragraph)."""
+    for i, par in enumerate(paragraphs[:DATELINE_SEARCH_PARAGRAPHS]):
+        found = read_dateline(par, loose=(i == 0))
+        if found is not None:
+            dateline, date, end = found
+            return dateline, date, i, end
+        if len(par) > HEAD_MAX_CHARS or re.search(r"[.!?][”\"’']?\s+\S", par):
+            return None
+    return None
 
 
 def cut_article(paragraphs: list[str], *, title: str | None = None) -> ArticleParts:
@@ -180,10 +338,9 @@ def cut_article(paragraphs: list[str], *, title: str | None = None) -> ArticlePa
         if is_subhead(par) and parts.paragraphs:
             parts.subheads.append(par)
         parts.paragraphs.append(par)
-    if parts.paragraphs:
-        parsed = parse_dateline(parts.paragraphs[0])
-        if parsed:
-            parts.dateline, parts.dateline_date = parsed
+    found = find_dateline(parts.paragraphs)
+    if found:
+        parts.dateline, parts.dateline_date, parts.dateline_paragraph, parts.dateline_length = found
     return parts
 
 

@@ -239,6 +239,8 @@ def build_article(
             (origin or {}).get("file", "?"),
             f"article body of {len(parts.body):,} characters, over the {MAX_BODY_CHARS:,} a news article can have",
         )
+    if parts.dateline is not None and (span := parts.dateline_span()) is not None:
+        parts.dateline.update(start=span[0], end=span[1])
     art = Article(
         body=parts.body,
         id=str(given_id) if given_id not in (None, "") else "",
