@@ -27,6 +27,7 @@ from dateline.store import Store
 from eventdata import build_records, write_dump
 
 TOKEN = "correct-horse-battery"
+LOCAL = "http://127.0.0.1:8000"  # the Host a browser on this machine sends
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +56,7 @@ def db(tmp_path_factory, records):
 
 @pytest.fixture(scope="module")
 def client(db):
-    return TestClient(create_app(db, language=False))
+    return TestClient(create_app(db, language=False), base_url=LOCAL)
 
 
 def keys(events):
@@ -332,7 +333,7 @@ ARTICLE = (
 @pytest.fixture
 def writable(tmp_path):
     path = tmp_path / "w.db"
-    return TestClient(create_app(path, write_token=TOKEN, language=False, max_body_bytes=2_000)), path
+    return TestClient(create_app(path, write_token=TOKEN, language=False, max_body_bytes=2_000), base_url=LOCAL), path
 
 
 def test_writes_are_off_without_a_server_token(client):

@@ -15,7 +15,7 @@ import queue
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -23,7 +23,9 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..errors import InputError
 from ..store import Store, connect
@@ -31,44 +33,13 @@ from ..store import queries as Q
 from ..store.ingest import ingest_text
 from .assets import load_assets
 from .formats import FORMATS
+from .guards import HeadAsGet, SecurityHeaders, allowed_hosts, page_csp, security_headers
 
 MAX_PAGE = 1_000  # events per page as JSON
 MAX_EXPORT = 100_000  # events per CSV / GeoJSON / JSON Lines response
 DEFAULT_PAGE = 100
 MAX_BODY_BYTES = 5_000_000  # POST /api/articles
 READ_POOL = 8
-
-# What the dashboard page may load: only this server (no CDN, no tiles); Leaflet sets inline styles.
-CSP = (
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
-    "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-)
-
-
-class SecurityHeaders:
-    """Headers on every response (a plain ASGI middleware: no per-request task or buffering)."""
-
-    def __init__(self, app) -> None:
-        self.app = app
-
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        docs = scope.get("path", "").startswith("/api/docs")
-
-        async def send_with_headers(message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                present = {k.lower() for k, _ in headers}
-                extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
-                if not docs:
-                    extra.append((b"content-security-policy", CSP.encode()))
-                headers += [(k, v) for k, v in extra if k not in present]
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
 
 class ReadPool:
     """Read-only connections handed out one request at a time (they may cross threads)."""
@@ -151,7 +122,7 @@ def event_query(
     attribution: Annotated[list[str], Query(description="reported, claimed, alleged or denied.")] = [],  # noqa: B006
     bbox: Annotated[str | None, Query(description="west,south,east,north in degrees.", max_length=100)] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
-    min_fatalities: Annotated[int | None, Query(ge=0)] = None,
+    min_fatalities: Annotated[int | None, Query(ge=0, le=Q.SQL_INT_MAX)] = None,
     q: Annotated[str | None, Query(description="Words (or \"phrases\") the evidence sentence must hold.", max_length=500)] = None,
     article: Annotated[str | None, Query(description="Only events of this article id.", max_length=128)] = None,
 ) -> Q.EventQuery:
@@ -189,8 +160,12 @@ def create_app(
     write_token: str | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
     language: bool = True,
+    hosts: Iterable[str] | None = None,
 ) -> FastAPI:
-    """The app over the store at `db` (created and migrated if needed)."""
+    """The app over the store at `db` (created and migrated if needed).
+
+    `hosts`: the Host names it answers to (default: loopback names only); any other gets 400.
+    """
     path = Path(db)
     store = Store(path, shared=True)  # migrates on open; the one writer
     ingest_lock = threading.Lock()  # one POST ingest at a time
@@ -209,7 +184,7 @@ def create_app(
         title="dateline",
         version="1",
         summary="Conflict events from news text: filter, map, export, read the evidence.",
-        docs_url="/api/docs",
+        docs_url=None,  # served below, with its own CSP
         redoc_url=None,
         openapi_url="/openapi.json",
     )
@@ -224,7 +199,14 @@ def create_app(
     async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
         return JSONResponse({"detail": _first_error(exc), "errors": jsonable_errors(exc)}, status_code=422)
 
-    app.add_middleware(SecurityHeaders)
+    @app.exception_handler(Exception)
+    async def _internal_error(_: Request, exc: Exception) -> JSONResponse:
+        # Starlette sends this from its outermost layer, past every middleware: the headers go on here.
+        return JSONResponse({"detail": "internal error"}, status_code=500, headers=security_headers())
+
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts) if hosts is not None else allowed_hosts())
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)  # last added, outermost: also on the 400s and 405s of the others
 
     # -- events -----------------------------------------------------------------
 
@@ -288,7 +270,7 @@ def create_app(
     def articles(
         q: Annotated[str | None, Query(max_length=500, description="Words in title or body.")] = None,
         story: Annotated[str | None, Query(max_length=128)] = None,
-        cursor: Annotated[str | None, Query(max_length=40)] = None,
+        cursor: Annotated[str | None, Query(pattern=r"^[0-9]{1,18}$", description="next_cursor of the previous page.")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     ) -> dict[str, Any]:
         with reads.connection() as conn:
@@ -358,7 +340,13 @@ def create_app(
         }
         return JSONResponse(payload, status_code=201 if summary.added else 200)
 
-    # -- dashboard --------------------------------------------------------------
+    # -- dashboard and docs ------------------------------------------------------
+
+    @app.get("/api/docs", include_in_schema=False)
+    def docs() -> Response:
+        page = get_swagger_ui_html(openapi_url=app.openapi_url, title=f"{app.title} API")
+        html = bytes(page.body).decode()
+        return HTMLResponse(html, headers={"Content-Security-Policy": page_csp(html)})
 
     @app.get("/", include_in_schema=False)
     def index(request: Request) -> Response:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import uvicorn
 
 from ..errors import InputError
 from .app import create_app
+from .guards import allowed_hosts
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -42,9 +43,14 @@ def serve(
     write_token: str | None = None,
     on_ready: Callable[[str], None] | None = None,
     log_level: str = "warning",
+    allow_hosts: Iterable[str] = (),
 ) -> None:
-    """Serve the API and the dashboard over the store at `db` until interrupted."""
-    app = create_app(Path(db), write_token=write_token)
+    """Serve the API and the dashboard over the store at `db` until interrupted.
+
+    Requests must name this server in their Host header: a loopback name, the address
+    bound, or one of `allow_hosts`.
+    """
+    app = create_app(Path(db), write_token=write_token, hosts=allowed_hosts(host, allow_hosts))
     sock = bind(host, port)
     if on_ready:
         on_ready(url_of(sock))

@@ -19,6 +19,14 @@ from ..errors import QueryError
 from .rows import record_from_row
 
 
+# SQLite's INTEGER range: a larger Python int cannot be bound as a parameter at all.
+SQL_INT_MIN, SQL_INT_MAX = -(2**63), 2**63 - 1
+
+
+def _storable(value: Any) -> bool:
+    return not isinstance(value, int) or isinstance(value, bool) or SQL_INT_MIN <= value <= SQL_INT_MAX
+
+
 @dataclass
 class EventQuery:
     date_from: str | None = None
@@ -231,7 +239,7 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, int]:
         raise QueryError("cursor is not one this server gave out") from None
     if made_for != sort:
         raise QueryError("cursor was made for another sort order; start again without it")
-    if not isinstance(last_id, int) or isinstance(value, (list, dict, bool)):
+    if not isinstance(last_id, int) or isinstance(value, (list, dict, bool)) or not (_storable(last_id) and _storable(value)):
         raise QueryError("cursor is not one this server gave out")
     return value, last_id
 
@@ -498,7 +506,9 @@ def article_page(
         try:
             after = int(cursor)
         except ValueError:
-            raise QueryError("cursor is not one this server gave out") from None
+            after = None
+        if after is None or not _storable(after):
+            raise QueryError("cursor is not one this server gave out")
         cond.append("a.seq > ?")
         params.append(after)
     rows = conn.execute(
