@@ -20,6 +20,7 @@ from ..record import Article
 from .decode import iter_lines, iter_lines_bytes
 from .dump import paragraphs, split_dump
 from ..errors import InputError
+from .ids import check_id
 from .parts import ArticleParts, cut_article
 from .published import check_published, infer_published
 
@@ -241,9 +242,13 @@ def build_article(
         )
     if parts.dateline is not None and (span := parts.dateline_span()) is not None:
         parts.dateline.update(start=span[0], end=span[1])
+    try:
+        article_id = check_id(given_id) or ""
+    except ValueError as err:
+        raise InputError((origin or {}).get("file", "?"), f"id {err}") from None
     art = Article(
         body=parts.body,
-        id=str(given_id) if given_id not in (None, "") else "",
+        id=article_id,
         title=parts.title,
         byline=parts.byline,
         dateline=parts.dateline,

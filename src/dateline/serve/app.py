@@ -28,6 +28,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingRes
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from ..errors import InputError
+from ..read.ids import ID_PATTERN
+from ..read.published import check_published
 from ..store import Store, connect
 from ..store import queries as Q
 from ..store.ingest import ingest_text
@@ -144,7 +146,7 @@ def event_query(
 
 
 EventFilter = Annotated[Q.EventQuery, Depends(event_query)]
-ArticleId = Annotated[str, PathParam(pattern=r"^[A-Za-z0-9_.:-]{1,128}$", description="The article's id.")]
+ArticleId = Annotated[str, PathParam(pattern=f"^{ID_PATTERN}$", description="The article's id.")]
 
 
 def _first_error(exc: RequestValidationError) -> str:
@@ -315,9 +317,13 @@ def create_app(
     )
     async def post_articles(
         request: Request,
-        published: Annotated[str | None, Query(max_length=10, description="Publication date for every article.")] = None,
+        published: Annotated[str | None, Query(max_length=64, description="Publication date for every article (YYYY-MM-DD, YYYY-MM, YYYY).")] = None,
     ) -> Response:
         _authorise(request, token)
+        try:
+            check_published(published)  # refused as `--published` is, not replaced by an inferred date
+        except ValueError as e:
+            raise HTTPException(422, f"published: {e}") from None
         body = await _read_limited(request, max_body_bytes)
         try:
             text = body.decode("utf-8")

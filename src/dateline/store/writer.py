@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from ..read.ids import check_id
 from ..read.stories import Signature, assign_stories, signature
 from ..record import Article
 from .database import open_database
@@ -103,7 +104,7 @@ class Store:
         body = rec.get("body")
         if not isinstance(body, str):
             raise ValueError("an article record needs a 'body' string")
-        art_id = str(rec.get("id") or Article(body=body).id)
+        art_id = check_id(rec.get("id")) or Article(body=body).id  # one the API can open
         story = str(rec.get("story") or art_id)
         date, precision = published_columns(rec.get("published"))
         sig = signature(art_id, body)
