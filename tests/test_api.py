@@ -433,6 +433,10 @@ def test_serve_command_starts_the_app_and_prints_its_url(tmp_path):
         assert "writes (POST /api/articles): on" in proc.stdout.readline()
         # the token from the environment guards writes
         assert httpx.post(url + "api/articles", content=ARTICLE, headers={"Authorization": "Bearer nope"}).status_code == 401
+        # a page whose domain an attacker points at 127.0.0.1 is refused (DNS rebinding)
+        assert httpx.get(url + "api/articles", headers={"Host": "attacker.example"}).status_code == 400
+        head = httpx.head(url + "api/articles")
+        assert head.status_code == 200 and head.content == b"" and head.headers["x-content-type-options"] == "nosniff"
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -240,3 +240,70 @@ def test_docs_page_runs_its_inline_script_under_its_csp_and_nothing_injected(db)
         browser.close()
     assert not [m for m in own if "Content Security Policy" in m], own
     assert injected is None
+
+
+# -- `dateline serve`: tokens, hosts, warnings ---------------------------------------------
+
+
+@pytest.fixture
+def served(monkeypatch, db):
+    """`dateline serve` run in process with the server itself replaced: what it would serve with."""
+    import dateline.serve.server as server
+
+    calls = []
+    monkeypatch.setattr(server, "serve", lambda path, **kw: calls.append(kw))
+    monkeypatch.delenv("DATELINE_WRITE_TOKEN", raising=False)
+
+    def run(*args, capsys):
+        from dateline.cli import main
+
+        code = main(["serve", "--db", str(db), *args])
+        return code, capsys.readouterr().err, (calls[-1] if calls else None)
+
+    return run
+
+
+def test_a_token_on_the_command_line_is_refused(served, capsys):
+    code, err, call = served("--write-token", "s3cret-on-the-command-line", capsys=capsys)
+    assert code == 2 and call is None
+    (line,) = [l for l in err.splitlines() if "error:" in l]
+    assert "--write-token" in line and "ps" in line and "DATELINE_WRITE_TOKEN" in line
+    assert "s3cret" not in err
+
+
+def test_the_token_comes_from_the_environment_or_a_file(served, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("DATELINE_WRITE_TOKEN", "from-the-environment")
+    assert served(capsys=capsys)[2]["write_token"] == "from-the-environment"
+    monkeypatch.delenv("DATELINE_WRITE_TOKEN")
+    f = tmp_path / "token"
+    f.write_text("from-a-file\n")
+    f.chmod(0o600)
+    code, err, call = served("--write-token-file", str(f), capsys=capsys)
+    assert code == 0 and call["write_token"] == "from-a-file" and "warning" not in err
+    f.chmod(0o644)
+    code, err, call = served("--write-token-file", str(f), capsys=capsys)
+    assert call["write_token"] == "from-a-file" and "readable by other users" in err
+    assert served(capsys=capsys)[2]["write_token"] is None  # neither: writes off
+
+
+@pytest.mark.parametrize("content, needle", [(None, "cannot read"), ("", "one word"), ("two words\n", "one word")])
+def test_a_bad_token_file_is_one_line_and_exit_2(served, capsys, tmp_path, content, needle):
+    f = tmp_path / "token"
+    if content is not None:
+        f.write_text(content)
+    code, err, call = served("--write-token-file", str(f), capsys=capsys)
+    assert code == 2 and call is None
+    (line,) = [l for l in err.splitlines() if "error:" in l]
+    assert str(f) in line and needle in line
+
+
+def test_serving_beyond_loopback_with_writes_on_is_warned_about(served, capsys, monkeypatch):
+    code, err, call = served("--host", "0.0.0.0", capsys=capsys)
+    assert code == 0 and "with writes on" not in err and "--allow-host" in err
+    monkeypatch.setenv("DATELINE_WRITE_TOKEN", "a-token-for-tests")
+    code, err, call = served("--host", "0.0.0.0", "--allow-host", "dateline.lan", capsys=capsys)
+    assert code == 0 and call["write_token"] == "a-token-for-tests" and call["allow_hosts"] == ["dateline.lan"]
+    (warning,) = [l for l in err.splitlines() if "warning:" in l]
+    assert "0.0.0.0" in warning and "writes on" in warning
+    code, err, call = served("--host", "127.0.0.1", capsys=capsys)
+    assert "warning" not in err and "note" not in err
