@@ -31,6 +31,7 @@ from ..language.doccache import sent_of
 from ..language.doccache import text as doc_text
 from .context import AIR_TYPES, PRECISION_CODE, ArticleContext, is_armed
 from .fatalities import fatalities_in
+from .incidents import assemble
 from .lexicon import TriggerClass, TriggerIndex, load_classes
 from .modality import attempted, is_habitual, present_habit, unrealised_reason
 from ..language.actors import actor_for_role
@@ -94,7 +95,7 @@ class EventCoder:
             cand = self.code(ctx, cls, span)
             if cand is not None:
                 candidates.append(cand)
-        events = drop_totals(fold(select(candidates)), ctx)
+        events = drop_totals(assemble(fold(select(candidates))), ctx)
         for ev in events:
             ev.pop("_undated", None)
             ev.pop("_guessed_actor1", None)

@@ -1,0 +1,228 @@
+"""Incidents, not sentences: every mention of one occurrence in an article becomes one row.
+
+A story tells one bombing in its headline, its lead, a later paragraph with the toll and
+another with the claim of responsibility; the coder finds an event in each. ACLED codes
+one row per actor pair, place and day, so the mentions are assembled here into incidents
+that take their place, day, sides and toll from all of them.
+
+Two mentions belong to one incident when
+- their kinds can be one occurrence (`FAMILIES`): the same sub-event type; a bombing and
+  the attack on civilians it was; a clash and the capture it ended in; a protest, the
+  force used on it and the riot it became;
+- their places agree (the same place, within a short distance, or one says only the
+  country or nothing);
+- their days agree (one period inside the other; a mention with no time of its own
+  re-tells the one told before);
+- their sides do not conflict (equal, or one unnamed or unidentified).
+
+The incident's row takes the most specific kind (a suicide bombing over an explosion
+over an attack), the named sides over unidentified ones, the most precise place and
+day, the lowest toll given (ACLED's conservative rule), the article's own voice over a
+claim, and the first mention as its evidence; `mentions` lists the evidence of all.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .. import vocab
+from .merge import _km
+
+# Kinds that can be one occurrence, and which one names it (earlier in the list wins).
+FAMILIES: tuple[tuple[str, ...], ...] = (
+    # a bombing and the killing of civilians it caused are one attack
+    ("Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Air/drone strike",
+     "Shelling/artillery/missile attack", "Chemical weapon", "Attack"),
+    # a capture and the fighting that won it
+    ("Government regains territory", "Non-state actor overtakes territory", "Armed clash"),
+    # a protest, the force used on it, the riot it turned into
+    ("Excessive force against protesters", "Violent demonstration", "Protest with intervention",
+     "Peaceful protest", "Mob violence"),
+)
+# The event type of each sub-event type that a family can hand the incident.
+EVENT_TYPE = {
+    "Suicide bomb": "Explosions/Remote violence", "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence", "Air/drone strike": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence", "Chemical weapon": "Explosions/Remote violence",
+    "Attack": "Violence against civilians", "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles", "Armed clash": "Battles",
+    "Excessive force against protesters": "Protests", "Protest with intervention": "Protests",
+    "Peaceful protest": "Protests", "Violent demonstration": "Riots", "Mob violence": "Riots",
+}
+# Generic explosions ("a blast") are coded as shelling until something says more, and a bare
+# "attack" or "killing" says nothing of the weapon: a specific weapon told elsewhere in the
+# incident names it.
+GENERIC_TRIGGERS = frozenset({"blast", "attack"})
+_GENERIC_WORDS = vocab.words("generic_violence_words")
+_GENERIC_STEMS = frozenset(w.rstrip("sed") for w in _GENERIC_WORDS)
+SAME_PLACE_KM = 25.0
+UNIDENTIFIED = "Unidentified Armed Group"
+
+
+def _family(sub: str | None) -> tuple[str, ...] | None:
+    return next((f for f in FAMILIES if sub in f), None)
+
+
+def _rank(ev: dict) -> tuple:
+    """Lower is more telling: a specific trigger over a generic one, then the family's order."""
+    fam = _family(ev.get("sub_event_type")) or ()
+    order = fam.index(ev["sub_event_type"]) if ev.get("sub_event_type") in fam else 0
+    return (_generic(ev), order)
+
+
+def _generic(ev: dict) -> bool:
+    trigger = ev.get("trigger") or {}
+    if trigger.get("class") not in GENERIC_TRIGGERS:
+        return False
+    words = (trigger.get("text") or "").lower().split()
+    return bool(words) and any(w.rstrip("sed") in _GENERIC_STEMS or w in _GENERIC_WORDS for w in words)
+
+
+def kinds_agree(a: dict, b: dict) -> bool:
+    """The same kind; or kinds of one family where one says less ("the blast", "the attack"
+    beside "a suicide bombing"), where one is the capture the other's fighting won, or where
+    both tell one crowd. Two named weapons (a suicide bomb, an air strike) are two events."""
+    if a.get("sub_event_type") == b.get("sub_event_type"):
+        return a.get("event_type") == b.get("event_type")
+    fam = _family(a.get("sub_event_type"))
+    if fam is None or b.get("sub_event_type") not in fam:
+        return False
+    return fam is not FAMILIES[0] or _generic(a) or _generic(b)
+
+
+def _broad(ev: dict) -> bool:
+    """Says no more than the country (or nothing) about where."""
+    return ev.get("latitude") is None or (ev.get("geo_precision") == 3 and ev.get("location") == ev.get("country"))
+
+
+def places_agree(a: dict, b: dict) -> bool:
+    if a.get("country") and b.get("country") and a["country"] != b["country"]:
+        return False
+    if _broad(a) or _broad(b):
+        return True
+    if a.get("location") and a.get("location") == b.get("location"):
+        return True
+    km = _km(a, b)
+    return km is not None and km <= SAME_PLACE_KM
+
+
+def _period(ev: dict) -> tuple[date, date] | None:
+    try:
+        d = date.fromisoformat(ev["event_date"]) if ev.get("event_date") else None
+    except ValueError:
+        return None
+    if d is None:
+        return None
+    tp = ev.get("time_precision") or 1
+    if tp == 1:
+        return d, d
+    if tp == 2:
+        return d, d + timedelta(days=6)
+    nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return d.replace(day=1), nxt - timedelta(days=1)
+
+
+def days_agree(a: dict, b: dict) -> bool:
+    """`b`, told after `a`: with no time of its own it re-tells the occurrence told before; with
+    one, it must fall in the same period (an earlier mention dated only by the story's day never
+    swallows a later dated one: "declared victory" and "relieved it in September" are two)."""
+    if b.get("_undated"):
+        return True
+    if a.get("_undated"):
+        return False
+    pa, pb = _period(a), _period(b)
+    if pa is None or pb is None:
+        return pa == pb and a.get("year") == b.get("year")
+    return (pa[0] <= pb[0] and pb[1] <= pa[1]) or (pb[0] <= pa[0] and pa[1] <= pb[1])
+
+
+def _side_conflict(x: str | None, y: str | None) -> bool:
+    if not x or not y or x == y:
+        return False
+    return not (x.startswith(UNIDENTIFIED) or y.startswith(UNIDENTIFIED))
+
+
+def sides_agree(a: dict, b: dict) -> bool:
+    """Sides do not conflict; the same two sides named the other way round agree too."""
+    straight = not _side_conflict(a.get("actor1"), b.get("actor1")) and not _side_conflict(a.get("actor2"), b.get("actor2"))
+    return straight
+
+
+def same_incident(a: dict, b: dict) -> bool:
+    return kinds_agree(a, b) and places_agree(a, b) and days_agree(a, b) and sides_agree(a, b)
+
+
+def _better_side(x: str | None, y: str | None) -> str | None:
+    if not x:
+        return y
+    if not y:
+        return x
+    if x.startswith(UNIDENTIFIED) and not y.startswith(UNIDENTIFIED):
+        return y
+    return x
+
+
+def _absorb(row: dict, ev: dict) -> None:
+    """Fold mention `ev` into incident `row` (both event dicts; `row` is changed)."""
+    from .notes import note_for
+
+    head = min((row, ev), key=_rank)
+    if head is ev:
+        row["event_type"], row["sub_event_type"] = ev["event_type"], ev["sub_event_type"]
+        row["trigger"] = ev.get("trigger")
+    for side in ("actor1", "actor2"):
+        row[side] = _better_side(row.get(side), ev.get(side))
+    if row.get("actor1") and row.get("actor1") == row.get("actor2"):
+        row["actor2"] = None
+    # the most precise place: a named place over the country, a village over a province
+    if _broad(row) and not _broad(ev) or (
+        not _broad(ev) and (ev.get("geo_precision") or 3) < (row.get("geo_precision") or 3)
+    ):
+        for key in ("location", "location_resolved", "country", "admin1", "latitude", "longitude", "geo_precision"):
+            if key in ev:
+                row[key] = ev[key]
+    # the most precise day the text gives the occurrence itself
+    if not ev.get("_undated") and ev.get("event_date") and (
+        row.get("_undated") or not row.get("event_date")
+        or (ev.get("time_precision") or 3) < (row.get("time_precision") or 3)
+    ):
+        row["event_date"], row["time_precision"] = ev["event_date"], ev["time_precision"]
+        row["_undated"] = False
+    tolls = [t for t in (row.get("fatalities"), ev.get("fatalities")) if t is not None]
+    row["fatalities"] = min(tolls) if tolls else None
+    # the article's own voice over a claim, a claim over an allegation, when the actor agrees
+    if ev.get("attribution") == "reported" and row.get("attribution") != "reported" and (
+        not ev.get("actor1") or ev.get("actor1") == row.get("actor1")
+    ):
+        row["attribution"], row["source"] = "reported", ev.get("source")
+    elif row.get("attribution") == "reported" and ev.get("attribution") in ("claimed", "alleged") and (
+        ev.get("actor1") == row.get("actor1") and not ev.get("actor1", "").startswith(UNIDENTIFIED)
+    ) and not _named_by_own_voice(row, ev):
+        row["attribution"], row["source"] = ev["attribution"], ev.get("source")
+    row["confidence"] = max(row.get("confidence") or 0, ev.get("confidence") or 0)
+    row.setdefault("mentions", [dict(row["evidence"])])
+    row["mentions"].append(dict(ev["evidence"]))
+    row["notes"] = note_for(row)
+
+
+def _named_by_own_voice(row: dict, ev: dict) -> bool:
+    """The perpetrator was named in the article's voice before the claim came."""
+    return bool(row.get("_actor1_reported"))
+
+
+def assemble(events: list[dict]) -> list[dict]:
+    """Events of one article, in text order, assembled into incidents (in order of first mention)."""
+    rows: list[dict] = []
+    for ev in sorted(events, key=lambda e: e["evidence"]["start"]):
+        if ev.get("attribution") == "reported" and ev.get("actor1") and not ev["actor1"].startswith(UNIDENTIFIED):
+            ev["_actor1_reported"] = True
+        home = next((r for r in rows if same_incident(r, ev)), None)
+        if home is None:
+            rows.append(ev)
+            continue
+        _absorb(home, ev)
+    for row in rows:
+        row.pop("_actor1_reported", None)
+        if row.get("event_type") != EVENT_TYPE.get(row.get("sub_event_type"), row.get("event_type")):
+            row["event_type"] = EVENT_TYPE[row["sub_event_type"]]
+    return rows

@@ -1,0 +1,60 @@
+"""Incidents, not sentences: the mentions of one occurrence in an article are one row.
+
+Our own short reports, one capability each; each runs the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(text: str, published: str = "2023-04-12") -> list[dict]:
+    (article,) = dateline.extract(text, published=published)
+    return [e for e in article.events if e["event_type"] != "Strategic developments"]
+
+
+def test_lead_and_later_paragraph_on_one_bombing_give_one_row():
+    evs = events_of(
+        "MAIDUGURI, Nigeria — A suicide bomber killed nine people at a cattle market in Konduga on Tuesday, "
+        "police said.\n\n"
+        "The blast tore through stalls shortly after dawn, witnesses said.\n\n"
+        "The attack was the third in the town this year."
+    )
+    assert len(evs) == 1, evs
+    assert evs[0]["sub_event_type"] == "Suicide bomb"
+    assert evs[0]["fatalities"] == 9
+    assert len(evs[0]["mentions"]) >= 2
+
+
+def test_the_killing_told_apart_from_the_bombing_is_the_bombing():
+    evs = events_of(
+        "A roadside bomb struck a minibus near Ghazni on Monday. Four passengers were killed in the attack, "
+        "a provincial spokesman said."
+    )
+    kinds = [e["sub_event_type"] for e in evs]
+    assert kinds == ["Remote explosive/landmine/IED"], kinds
+    assert evs[0]["actor2"].startswith("Civilians")
+
+
+def test_two_weapons_on_one_day_are_two_events():
+    evs = events_of(
+        "Government aircraft bombed rebel positions outside Kafr Nabl on Sunday. "
+        "Later that day a car bomb exploded at a checkpoint in the town, killing three soldiers."
+    )
+    kinds = sorted(e["sub_event_type"] for e in evs)
+    assert len(kinds) == 2 and kinds[0] == "Air/drone strike", kinds
+
+
+def test_an_earlier_dated_capture_is_not_folded_into_todays():
+    evs = events_of(
+        "Iraqi troops recaptured the town of Baiji on Tuesday, the army said. "
+        "Islamic State fighters had seized Baiji in June last year.",
+        published="2015-10-21",
+    )
+    territory = [e for e in evs if e["event_type"] == "Battles"]
+    assert len(territory) == 2, territory
+    assert {e["sub_event_type"] for e in territory} == {"Government regains territory", "Non-state actor overtakes territory"}
