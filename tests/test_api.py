@@ -22,9 +22,9 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from dateline.serve import create_app
-from dateline.serve.formats import ACLED_COLUMNS, CSV_COLUMNS
 from dateline.store import Store
 from eventdata import build_records, write_dump
+from test_csv import ACLED_EXPORT, OURS
 
 TOKEN = "correct-horse-battery"
 LOCAL = "http://127.0.0.1:8000"  # the Host a browser on this machine sends
@@ -163,18 +163,18 @@ def test_csv_is_in_acled_column_order_and_matches_json(client, all_events):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     assert "attachment" in r.headers["content-disposition"]
     rows = list(csv.reader(io.StringIO(r.text)))
-    assert rows[0] == CSV_COLUMNS and rows[0][: len(ACLED_COLUMNS)] == ACLED_COLUMNS
-    assert ACLED_COLUMNS[:3] == ["event_date", "year", "time_precision"] and ACLED_COLUMNS[-1] == "fatalities"
+    assert rows[0] == ACLED_EXPORT + OURS
     js = fetch_all(client, {"event_type": "Battles"})
     assert len(rows) - 1 == len(js)
     col = {c: i for i, c in enumerate(rows[0])}
     for row, ev in zip(rows[1:], js):
-        assert row[col["event_id"]] == str(ev["id"])
+        assert row[col["article_id"]] == ev["article_id"] == row[col["corroboration"]]
         assert row[col["event_date"]] == ev["event_date"] and row[col["year"]] == ev["event_date"][:4]
         assert row[col["actor1"]] == (ev["actor1"] or "")
         assert row[col["fatalities"]] == ("" if ev["fatalities"] is None else str(ev["fatalities"]))
         assert row[col["evidence"]] == ev["evidence"]["text"]
         assert float(row[col["latitude"]]) == ev["latitude"]
+    assert len({row[col["event_id"]] for row in rows[1:]}) == len(rows) - 1  # stable ids, one per event
 
 
 def test_geojson_points_for_events_with_coordinates(client, all_events):

@@ -4,6 +4,7 @@ import csv
 import json
 
 from dateline.cli import main
+from test_csv import ACLED_EXPORT, OURS
 
 VERSION_A = """Army retakes Kalaa from rebels
 
@@ -56,10 +57,7 @@ def test_events_csv_has_acled_columns_and_one_row_per_merged_event(tmp_path):
     with open(out, newline="") as fh:
         reader = csv.DictReader(fh)
         rows = list(reader)
-    assert reader.fieldnames[:16] == [
-        "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "country",
-        "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
-    ]
+    assert reader.fieldnames == ACLED_EXPORT + OURS
     battles = [r for r in rows if r["event_type"] == "Battles"]
     assert len(battles) == 1 and battles[0]["corroboration"].count(";") == 1
     assert battles[0]["event_date"] == "2021-06-11" and battles[0]["year"] == "2021"

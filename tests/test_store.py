@@ -14,6 +14,7 @@ from dateline.cli import main
 from dateline.read import read_inputs
 from dateline.errors import InputError
 from dateline.read.stories import assign_stories, signature
+from dateline.record import ITEMS, fields
 from dateline.store import Store, connect, ingest, latest_version, schema_version
 from dateline.store import queries as Q
 from dateline.store.database import migrate
@@ -37,6 +38,24 @@ def test_new_database_is_migrated_wal_with_foreign_keys(db):
         assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"articles", "events", "quotes", "quantities", "places", "entities", "stories", "articles_fts", "events_fts"} <= tables
+
+
+SQL_AFFINITY = {str: "TEXT", int: "INTEGER", bool: "INTEGER", float: "REAL"}
+# Columns a table has beside the record type's COLUMN fields: keys, order, and the
+# event's year and flattened evidence.
+BOOKKEEPING = {"id", "article_id", "n"}
+EVENT_EXTRAS = {"year": "INTEGER", "evidence_start": "INTEGER", "evidence_end": "INTEGER", "evidence_text": "TEXT"}
+
+
+@pytest.mark.parametrize("table", list(ITEMS))
+def test_each_item_table_has_one_column_per_column_field_of_its_record_type(db, table):
+    """Adding a COLUMN field to a record type fails here until a migration adds its column."""
+    with Store(db) as store:
+        info = {r["name"]: r["type"] for r in store.conn.execute(f"PRAGMA table_info({table})")}
+    wanted = {f.name: SQL_AFFINITY[f.kind] for f in fields(ITEMS[table]) if f.column}
+    if table == "events":
+        wanted.update(EVENT_EXTRAS)
+    assert {k: v for k, v in info.items() if k not in BOOKKEEPING} == wanted
 
 
 def test_version_1_database_is_migrated_on_open_and_indexed(db, records):

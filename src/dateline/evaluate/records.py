@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..record import ITEMS, required
 
 # Required fields of docs/record-format.md, and the kind of value each must hold.
 ARTICLE_FIELDS: dict[str, tuple[type, ...]] = {
@@ -32,16 +33,8 @@ ARTICLE_FIELDS: dict[str, tuple[type, ...]] = {
     "entities": (list,),
 }
 
-# Required keys of the items of each list the scorer reads.
-ITEM_FIELDS: dict[str, tuple[str, ...]] = {
-    "events": (
-        "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
-        "location", "country", "latitude", "longitude", "fatalities", "attribution",
-    ),
-    "quotes": ("text", "kind", "speaker", "start", "end"),
-    "quantities": ("low", "high", "claimant", "start", "end"),
-    "places": ("name", "latitude", "longitude", "country_code", "start", "end"),
-}
+# Required keys of the items of each list: the fields the record types mark Required.
+ITEM_FIELDS: dict[str, tuple[str, ...]] = {name: required(item) for name, item in ITEMS.items()}
 OFFSET_KEYS = ("start", "end")
 
 

@@ -7,32 +7,12 @@ from) come after ACLED's.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-ACLED_COLUMNS = [
-    "event_date",
-    "year",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "country",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "notes",
-    "fatalities",
-]
-CSV_COLUMNS = [*ACLED_COLUMNS, "evidence", "confidence", "attribution", "article_id", "event_id"]
+from ..events.export import csv_lines
 
 
 @dataclass(frozen=True)
@@ -53,30 +33,11 @@ def output_format(name: str, media_type: str, extension: str):
     return register
 
 
-def csv_row(ev: dict[str, Any]) -> list[Any]:
-    evidence = (ev.get("evidence") or {}).get("text")
-    row = {
-        **ev,
-        # ACLED's notes describe the event; the evidence sentence does so in the article's words.
-        "notes": ev.get("notes") or evidence,
-        "evidence": evidence,
-        "event_id": ev.get("id"),
-    }
-    return ["" if row.get(c) is None else row.get(c) for c in CSV_COLUMNS]
-
-
 @output_format("csv", "text/csv; charset=utf-8", "csv")
 def render_csv(events: Iterable[dict[str, Any]]) -> Iterator[str]:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for n, ev in enumerate(events, 1):
-        writer.writerow(csv_row(ev))
-        if n % 500 == 0:
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
-    yield buf.getvalue()
+    # The one CSV writer dateline has (events/export.py): the same columns and cells as
+    # `dateline extract -f events-csv`.
+    return csv_lines((ev, ev.get("article_id")) for ev in events)
 
 
 def geojson_feature(ev: dict[str, Any]) -> dict[str, Any] | None:

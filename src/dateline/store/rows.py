@@ -12,48 +12,13 @@ import json
 import re
 from typing import Any
 
-# Columns copied from an event dict as they are (after coercion).
-EVENT_FIELDS: dict[str, type] = {
-    "event_date": str,
-    "time_precision": int,
-    "event_type": str,
-    "sub_event_type": str,
-    "actor1": str,
-    "actor2": str,
-    "country": str,
-    "admin1": str,
-    "location": str,
-    "latitude": float,
-    "longitude": float,
-    "geo_precision": int,
-    "source": str,
-    "notes": str,
-    "fatalities": int,
-    "attribution": str,
-    "confidence": float,
-}
-QUOTE_FIELDS: dict[str, type] = {"text": str, "kind": str, "speaker": str, "speaker_title": str, "start": int, "end": int}
-QUANTITY_FIELDS: dict[str, type] = {
-    "low": float,
-    "high": float,
-    "approximate": bool,
-    "counts": str,
-    "claimant": str,
-    "start": int,
-    "end": int,
-}
-PLACE_FIELDS: dict[str, type] = {
-    "name": str,
-    "resolved": str,
-    "geonameid": int,
-    "latitude": float,
-    "longitude": float,
-    "country_code": str,
-    "feature": str,
-    "start": int,
-    "end": int,
-}
-ENTITY_FIELDS: dict[str, type] = {"text": str, "label": str, "canonical": str, "start": int, "end": int}
+from ..record import ITEMS, Event, columns
+
+# The columns each item's table keeps (the table is named as the record's list), with
+# the type each value is coerced to: the fields the record types mark COLUMN
+# (tests/test_store.py checks that the migrated tables agree).
+ITEM_COLUMNS: dict[str, dict[str, type]] = {name: columns(item) for name, item in ITEMS.items()}
+EVENT_FIELDS: dict[str, type] = columns(Event)
 
 # Columns of `articles` itself; everything else of the record goes into `record` JSON.
 ARTICLE_COLUMNS = ("id", "title", "body", "story", "duplicate_of")
@@ -137,7 +102,7 @@ def record_from_row(row: Any) -> dict:
         "story": row["story"],
         "duplicate_of": row["duplicate_of"],
     }
-    for key in ("events", "quotes", "quantities", "places", "entities"):
+    for key in ITEMS:
         record[key] = rest.pop(key, [])
     record.update(rest)
     return record

@@ -22,11 +22,8 @@ from ..read.stories import Signature, assign_stories, signature
 from ..record import Article
 from .database import open_database
 from .rows import (
-    ENTITY_FIELDS,
     EVENT_FIELDS,
-    PLACE_FIELDS,
-    QUANTITY_FIELDS,
-    QUOTE_FIELDS,
+    ITEM_COLUMNS,
     actor_base,
     event_row,
     published_columns,
@@ -34,12 +31,9 @@ from .rows import (
     span_row,
 )
 
-# (table, record key, fields) for the span tables filled the same way.
+# (table, record key, fields) for the span tables filled the same way (events have their own).
 SPAN_TABLES: list[tuple[str, str, dict[str, type]]] = [
-    ("quotes", "quotes", QUOTE_FIELDS),
-    ("quantities", "quantities", QUANTITY_FIELDS),
-    ("places", "places", PLACE_FIELDS),
-    ("entities", "entities", ENTITY_FIELDS),
+    (name, name, fields) for name, fields in ITEM_COLUMNS.items() if name != "events"
 ]
 EVENT_COLUMNS = ["article_id", "n", "year", "evidence_start", "evidence_end", "evidence_text", *EVENT_FIELDS]
 COUNTED_TABLES = ("articles", "events", "quotes", "quantities", "places", "entities", "stories", "event_actors", "actor_aliases")
