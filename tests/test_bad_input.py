@@ -184,3 +184,40 @@ def test_run_options_are_refused_alike_by_every_command(tmp_path, capsys, comman
     assert code == 2
     assert_one_line_error(err, problem)
     assert not (tmp_path / "x.db").exists() and not (tmp_path / "out.jsonl").exists()
+
+
+def feed_stdin(monkeypatch, data: bytes) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_errors_on_stdin_name_stdin_not_a_temporary_file(tmp_path, out, monkeypatch, capsys):
+    feed_stdin(monkeypatch, (json.dumps({"text": GOOD}) + "\n{not json\n").encode())
+    code, err = run(["extract", "-", "-o", out, "--workers", "1", "-q"], capsys)
+    assert code == 2
+    assert_one_line_error(err, "<stdin>:2", "not JSON")
+    assert "partial" not in err and "dateline-stdin" not in err
+    assert len(open(out).read().splitlines()) == 1
+
+
+@pytest.mark.parametrize("data", [b"", b"%PDF-1.7\n" + bytes(range(256)) * 4], ids=["empty", "binary"])
+def test_unreadable_stdin_leaves_nothing_beside_the_output(tmp_path, out, monkeypatch, capsys, data):
+    feed_stdin(monkeypatch, data)
+    code, err = run(["extract", "-", "-o", out, "--workers", "1"], capsys)
+    assert code == 2
+    assert_one_line_error(err, "<stdin>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_files_a_directory_holds_in_no_readable_format_are_listed(tmp_path, out, capsys):
+    d = tmp_path / "news"
+    d.mkdir()
+    (d / "report.txt").write_text(GOOD)
+    (d / "archive.zip").write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    (d / ".hidden.zip").write_bytes(b"PK\x03\x04")
+    code, err = run(["extract", str(d), "-o", out, "--workers", "1", "-q"], capsys)
+    assert code == 0
+    assert f"skipped: {d / 'archive.zip'}" in err and ".hidden" not in err
+    assert len(open(out).read().splitlines()) == 1

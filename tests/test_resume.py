@@ -47,3 +47,26 @@ def test_killed_extract_resumes_without_duplicates(tmp_path):
     want = [json.loads(line) for line in clean.read_text().splitlines()]
     assert [r["id"] for r in got] == [r["id"] for r in want]  # no duplicates, none missing, same order
     assert got == want
+
+
+def test_a_second_run_on_the_same_output_refuses_at_once_and_the_first_completes(tmp_path):
+    src = tmp_path / "corpus.txt"
+    src.write_text(SAMPLE_CORPUS.read_text(encoding="utf-8"))
+    clean = tmp_path / "clean.jsonl"
+    subprocess.run(extract_cmd(src, clean), check=True)
+
+    out = tmp_path / "out.jsonl"
+    first = subprocess.Popen(extract_cmd(src, out))
+    lock = out.with_name(out.name + ".lock")
+    deadline = time.time() + 120
+    while not lock.exists() and time.time() < deadline:
+        time.sleep(0.02)
+    started = time.time()
+    second = subprocess.run(extract_cmd(src, out), capture_output=True, text=True)
+    assert time.time() - started < 30 and first.poll() is None, "refused while the first still runs, without waiting for it"
+    assert second.returncode == 2
+    lines = [l for l in second.stderr.splitlines() if l.strip()]
+    assert len(lines) == 1 and str(out) in lines[0] and "another dateline run" in lines[0] and "Traceback" not in second.stderr
+    assert first.wait(timeout=300) == 0
+    assert out.read_text() == clean.read_text()  # complete, nothing lost or doubled
+    assert not lock.exists()

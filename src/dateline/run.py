@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .lock import OutputLock
 from .options import RunOptions
 from .read import ReadReport, read_dated, read_inputs, read_string
+from .read.sources import Spooled
 from .read.published import refine_published
 from .read.stories import Signature, assign_stories, signature
 from .record import Article
@@ -38,6 +40,7 @@ class RunSummary:
     events_by_type: Counter = field(default_factory=Counter)
     output: str | None = None
     errors: list[InputError] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)  # in a directory, in no format dateline reads
     resumed: int = 0
     seconds: float = 0.0
 
@@ -140,7 +143,7 @@ def _spool_stdin(inputs: list[str], partial: Path) -> tuple[list[str], Path | No
     with open(copy, "wb") as fh:
         while chunk := sys.stdin.buffer.read(1 << 20):
             fh.write(chunk)
-    return [str(copy) if raw == "-" else raw for raw in inputs], copy
+    return [Spooled(copy) if raw == "-" else raw for raw in inputs], copy
 
 
 def write_jsonl(records: Callable[[], Iterator[dict]], path: Path) -> None:
@@ -165,12 +168,25 @@ def run_extract(
     `write(records, path)` writes the finished records (JSON Lines by default);
     `records()` can be called more than once, for writers that need two passes.
     """
-    from .engine import annotate_stream
-
     options = RunOptions.of(options, **option_values)
     started = time.perf_counter()
     out = Path(output)
     out.parent.mkdir(parents=True, exist_ok=True)
+    with OutputLock(out):  # a second run on the same output stops here, before touching it
+        return _extract_locked(inputs, out, published, options, on_progress, write, started)
+
+
+def _extract_locked(
+    inputs: list[str],
+    out: Path,
+    published: str | None,
+    options: RunOptions,
+    on_progress: ProgressHook | None,
+    write: Callable[[Callable[[], Iterator[dict]], Path], None] | None,
+    started: float,
+) -> RunSummary:
+    from .engine import annotate_stream
+
     partial = out.with_name(out.name + ".partial")
     meta = out.with_name(out.name + ".partial.json")
     fingerprint = _fingerprint(inputs, {"published": published, "language": options.language})
@@ -203,10 +219,13 @@ def run_extract(
 
     stories = assign_stories(sigs)
     summary.errors = report.errors
+    summary.skipped_files = report.skipped
     if not sigs:
-        # Nothing readable: leave any earlier output as it was.
+        # Nothing readable: leave any earlier output as it was, and nothing of this run.
         partial.unlink(missing_ok=True)
         meta.unlink(missing_ok=True)
+        if stdin_copy:
+            stdin_copy.unlink(missing_ok=True)
         summary.seconds = time.perf_counter() - started
         return summary
     summary.output = str(out)

@@ -73,6 +73,12 @@ class ArticleProgress:
             self.progress.update(self.task, rate=(task.completed / elapsed) if elapsed else 0.0)
 
 
+def print_skipped(files: list[str]) -> None:
+    """Files a directory held that dateline does not read: said, not silently passed over."""
+    for path in files:
+        err.print(f"[yellow]skipped:[/] {path} (not a format dateline reads: .txt, .jsonl, .json, .html)", soft_wrap=True)
+
+
 def print_summary(summary: RunSummary, *, errors_title: str = "inputs that could not be read") -> None:
     table = Table(title="dateline extract", show_header=False, title_justify="left")
     table.add_column(style="bold")
@@ -135,6 +141,7 @@ def extract(
         summary.output = "<stdout>"
     if summary.articles == 0 and not summary.errors:
         summary.errors.append(InputError(", ".join(inputs), "no articles found"))
+    print_skipped(summary.skipped_files)
     if not quiet and summary.articles:
         print_summary(summary)
     if summary.errors:

@@ -12,7 +12,7 @@ from ..options import BATCH_SIZE
 from ..store import DEFAULT_DB
 from ..store.ingest import IngestSummary, ingest
 from .app import EngineOption, Exit, SchedulerOption, WorkersOption, app, err, run_options
-from .extract import ArticleProgress
+from .extract import ArticleProgress, print_skipped
 
 
 def print_ingest_summary(summary: IngestSummary, db: str) -> None:
@@ -57,6 +57,7 @@ def ingest_command(
         )
     if summary.added == 0 and summary.skipped == 0 and not summary.errors:
         summary.errors.append(InputError(", ".join(inputs), "no articles found"))
+    print_skipped(summary.skipped_files)
     if not quiet and (summary.added or summary.skipped):
         print_ingest_summary(summary, db)
     if summary.errors:

@@ -57,10 +57,17 @@ class Source:
 
 @dataclass
 class ReadReport:
-    """What a batch read found: the bad inputs, for listing at the end."""
+    """What a batch read found: the bad inputs and the files passed over, for listing at the end."""
 
     errors: list[InputError] = field(default_factory=list)
     sources: int = 0
+    skipped: list[str] = field(default_factory=list)  # files in a directory in no format we read
+
+
+class Spooled(str):
+    """The path of a copy of standard input: read like a file, named `<stdin>` in messages."""
+
+    label = "<stdin>"
 
 
 def expand_inputs(inputs: Iterable[str], report: ReadReport) -> Iterator[Source]:
@@ -70,14 +77,16 @@ def expand_inputs(inputs: Iterable[str], report: ReadReport) -> Iterator[Source]
             yield Source("<stdin>", data=sys.stdin.buffer.read())
             continue
         path = Path(raw)
-        if path.is_dir():
-            found = [
+        if isinstance(raw, Spooled):
+            yield Source(raw.label, path=path)
+        elif path.is_dir():
+            files = [
                 p
                 for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.suffix.lower() in READABLE_SUFFIXES
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
             ]
+            found = [p for p in files if p.suffix.lower() in READABLE_SUFFIXES]
+            report.skipped.extend(str(p) for p in files if p.suffix.lower() not in READABLE_SUFFIXES)
             if not found:
                 report.errors.append(InputError(raw, "directory holds no readable files (.txt, .jsonl, .json, .html)"))
             for p in found:
@@ -289,7 +298,7 @@ def read_dated(
         with os.fdopen(fd, "wb") as fh:
             while chunk := sys.stdin.buffer.read(1 << 20):
                 fh.write(chunk)
-        inputs = [spool if raw == "-" else raw for raw in inputs]
+        inputs = [Spooled(spool) if raw == "-" else raw for raw in inputs]
     try:
         book = AnchorBook()
         for art in read_inputs(inputs, published=published, report=ReadReport()):

@@ -36,6 +36,7 @@ class IngestSummary:
     articles_in_store: int = 0
     events_in_store: int = 0
     errors: list[InputError] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)  # in a directory, in no format dateline reads
     seconds: float = 0.0
     added_ids: list[str] = field(default_factory=list)
 
@@ -107,6 +108,7 @@ def ingest(
             on_progress=on_progress,
         )
     summary.errors = report.errors
+    summary.skipped_files = report.skipped
     return summary
 
 
