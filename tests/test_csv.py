@@ -48,7 +48,7 @@ def both(records, tmp_path_factory):
     with Store(db) as store:
         store.add_records(records)
         store.assign_stories()
-    api = TestClient(create_app(db, language=False)).get("/api/events", params={"format": "csv", "limit": 10_000})
+    api = TestClient(create_app(db, language=False), base_url="http://127.0.0.1").get("/api/events", params={"format": "csv", "limit": 10_000})
     assert api.status_code == 200, api.text
     # The CLI's writer over the same records (extract would run the language layer first).
     from dateline.events.export import write_events_csv
