@@ -69,6 +69,7 @@ class Event(TypedDict, total=False):
     year: int | None  # an event known only to the year (event_date null)
     confidence: Annotated[float, COLUMN]
     notes: Annotated[str | None, COLUMN]  # ACLED-style one-line description
+    mentions: list[Evidence]  # every sentence of the article that tells of it (events/incidents.py)
 
 
 class Quote(TypedDict, total=False):
