@@ -221,3 +221,25 @@ def test_files_a_directory_holds_in_no_readable_format_are_listed(tmp_path, out,
     assert code == 0
     assert f"skipped: {d / 'archive.zip'}" in err and ".hidden" not in err
     assert len(open(out).read().splitlines()) == 1
+
+
+def test_exact_repeats_are_written_once_so_ids_stay_unique(tmp_path, out, capsys):
+    batch = tmp_path / "batch.jsonl"
+    other = GOOD.replace("Friday", "Monday")
+    batch.write_text("".join(json.dumps({"text": t}) + "\n" for t in (GOOD, other, GOOD)))
+    copy = tmp_path / "copy.txt"
+    copy.write_text(other)
+    code, err = run(["extract", str(batch), str(copy), "-o", out, "--workers", "1"], capsys)
+    assert code == 0, err
+    ids = [json.loads(line)["id"] for line in open(out)]
+    assert len(ids) == 2 == len(set(ids))
+    assert "repeated inputs" in err
+
+
+def test_a_given_id_used_again_for_other_text_is_refused_naming_the_line(tmp_path, out, capsys):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps({"text": GOOD, "id": "r1"}) + "\n" + json.dumps({"text": GOOD.replace("Friday", "Monday"), "id": "r1"}) + "\n")
+    code, err = run(["extract", str(batch), "-o", out, "--workers", "1", "-q"], capsys)
+    assert code == 2
+    assert_one_line_error(err, f"{batch}:2", "'r1'", "already")
+    assert [json.loads(line)["id"] for line in open(out)] == ["r1"]

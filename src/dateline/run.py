@@ -27,7 +27,7 @@ from .read import ReadReport, read_dated, read_inputs, read_string
 from .read.sources import Spooled
 from .read.published import refine_published
 from .read.stories import Signature, assign_stories, signature
-from .record import Article
+from .record import Article, article_id
 
 ProgressHook = Callable[[int], None]
 
@@ -42,6 +42,7 @@ class RunSummary:
     errors: list[InputError] = field(default_factory=list)
     skipped_files: list[str] = field(default_factory=list)  # in a directory, in no format dateline reads
     resumed: int = 0
+    repeated: int = 0  # inputs that repeat an earlier article exactly: written once
     seconds: float = 0.0
 
 
@@ -146,6 +147,27 @@ def _spool_stdin(inputs: list[str], partial: Path) -> tuple[list[str], Path | No
     return [Spooled(copy) if raw == "-" else raw for raw in inputs], copy
 
 
+def _once_each(articles: Iterator[Article], report: ReadReport, summary: RunSummary) -> Iterator[Article]:
+    """Each id once: an exact repeat of an earlier article is counted and passed over; another
+    article under an id already given is an input error naming where it came from.
+
+    Before the resume skip, so a resumed run passes over the same repeats as the first.
+    """
+    seen: dict[str, str] = {}  # id -> the body's own id
+    for art in articles:
+        body_id = article_id(art.body)
+        first = seen.get(art.id)
+        if first is None:
+            seen[art.id] = body_id
+            yield art
+        elif first == body_id:
+            summary.repeated += 1
+        else:
+            origin = art.source or {}
+            problem = f"id {art.id!r} is already an earlier article's, with other text"
+            report.errors.append(InputError(str(origin.get("file", "?")), problem, origin.get("line")))
+
+
 def write_jsonl(records: Callable[[], Iterator[dict]], path: Path) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         for rec in records():
@@ -200,7 +222,7 @@ def _extract_locked(
     sigs = done.signatures
     inputs, stdin_copy = _spool_stdin(inputs, partial)
     # Undated articles are dated with each other's help (two reads; see read_dated).
-    stream: Iterator[Article] = read_dated(inputs, published=published, report=report)
+    stream: Iterator[Article] = _once_each(read_dated(inputs, published=published, report=report), report, summary)
     for _ in range(done.count):  # input order is deterministic: skip what is done
         next(stream, None)
     if on_progress and done.count:

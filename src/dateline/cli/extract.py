@@ -90,6 +90,8 @@ def print_summary(summary: RunSummary, *, errors_title: str = "inputs that could
     table.add_row("events", str(total_events))
     for etype, n in sorted(summary.events_by_type.items(), key=lambda kv: (-kv[1], str(kv[0]))):
         table.add_row(f"  {etype}", str(n))
+    if summary.repeated:
+        table.add_row("repeated inputs", f"{summary.repeated} (written once)")
     if summary.resumed:
         table.add_row("resumed after", f"{summary.resumed} articles")
     table.add_row("time", f"{summary.seconds:.1f} s")
