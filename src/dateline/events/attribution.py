@@ -12,27 +12,35 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span
 
+from .. import settings, vocab
+
 CLAIM_CUES = re.compile(r"\bclaim(?:ed|s|ing)? responsibility\b|\bclaimed\b|\bsaid it (?:had )?carried out\b", re.IGNORECASE)
-ALLEGED_CUES = re.compile(
-    r"\b(?:could not (?:be )?(?:independently )?verif|unable to (?:independently )?verif|unverified|purported|purportedly|"
-    r"allegedly|alleged|accused|accusing|accusation|reportedly|unconfirmed|rumou?r)",
-    re.IGNORECASE,
-)
 # Headline style: the side claims the act itself ("IS claims double attack in western Iraq").
 CLAIMED_ACT = re.compile(
     r"\bclaim(?:s|ed)\s+(?:an?\s+|the\s+|another\s+|its\s+)?(?:[\w'-]+\s+){0,2}(?:attacks?|bombings?|blasts?|killings?|assassinations?)\b",
     re.IGNORECASE,
 )
 DENIAL_CUES = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected the (?:report|claim|accusation)s?|dismissed the (?:report|claim)s?)\b", re.IGNORECASE)
-# Speakers whose word is testimony, not a party's statement.
-WITNESS_WORDS = re.compile(
-    r"\b(?:survivor|witness|resident|villager|civilian|activist|local|people interviewed|those interviewed|"
-    r"woman|women|man|men|relative|refugee|displaced|medic|doctor|source|monitor|observatory|rights group|fighter)(?:es|s)?\b",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def _doubt() -> re.Pattern:
+    """An unverified account or an accusation: the doubt cues, each at the start of a word."""
+    return re.compile(rf"\b(?:{_alternatives('doubt_cues')})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _witness() -> re.Pattern:
+    """Speakers whose word is testimony, not a party's statement (plural forms too)."""
+    return re.compile(rf"\b(?:{_alternatives('witness_words')})(?:es|s)?\b", re.IGNORECASE)
+
+
+def _alternatives(concept: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(vocab.words(concept), key=len, reverse=True))
 
 
 def speaker_for(sent: Span, quotes: list[dict]) -> dict | None:
@@ -43,7 +51,7 @@ def speaker_for(sent: Span, quotes: list[dict]) -> dict | None:
         overlap = min(sent.end_char, q["end"]) - max(sent.start_char, q["start"])
         if overlap > best_overlap:
             best, best_overlap = q, overlap
-    if best is not None and best_overlap >= 0.3 * max(1, min(len(sent.text), best["end"] - best["start"])):
+    if best is not None and best_overlap >= settings.QUOTE_COVER_SHARE * max(1, min(len(sent.text), best["end"] - best["start"])):
         return best
     return None
 
@@ -72,14 +80,14 @@ def attribute(sent: Span, event: dict, quote: dict | None, speaker_actor: str | 
     wire copy states the claim, then qualifies it."""
     text = sent.text
     following = _next_sentence(sent)
-    if following is not None and ALLEGED_CUES.search(following.text) and len(following) < 40:
+    if following is not None and _doubt().search(following.text) and len(following) < settings.DOUBT_SENTENCE_MAX_TOKENS:
         text = text + " " + following.text
     speaker = quote.get("speaker") if quote else None
     if DENIAL_CUES.search(text) and not quote:
         return "denied", None
     if (CLAIM_CUES.search(text) and "responsibility" in text.lower()) or CLAIMED_ACT.search(text):
         return "claimed", event.get("actor1")
-    if ALLEGED_CUES.search(text):
+    if _doubt().search(text):
         return "alleged", speaker
     if speaker:
         if same_side(speaker, event.get("actor1"), speaker_actor):
@@ -89,7 +97,7 @@ def attribute(sent: Span, event: dict, quote: dict | None, speaker_actor: str | 
             and not same_side(speaker, event.get("actor2"), speaker_actor)
         ):
             return "alleged", speaker  # one side accusing another of what it did to a third
-        if WITNESS_WORDS.search(speaker) or (quote and quote.get("kind") == "direct" and not speaker_actor):
+        if _witness().search(speaker) or (quote and quote.get("kind") == "direct" and not speaker_actor):
             return "alleged", speaker
         return "reported", speaker
     return "reported", agency or None

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import merge
+from .. import settings, vocab
 from .attribution import CLAIMED_ACT, attribute, speaker_for
 from ..language.doccache import drop as drop_cache
 from ..language.doccache import ents as doc_ents
@@ -39,27 +40,10 @@ from .naming import actor_name, civilians_of, country_name_of, government_of, po
 from .notes import note_for
 from .roles import _child, _prep_object, agent_and_patient
 
-NEAR_WORDS = {"near", "outside", "around", "close", "nearby", "north", "south", "east", "west", "northeast",
-              "northwest", "southeast", "southwest", "outskirts", "edge", "vicinity", "between", "along"}
 BROAD_FEATURES = {"country", "region", "province", "governorate", "admin1", "state", "continent", "river", "admin2", "district"}
-TERRITORY_WORDS = {"ground", "territory", "position", "enclave", "city", "town", "village", "area", "district",
-                   "neighbourhood", "neighborhood", "base", "airport", "checkpoint", "crossing", "border", "stronghold",
-                   "holdout", "pocket", "control", "province", "region", "capital", "hill", "bridge", "dam", "camp"}
-# What is seized without ground changing hands: a capture of these is no territory event.
-SEIZED_GOODS = {"tank", "weapon", "arm", "ammunition", "munition", "equipment", "hardware", "vehicle", "truck",
-                "artillery", "rifle", "gun", "missile", "rocket", "explosive", "money", "cash", "oil", "fuel",
-                "document", "drug", "cargo", "shipment", "ship", "vessel", "boat", "aircraft", "plane", "helicopter",
-                "drone", "stockpile", "cache", "supply", "material", "materiel", "loot"}
-CIVILIAN_WORDS = {"civilian", "people", "woman", "child", "children", "resident", "villager", "pedestrian",
-                  "staff", "employee", "volunteer", "patient", "teacher", "doctor", "nurse", "refugee",
-                  "cyclist", "worshipper", "student", "passenger", "shopper", "family", "farmer", "girl", "boy",
-                  "tourist", "man", "husband", "wife", "son", "daughter", "worker", "journalist", "pilgrim",
-                  "driver", "trader", "merchant", "shepherd", "fisherman", "labourer", "laborer", "mourner",
-                  "shopkeeper", "vendor", "elder", "reporter", "photographer", "photojournalist", "cameraman"}
 
 
 # Acts a side announces itself: when the sentence names no actor, the speaker's side acted.
-JUDICIAL_LEMMAS = {"charge", "indict", "extradite", "convict", "sentence", "prosecute"}
 SPEAKER_ACTS = {"capture", "clash", "shelling", "air_strike", "pause_offensive", "change", "arrest", "disrupted"}
 # Generic words that kill or attack, absorbed by a specific trigger in the same sentence.
 GENERIC_CLASSES = {"attack", "blast"}
@@ -125,7 +109,7 @@ class EventCoder:
         killed = bool(lemmas & {"kill", "dead", "die", "death"}) or fatalities_in(sent, trigger)
         if killed:  # protesters killed: by the police unless the text names another force
             sub, a1, a2 = "Excessive force against protesters", force_name, protesters
-        elif lemmas & {"disperse", "gas", "cannon", "arrest", "detain", "beat", "baton", "clash", "fire", "shoot", "rubber"}:
+        elif lemmas & vocab.words("intervention_words"):
             sub, a1, a2 = "Protest with intervention", protesters, force_name
         else:
             sub, a1, a2 = cls.sub_event_type, protesters, None
@@ -189,7 +173,7 @@ class EventCoder:
         sent = sent_of(trigger)
         if _inside_name(ctx, span) or span.start_char < ctx.body_start or _describes_a_thing(trigger):
             return None
-        if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in WEAPON_NOUNS and not _weapon_in_action(trigger):
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in vocab.words("weapon_nouns") and not _weapon_in_action(trigger):
             return None
         if _is_subhead(sent) or is_habitual(trigger) or present_habit(trigger) or _aggregate_over_years(ctx, sent) or _background_clause(trigger):
             return None
@@ -295,15 +279,17 @@ class EventCoder:
                 if actor1 is not None and actor1.get("type") in ("state", "police", "international")
                 else "Non-state actor overtakes territory"
             )
-        if a1 is None and event_type == "Explosions/Remote violence" and (agent is None or _unnamed_attacker(trigger)):
-            a1 = unidentified_of(country_code)  # a bomb, a shell, a suicide bomber nobody is named for
+        if a1 is None and event_type == "Explosions/Remote violence" and agent is None:
+            # A bomb or a shell nobody is named for (an unnamed bomber is already the parse's agent,
+            # an unidentified side, see roles.unnamed_side).
+            a1 = unidentified_of(country_code)
         if event_type == "Battles" and a1 is None and a2 is None:
             return None
         if event_type == "Battles" and a1 is None:
             a1 = unidentified_of(country_code)  # "29 militants killed in raids": by a side not named
         if sub_event == "Arrests" and a1 is None:
             # charged or indicted in court: the state's prosecutors, not the police who arrest
-            a1 = government_of(country_code) if trigger.lemma_.lower() in JUDICIAL_LEMMAS else police_of(country_code)
+            a1 = government_of(country_code) if trigger.lemma_.lower() in vocab.words("judicial_verbs") else police_of(country_code)
         if event_type == "Strategic developments" and a1 is None:
             return None  # "the U.S. withdrawal" with nobody named acting: nothing to code
         if cls.name in ("pause_offensive", "change", "disrupted", "base") and actor1 is not None and not is_armed(actor1):
@@ -327,20 +313,6 @@ class EventCoder:
         return cand
 
 
-# ----------------------------------------------------------------------
-# Nouns a trigger word may modify and still report an event ("car bomb attack").
-EVENT_HEADS = {"attack", "strike", "explosion", "blast", "raid", "bombing", "assault", "fire", "ambush", "offensive", "clash", "operation"}
-
-
-# Nouns that name a weapon, not an act: an event only when the weapon is used
-# ("a mortar hit the market", "killed by mines"), not when it is counted or destroyed.
-WEAPON_NOUNS = {"mortar", "rocket", "missile", "artillery", "shell", "landmine", "mine", "ied", "device", "bomb",
-                "trap", "booby", "belt", "vest", "vbied", "grenade", "explosive", "munition"}
-WEAPON_VERBS_SUBJECT = {"hit", "strike", "kill", "wound", "injure", "explode", "detonate", "land", "go", "rip", "tear",
-                        "target", "destroy", "damage", "blow", "slam", "crash", "fall", "claim"}
-WEAPON_VERBS_OBJECT = {"fire", "launch", "detonate", "plant", "set", "explode", "lob", "throw", "drop", "hurl", "deploy",
-                       "face", "use", "trigger", "step", "hit", "unleash", "rain"}
-HARM_VERBS = {"kill", "wound", "injure", "hit", "attack", "target", "destroy", "damage", "die", "maim"}
 
 
 def _weapon_in_action(trigger: Token) -> bool:
@@ -349,21 +321,15 @@ def _weapon_in_action(trigger: Token) -> bool:
         tok = tok.head  # "landmines, car bombs and tunnel ambushes": the list's first item speaks for all
     head = tok.head
     lemma = head.lemma_.lower()
-    if tok.dep_ in ("nsubj", "nsubjpass") and lemma in WEAPON_VERBS_SUBJECT:
+    if tok.dep_ in ("nsubj", "nsubjpass") and lemma in vocab.words("weapon_subject_verbs"):
         return True
-    if tok.dep_ == "dobj" and lemma in WEAPON_VERBS_OBJECT:
+    if tok.dep_ == "dobj" and lemma in vocab.words("weapon_object_verbs"):
         return True
-    if tok.dep_ == "pobj" and head.lower_ in ("by", "in", "with", "from", "of") and head.head.lemma_.lower() in HARM_VERBS | {"attack", "strike"}:
+    if tok.dep_ == "pobj" and head.lower_ in ("by", "in", "with", "from", "of") and head.head.lemma_.lower() in vocab.words("harm_verbs") | {"attack", "strike"}:
         return True
     if tok.dep_ == "pobj" and head.dep_ == "agent":
         return True
     return False
-
-
-# Verbs whose object is a weapon or an object, not an event ("destroyed two mortar
-# systems", "using rocket artillery").
-OBJECT_VERBS = {"destroy", "damage", "seize", "capture", "find", "use", "recover", "confiscate", "acquire",
-                "supply", "deliver", "provide", "sell", "buy", "manufacture", "build", "store", "hide"}
 
 
 def _describes_a_thing(trigger: Token) -> bool:
@@ -371,7 +337,7 @@ def _describes_a_thing(trigger: Token) -> bool:
     systems', '...; destroyed two vehicles, an IED and a rocket propelled grenade system'."""
     tok = trigger
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
-        if tok.head.lemma_.lower() not in EVENT_HEADS:
+        if tok.head.lemma_.lower() not in vocab.words("event_head_nouns"):
             return True
         tok = tok.head
     # climb a list of nouns to the word that governs it
@@ -380,7 +346,7 @@ def _describes_a_thing(trigger: Token) -> bool:
             tok = tok.head
         else:
             break
-    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "conj") and tok.head.lemma_.lower() in OBJECT_VERBS
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "conj") and tok.head.lemma_.lower() in vocab.words("thing_object_verbs")
 
 
 def location_name(place: dict | None) -> str | None:
@@ -417,7 +383,7 @@ def _reports_fighting(ctx: ArticleContext, trigger: Token) -> bool:
     """
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj":
         return False
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in FRAME_VERBS:
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in vocab.words("battle_frame_verbs"):
         return False
     if trigger.lemma_.lower() == "fight" and trigger.pos_ == "VERB":
         for child in trigger.children:
@@ -433,18 +399,11 @@ def _generic_mention(trigger: Token, agent: dict | None, patient: dict | None) -
         return False
     if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS":
         return False
-    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in HARM_VERBS | {"hit", "rock", "strike"}:
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in vocab.words("harm_verbs") | {"hit", "rock", "strike"}:
         return False  # "Blasts in Kirkuk kill two people": these blasts did something
-    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in SERIES_NOUNS:
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in vocab.words("series_nouns"):
         return False  # "a series of bombings in Baghdad": these bombings, counted
     return not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children)
-
-
-SERIES_NOUNS = {"series", "wave", "string", "spate", "spree", "round", "volley", "barrage", "pair", "couple"}
-BACKGROUND_PREPS = {"between", "since", "after", "before", "until", "during", "following", "ahead", "amid"}
-# What a battle noun is the object of when the sentence reports its end or start, not the fighting.
-FRAME_VERBS = {"end", "win", "lose", "conclude", "finish", "start", "begin", "launch", "culminate", "mark",
-               "flee", "escape", "avoid", "survive", "cover"}
 
 
 def _background_clause(trigger: Token) -> bool:
@@ -454,7 +413,7 @@ def _background_clause(trigger: Token) -> bool:
         return True
     tok = trigger
     for _ in range(4):
-        if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS and trigger.pos_ == "NOUN":
+        if tok.dep_ == "pobj" and tok.head.lower_ in vocab.words("background_prepositions") and trigger.pos_ == "NOUN":
             return True
         if tok.head.i == tok.i or tok.dep_ in ("ROOT",):
             break
@@ -466,7 +425,7 @@ def _background_clause(trigger: Token) -> bool:
 
 def _is_subhead(sent: Span) -> bool:
     letters = [c for c in sent.text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) and len(sent) <= 12
+    return bool(letters) and all(c.isupper() for c in letters) and len(sent) <= settings.SUBHEAD_MAX_TOKENS
 
 
 YEARS_SPAN = re.compile(r"\b(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d\b|\bsince (?:19|20)\d\d\b|\bover the (?:past|last) (?:\w+ )?(?:years|decades?)\b")
@@ -481,7 +440,7 @@ def _aggregate_over_years(ctx: ArticleContext, sent: Span) -> bool:
     for t in ctx.timexes_in(sent):
         if t.get("date") and t.get("end_date"):
             try:
-                if (_d.fromisoformat(t["end_date"]) - _d.fromisoformat(t["date"])).days > 366:
+                if (_d.fromisoformat(t["end_date"]) - _d.fromisoformat(t["date"])).days > settings.TALLY_MIN_DAYS:
                     return True
             except ValueError:
                 continue
@@ -520,9 +479,10 @@ def _speaker_actor(ctx: ArticleContext, quote: dict | None) -> dict | None:
             return found[0]
     said = " ".join(filter(None, (quote.get("speaker"), quote.get("speaker_title")))).lower()
     last_word = said.split()[-1] if said.split() else ""
-    from .roles import UNNAMED_ARMED, UNNAMED_SIDE
+    from .roles import UNNAMED_SIDE
 
-    if last_word.rstrip("s") in UNNAMED_ARMED or last_word in UNNAMED_ARMED:
+    unnamed = vocab.words("unnamed_armed")
+    if last_word.rstrip("s") in unnamed or last_word in unnamed:
         return UNNAMED_SIDE
     for actor in ctx.actors:
         names = {actor["text"].lower(), actor["canonical"].lower(), actor["canonical"].split(":")[-1].strip().lower()}
@@ -540,11 +500,11 @@ def _names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
         obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
         if obj is None:
             return False
-        if obj.lemma_.lower() in TERRITORY_WORDS:
+        if obj.lemma_.lower() in vocab.words("territory_nouns"):
             return True
         return any(p["start"] <= obj.idx < p["end"] for p in ctx.places_in(sent))
     for tok in trigger.subtree:
-        if tok.lemma_.lower() in TERRITORY_WORDS:
+        if tok.lemma_.lower() in vocab.words("territory_nouns"):
             return True
     trigger_span = range(trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge))
     for place in ctx.places_in(sent):
@@ -557,7 +517,7 @@ def _names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
         holder = subj if subj is not None else (next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None)
         if holder is None:
             return False
-        return holder.lemma_.lower() in TERRITORY_WORDS or any(
+        return holder.lemma_.lower() in vocab.words("territory_nouns") or any(
             p["start"] <= holder.idx < p["end"] or (holder.left_edge.idx <= p["start"] <= holder.right_edge.idx) for p in ctx.places_in(sent)
         )
     if trigger.dep_ in ("nsubj", "nsubjpass"):
@@ -576,16 +536,7 @@ def _seizes_goods(trigger: Token) -> bool:
         seized = _child(trigger, {"dobj", "nsubjpass"})
     if seized is None:
         return False
-    return any(t.lemma_.lower() in SEIZED_GOODS for t in (seized, *seized.conjuncts))
-
-
-UNNAMED_ATTACKERS = {"bomber", "gunman", "gunmen", "attacker", "assailant", "militant", "insurgent", "rebel", "jihadist", "sniper", "fighter"}
-
-
-def _unnamed_attacker(trigger: Token) -> bool:
-    return trigger.lemma_.lower() in UNNAMED_ATTACKERS or any(
-        t.lemma_.lower() in UNNAMED_ATTACKERS for t in trigger.subtree
-    )
+    return any(t.lemma_.lower() in vocab.words("seized_goods") for t in (seized, *seized.conjuncts))
 
 
 def _victims_are(ctx: ArticleContext, trigger: Token, actor: dict) -> bool:
@@ -607,7 +558,7 @@ def _civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None)
         # "an explosion killed my husband": the verb's object are the victims
         scope += [t for c in trigger.head.children if c.dep_ == "dobj" for t in c.subtree]
     for tok in scope:
-        if tok.lemma_.lower() in CIVILIAN_WORDS and tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj"):
+        if tok.lemma_.lower() in vocab.words("civilian_nouns") and tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj"):
             return True
         if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS", "NNP") and (
             tok.dep_ in ("dobj", "nsubjpass")
@@ -619,12 +570,6 @@ def _civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None)
                 and not _armed_target_named(trigger)):  # not "attacks Iraqi forces, killing 7"
             return True  # headline style: "Gunmen kill nine in Anbar", "20 killed in bombings": people
     return False
-
-
-# Words for an armed side or its post: named as the target, they, not people at large, are hit.
-ARMED_TARGET_WORDS = {"police", "policeman", "soldier", "troop", "force", "army", "officer", "guard", "checkpoint",
-                      "base", "barracks", "patrol", "convoy", "militia", "militiaman", "fighter", "militant",
-                      "personnel", "peshmerga", "post", "outpost"}
 
 
 def _armed_target_named(trigger: Token) -> bool:
@@ -643,12 +588,12 @@ def _armed_target_named(trigger: Token) -> bool:
                 targets.extend(c.subtree)
             elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
                 targets.extend(c.subtree)
-    return any(t.lemma_.lower() in ARMED_TARGET_WORDS for t in targets)
+    return any(t.lemma_.lower() in vocab.words("armed_target_nouns") for t in targets)
 
 
 def _airborne(span: Span, agent: dict | None) -> bool:
     words = {t.lemma_.lower() for t in sent_of(span.root)}
-    if words & {"air", "aircraft", "warplane", "jet", "drone", "aerial", "airstrike"}:
+    if words & vocab.words("airborne_words"):
         return True
     return agent is not None and agent.get("type") in ("state", "international")
 
@@ -660,14 +605,9 @@ def _modifies_a_person(doc: Doc, place: dict) -> bool:
     if span is None:
         return False
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.ent_type_ == "PERSON" or root.head.head.lemma_.lower() in PERSON_HEADS):
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.ent_type_ == "PERSON" or root.head.head.lemma_.lower() in vocab.words("origin_person_nouns")):
         return True
-    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PERSON_HEADS
-
-
-PERSON_HEADS = {"man", "woman", "boy", "girl", "resident", "citizen", "national", "tourist", "immigrant", "militia",
-                "fighter", "official", "minister", "soldier", "police", "officer", "forces", "force", "army", "people",
-                "worker", "student", "family", "child", "journalist", "refugee", "woman", "leader", "authorities"}
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in vocab.words("origin_person_nouns")
 
 
 def _near(doc: Doc, place: dict) -> bool:
@@ -677,19 +617,19 @@ def _near(doc: Doc, place: dict) -> bool:
         return False
     tok = span.root
     for _ in range(5):
-        if tok.dep_ == "pobj" and tok.head.lower_ in NEAR_WORDS:
+        if tok.dep_ == "pobj" and tok.head.lower_ in vocab.words("near_words"):
             return True
-        if tok.lower_ in NEAR_WORDS and tok.pos_ in ("ADP", "ADV", "ADJ", "NOUN"):
+        if tok.lower_ in vocab.words("near_words") and tok.pos_ in ("ADP", "ADV", "ADJ", "NOUN"):
             return True
         if tok.dep_ in ("pobj", "prep", "appos", "compound") or (tok.pos_ == "NOUN" and tok.dep_ == "pobj"):
             tok = tok.head
             continue
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("town", "city", "village", "area", "district", "outskirts"):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in vocab.words("place_kind_nouns"):
             tok = tok.head
             continue
         break
-    before = doc_text(doc)[max(0, place["start"] - 25) : place["start"]].lower().split()
-    return bool(set(before[-3:]) & NEAR_WORDS)
+    before = doc_text(doc)[max(0, place["start"] - settings.NEAR_LOOKBACK_CHARS) : place["start"]].lower().split()
+    return bool(set(before[-settings.NEAR_LOOKBACK_WORDS:]) & vocab.words("near_words"))
 
 
 def _direct_quote_around(ctx: ArticleContext, trigger: Token) -> dict | None:
@@ -848,12 +788,12 @@ def _right_after(doc: Doc, timex: dict, trigger: Token) -> bool:
 
 
 def confidence(cls: TriggerClass, event: dict, *, place_in_sentence: bool, dated: bool) -> float:
-    score = 0.35 + 0.2 * (cls.priority >= 70)
-    score += 0.15 if event["actor1"] else 0.0
-    score += 0.05 if event["actor2"] else 0.0
-    score += 0.15 if place_in_sentence else 0.0
-    score += 0.1 if dated else 0.0
-    return round(min(score, 0.99), 2)
+    score = settings.CONFIDENCE_BASE + settings.CONFIDENCE_SPECIFIC * (cls.priority >= settings.SPECIFIC_PRIORITY)
+    score += settings.CONFIDENCE_ACTOR1 if event["actor1"] else 0.0
+    score += settings.CONFIDENCE_ACTOR2 if event["actor2"] else 0.0
+    score += settings.CONFIDENCE_PLACE if place_in_sentence else 0.0
+    score += settings.CONFIDENCE_DATED if dated else 0.0
+    return round(min(score, settings.CONFIDENCE_MAX), 2)
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
@@ -908,10 +848,6 @@ def _side_name(side: dict | None, iso2: str | None) -> str | None:
     return actor_name(side["canonical"], iso2)
 
 
-SHELL_WORDS = {"shell", "shelling", "artillery", "mortar", "rocket", "missile", "bombardment"}
-BOMB_WORDS = {"bomb", "explosive", "ied", "device", "vbied", "mine", "landmine"}
-
-
 def _weapon_of_context(ctx: ArticleContext, sent: Span) -> str:
     """An explosion of unstated cause takes the weapon its paragraph names: shells
     ("Shells landed every 20 minutes ... an explosion killed my husband"), a bomb ("a truck
@@ -921,7 +857,7 @@ def _weapon_of_context(ctx: ArticleContext, sent: Span) -> str:
     hi = text.find("\n\n", sent.end_char)
     para = sent.doc.char_span(max(lo, 0), hi if hi > 0 else len(text), alignment_mode="expand")
     lemmas = {t.lemma_.lower() for t in (para if para is not None else sent)}
-    if lemmas & BOMB_WORDS and not lemmas & SHELL_WORDS:
+    if lemmas & vocab.words("bomb_words") and not lemmas & vocab.words("shelling_words"):
         return "Remote explosive/landmine/IED"
     return "Shelling/artillery/missile attack"
 

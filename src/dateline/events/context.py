@@ -11,24 +11,26 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import settings, vocab
 from ..chrono import _iso
+from ..language.actors import ARMED_SIDE_TYPES
 from ..language.doccache import sents as doc_sents
 from ..language.doccache import text as doc_text
 
-ARMED_TYPES = {"state", "police", "rebel", "militia", "unidentified", "international", "armed"}
-# Sides that can act or be acted on in an event; media and other bodies cannot.
-SIDE_TYPES = ARMED_TYPES | {"civilians", "protesters", "rioters", "political"}
-AIR_WORDS = {"aircraft", "warplane", "warplanes", "airstrike", "airstrikes", "jet", "jets", "drone", "drones", "bomber", "bombers", "air"}
+# Sides that can act or be acted on in an event; media and other bodies cannot. (An
+# international body is a side, armed or not: a coalition fights, the UN does not.)
+SIDE_TYPES = ARMED_SIDE_TYPES | {"international", "civilians", "protesters", "rioters", "political"}
 # Sides that fly aircraft: states and coalitions of states.
 AIR_TYPES = {"state", "international"}
 PRECISION_CODE = {"day": 1, "span": 2, "week": 2, "month": 3, "year": 3}
 
 
 def is_armed(actor: dict) -> bool:
-    """Can this side fight? (The UN, the ICRC or an aid agency cannot.)"""
+    """Can this side fight? (The UN, the ICRC or an aid agency cannot.) Mentions say so
+    themselves; the coder's own stand-ins (an unnamed side, a country's forces) by their type."""
     if "armed" in actor:
         return bool(actor["armed"])
-    return actor.get("type") in ARMED_TYPES
+    return actor.get("type") in ARMED_SIDE_TYPES
 
 
 @dataclass
@@ -71,9 +73,8 @@ class ArticleContext:
             if is_armed(actor):
                 ctx.armed_counts[actor["canonical"]] += 1
         ctx.focus_place = ctx._focus_place()
-        ctx.air_war = any(
-            t.lemma_.lower() in AIR_WORDS or t.lower_ in AIR_WORDS for t in doc
-        )
+        aircraft = vocab.words("aircraft_words")
+        ctx.air_war = any(t.lemma_.lower() in aircraft or t.lower_ in aircraft for t in doc)
         ctx.reference = ctx._reference_time(meta.get("published"))
         return ctx
 
@@ -94,7 +95,7 @@ class ArticleContext:
         if not counts:
             return None
         key, n = counts.most_common(1)[0]
-        return first[key] if n >= 2 or len(counts) == 1 else None
+        return first[key] if n >= settings.FOCUS_PLACE_MIN_MENTIONS or len(counts) == 1 else None
 
     def places_in(self, sent: Span) -> list[dict]:
         return [
@@ -176,7 +177,7 @@ class ArticleContext:
         story_months = [d for d in story_months if d and (latest is None or d <= latest)]
         if pub_date and latest and story_months:
             recent = max(story_months)
-            if (pub_date - recent).days <= 62 or recent >= pub_date:
+            if (pub_date - recent).days <= settings.STORY_MONTH_MAX_AGE_DAYS or recent >= pub_date:
                 return recent.replace(day=1).isoformat(), 3, None
         if pub_date and precision == "month":
             return pub_date.replace(day=1).isoformat(), 3, None
@@ -195,7 +196,7 @@ class ArticleContext:
                 break
             if t.get("precision") == "day" and t.get("date"):
                 day = _as_date(t["date"])
-                recent = pub_date is None or (pub_date - day).days <= 31
+                recent = pub_date is None or (pub_date - day).days <= settings.LEAD_DAY_MAX_AGE_DAYS
                 if day and recent and (latest is None or day <= latest):
                     return day.isoformat(), int(t.get("time_precision") or 1), None
         return None

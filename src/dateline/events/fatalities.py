@@ -14,36 +14,33 @@ import re
 
 from spacy.tokens import Span, Token
 
-KILL_LEMMAS = {"kill", "die", "dead", "death", "slay", "execute", "behead", "massacre", "murder", "assassinate", "perish", "toll", "lose"}
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12,
-}
+from .. import vocab
+
+# ACLED's conservative figure for a vague plural ("dozens" is 12).
 ACLED_VAGUE = {"dozens": 12, "hundreds": 100, "thousands": 1000}
-NO_FIGURE = {"scores", "many", "several", "some", "numerous", "few"}
-PERSON_NOUNS = {
-    "husband", "wife", "son", "daughter", "child", "father", "mother", "brother", "sister", "man", "woman", "boy",
-    "girl", "soldier", "officer", "policeman", "fighter", "militant", "civilian", "commander", "leader", "guard",
-    "driver", "journalist", "worker", "teacher", "doctor", "farmer", "student", "person", "member", "insurgent",
-    "jihadist", "gunman", "bomber", "attacker", "police", "officer", "trooper", "marine", "sailor", "airman",
-    "servicemember", "colonel", "general", "cleric", "official", "resident", "villager", "pilgrim", "worshipper",
-    "shepherd", "nurse", "medic", "aid worker", "protester", "demonstrator", "prisoner", "hostage", "chief",
-}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 
 
 def number_value(tok: Token) -> int | None:
+    """A token's whole number: "12", "1,200", "twelve", "twenty-five", "hundred"."""
     text = tok.lower_
     if _DIGITS.match(text):
         return int(text.replace(",", ""))
-    if text in NUMBER_WORDS:
-        return NUMBER_WORDS[text]
+    value = _word_value(text)
+    if value is not None:
+        return value
     if "-" in text:  # twenty-five
-        parts = text.split("-")
-        if all(p in NUMBER_WORDS for p in parts):
-            return sum(NUMBER_WORDS[p] for p in parts)
+        parts = [_word_value(p) for p in text.split("-")]
+        if None not in parts:
+            return sum(parts)
+    return None
+
+
+def _word_value(word: str) -> int | None:
+    for concept in ("number_words", "number_scales", "counting_nouns"):
+        value = vocab.mapping(concept).get(word)
+        if value is not None:
+            return value
     return None
 
 
@@ -52,7 +49,7 @@ def count_noun_phrase(head: Token) -> int | None:
     lemma = head.lemma_.lower()
     if lemma in ACLED_VAGUE or head.lower_ in ACLED_VAGUE:
         return ACLED_VAGUE.get(head.lower_, ACLED_VAGUE.get(lemma))
-    if head.lower_ in NO_FIGURE:
+    if head.lower_ in vocab.words("no_figure_words"):
         return None
     value = number_value(head)
     if value is not None:
@@ -67,7 +64,7 @@ def count_noun_phrase(head: Token) -> int | None:
                 return ACLED_VAGUE[child.lower_]
         if child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in ACLED_VAGUE:
             return ACLED_VAGUE[head.lower_]
-    if lemma in PERSON_NOUNS and head.tag_ in ("NN", "NNP"):
+    if lemma in vocab.words("person_nouns") and head.tag_ in ("NN", "NNP"):
         return 1
     if head.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children):
         return 1  # "a New Yorker", "a Belgian woman"
@@ -107,10 +104,11 @@ def _with_conjuncts(tok: Token) -> list[Token]:
 def fatalities_in(sent: Span, trigger: Token | None = None) -> int | None:
     """Deaths the sentence reports, preferring the killing nearest the trigger."""
     candidates: list[tuple[int, int]] = []  # (distance to trigger, count)
+    killing = vocab.words("killing_words")
     for tok in sent:
         lemma = tok.lemma_.lower()
         shot_dead = lemma in ("shoot", "gun", "beat", "stab", "hack") and any(c.lower_ == "dead" for c in tok.children)
-        if lemma not in KILL_LEMMAS and not shot_dead:
+        if lemma not in killing and not shot_dead:
             continue
         total = 0
         found = False

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from .. import settings
+
 
 LEXICON_FILE = "event_triggers.jsonl"
 
@@ -41,7 +43,7 @@ def load_classes() -> tuple[dict[str, TriggerClass], dict[str, list[str]]]:
             name=row["class"],
             event_type=row["event_type"],
             sub_event_type=row["sub_event_type"],
-            priority=int(row.get("priority", 50)),
+            priority=int(row.get("priority", settings.DEFAULT_TRIGGER_PRIORITY)),
             resolve=row.get("resolve"),
             agent_types=tuple(row.get("agent_types", ())),
             objects=frozenset(row.get("objects", ())),

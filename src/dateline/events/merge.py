@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-SAME_PLACE_KM = 25.0
+from .. import settings
 
 
 def _km(a: dict, b: dict) -> float | None:
@@ -43,7 +43,7 @@ def _day(ev: dict) -> date | None:
 def places_agree(a: dict, b: dict) -> bool:
     km = _km(a, b)
     if km is not None:
-        return km <= SAME_PLACE_KM
+        return km <= settings.SAME_PLACE_KM
     if a.get("location") and b.get("location"):
         return a["location"].lower() == b["location"].lower()
     return a.get("country") == b.get("country")
@@ -58,9 +58,9 @@ def dates_agree(a: dict, b: dict) -> bool:
     pa, pb = a.get("time_precision") or 1, b.get("time_precision") or 1
     coarse = max(pa, pb)
     if coarse == 1:
-        return abs((da - db).days) <= 1
+        return abs((da - db).days) <= settings.SAME_DAY_SLACK_DAYS
     if coarse == 2:
-        return abs((da - db).days) <= 7
+        return abs((da - db).days) <= settings.SAME_WEEK_SLACK_DAYS
     # A report dated only to the month is one event with another such report of that
     # month, but not with a report of a given day in it: "declared last month the defeat
     # of IS" and "slowed the offensive on Monday" are two events.

@@ -10,28 +10,19 @@ root ("plans to pull out", "threatened to attack"), and the sentence around it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must", "wo", "ca"}
-# Verbs (and nouns) under which an event is intended, feared or expected, not done.
-UNREALISED_GOVERNORS = {
-    "plan", "intend", "aim", "seek", "prepare", "threaten", "vow", "pledge", "promise", "warn", "expect",
-    "want", "hope", "try", "attempt", "poise", "plot", "propose", "urge", "call", "demand", "ask",
-    "consider", "fear", "worry", "risk", "could", "would", "need", "decide", "order", "aim",
-    "push", "seek", "bid", "mull", "weigh", "discuss", "recommend", "suggest", "allow",
-    "set", "scheduled", "likely", "able", "ready", "about", "prevent", "stop", "avoid",
-    "fail", "refuse", "deny", "question", "investigate", "if", "unless", "whether",
-}
-NEGATORS = {"not", "n't", "never", "no", "without", "nor", "neither"}
-HABITUAL = re.compile(
-    r"\b(?:continues? to|continued to|often|frequently|regularly|routinely|repeatedly|for years|over the years|"
-    r"in recent years|has long|have long|a trail of|in the name of|typically|usually|sometimes|"
-    r"every (?:day|night|week|hour|few|\d+|two|three|five|ten|twenty|thirty))\b",
-    re.IGNORECASE,
-)
-# Governors that mark an attempt rather than an outcome: a capture "attempted" is a fight.
-ATTEMPT = {"try", "attempt", "seek", "push", "bid", "aim", "struggle"}
+from .. import settings, vocab
+
+
+@lru_cache(maxsize=1)
+def _habit_pattern() -> re.Pattern:
+    """The habit phrases as one pattern ('#' in a phrase is a number in digits)."""
+    phrases = sorted(vocab.words("habit_phrases"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(p).replace("\\#", r"\d+").replace("\\ ", " ") for p in phrases)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
 def clause_chain(token: Token, limit: int = 6) -> list[Token]:
@@ -44,15 +35,13 @@ def clause_chain(token: Token, limit: int = 6) -> list[Token]:
 
 
 def is_negated(trigger: Token) -> bool:
+    negators = vocab.words("negators")
     for tok in clause_chain(trigger, limit=3):
-        if any(c.dep_ == "neg" or c.lower_ in NEGATORS and c.dep_ in ("det", "advmod", "neg") for c in tok.children):
+        if any(c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("det", "advmod", "neg") for c in tok.children):
             return True
         if tok.pos_ == "VERB" or tok.dep_ in ("ROOT", "ccomp", "xcomp", "advcl"):
             break
     return False
-
-
-REPORTING_VERBS = {"say", "tell", "announce", "add", "report", "state", "claim", "confirm", "write", "tweet", "estimate", "note", "explain"}
 
 
 def unrealised_reason(trigger: Token) -> str | None:
@@ -69,17 +58,18 @@ def unrealised_reason(trigger: Token) -> str | None:
     if is_negated(trigger):
         return "negation"
     chain = clause_chain(trigger, limit=8)
+    reporting, modals, governors = (vocab.words(c) for c in ("reporting_verbs", "modal_verbs", "unrealised_governors"))
     for i, tok in enumerate(chain):
-        if i > 0 and tok.lemma_.lower() in REPORTING_VERBS:
+        if i > 0 and tok.lemma_.lower() in reporting:
             break
         kids = list(tok.children)
-        if any(k.dep_ == "aux" and k.lower_ in MODALS for k in kids):
+        if any(k.dep_ == "aux" and k.lower_ in modals for k in kids):
             return "modal"
         if any(k.dep_ == "mark" and k.lower_ in ("if", "unless", "whether") for k in kids):
             return "conditional"
         if tok.tag_ in ("VBZ", "VBP") and any(k.dep_ in ("mark", "advmod") and k.lower_ in ("once", "when", "until") for k in kids):
             return "conditional"  # "once Albu Kamal falls": a future time clause
-        if i > 0 and tok.lemma_.lower() in UNREALISED_GOVERNORS:
+        if i > 0 and tok.lemma_.lower() in governors:
             return "plan"
         if tok.tag_ == "VB" and any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
             # An infinitive: "to capture", "to take them back" (purpose or intention).
@@ -88,7 +78,7 @@ def unrealised_reason(trigger: Token) -> str | None:
             # "has been bombing": an activity over time, not one event.
             return "ongoing"
     # "a planned assault", "the expected offensive"
-    if any(c.dep_ == "amod" and c.lemma_.lower() in ("plan", "planned", "expected", "possible", "potential", "future", "threatened", "proposed") for c in trigger.children):
+    if any(c.dep_ == "amod" and c.lemma_.lower() in vocab.words("plan_adjectives") for c in trigger.children):
         return "plan"
     return None
 
@@ -96,7 +86,7 @@ def unrealised_reason(trigger: Token) -> str | None:
 def attempted(trigger: Token) -> bool:
     """'as they attempted to overrun the enclave', 'a battle to capture': an attempt, not an outcome."""
     for tok in clause_chain(trigger)[1:4]:
-        if tok.lemma_.lower() in ATTEMPT:
+        if tok.lemma_.lower() in vocab.words("attempt_verbs"):
             # the attempt itself must have happened: not "will try to", "did not try to"
             return unrealised_reason(tok) is None
     return False
@@ -109,7 +99,7 @@ def present_habit(trigger: Token) -> bool:
 
     if trigger.tag_ not in ("VBZ", "VBP") or trigger.lemma_.lower() in ("be", "have"):
         return False
-    if len(sents(trigger.doc)) <= 2:
+    if len(sents(trigger.doc)) <= settings.HEADLINE_MAX_SENTENCES:
         return False  # a headline or a one-line report
     return not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
 
@@ -132,4 +122,4 @@ def is_habitual(trigger: Token) -> bool:
             anc = anc.head
         if inside:
             words.append(tok.text_with_ws)
-    return HABITUAL.search("".join(words)) is not None
+    return _habit_pattern().search("".join(words)) is not None

@@ -7,25 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-VERBS = {
-    "Armed clash": "clashed with",
-    "Government regains territory": "regained territory from",
-    "Non-state actor overtakes territory": "took territory from",
-    "Air/drone strike": "carried out an air/drone strike against",
-    "Shelling/artillery/missile attack": "shelled",
-    "Suicide bomb": "carried out a suicide bombing against",
-    "Remote explosive/landmine/IED": "attacked with explosives",
-    "Grenade": "attacked with a grenade",
-    "Chemical weapon": "used a chemical weapon against",
-    "Attack": "attacked",
-    "Abduction/forced disappearance": "abducted or held",
-    "Sexual violence": "committed sexual violence against",
-    "Agreement": "reached an agreement with",
-    "Arrests": "arrested",
-    "Change to group/activity": "changed its activity regarding",
-    "Disrupted weapons use": "disrupted weapons use by",
-    "Looting/property destruction": "looted or destroyed property of",
-}
+from .. import vocab
+
 ATTRIBUTION = {"reported": "Reported", "claimed": "Claimed", "alleged": "Alleged", "denied": "Denied"}
 
 
@@ -43,7 +26,7 @@ def _when(event: dict) -> str:
 
 def note_for(event: dict) -> str:
     actor1 = event.get("actor1") or "An unidentified side"
-    verb = VERBS.get(event.get("sub_event_type"), event.get("sub_event_type", "").lower())
+    verb = vocab.mapping("note_verbs").get(event.get("sub_event_type"), event.get("sub_event_type", "").lower())
     target = event.get("actor2")
     what = f"{actor1} {verb} {target}" if target else f"{actor1}: {event.get('sub_event_type', '').lower()}"
     where = ""

@@ -12,13 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .. import vocab
 from .context import ArticleContext
-
-UNDERGO_VERBS = {"face", "suffer", "endure", "repel", "repulse", "survive", "withstand", "sustain", "come", "encounter", "meet", "receive"}
-LIGHT_VERBS = {"declare", "announce", "proclaim", "agree", "sign", "reach", "accept", "broker", "carry", "launch", "conduct", "stage", "mount", "wage", "lead", "spearhead", "begin", "start", "resume", "continue", "claim", "deploy", "use", "fire", "unleash", "make", "perform", "order", "execute", "step"}
-PATIENT_PREPS = {"against", "on", "at", "upon", "targeting", "from"}
-PRONOUNS = {"it", "they", "he", "she", "we", "them", "its", "their", "his", "her"}
-
 
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
@@ -34,12 +29,9 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-KILL_VERBS = {"kill", "wound", "injure", "slay", "behead", "execute", "abduct", "kidnap", "arrest", "detain"}
-
-
 def headline_passive(verb: Token) -> bool:
     """Headline style drops "were": "25 fighters killed", "3 soldiers wounded in blast"."""
-    if verb.lemma_.lower() not in KILL_VERBS or verb.tag_ not in ("VBN", "VBD"):
+    if verb.lemma_.lower() not in vocab.words("headline_passive_verbs") or verb.tag_ not in ("VBN", "VBD"):
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
@@ -71,10 +63,6 @@ def _prep_object(tok: Token, preps: set[str]) -> Token | None:
     return None
 
 
-# Nouns for an armed side the text does not name: "rebels", "gunmen", "a suicide bomber".
-UNNAMED_ARMED = {"rebel", "militant", "insurgent", "gunman", "gunmen", "jihadist", "fighter", "attacker",
-                 "assailant", "bomber", "sniper", "kidnapper", "raider", "extremist", "terrorist",
-                 "militiaman", "militiamen"}
 UNNAMED_SIDE = {"canonical": None, "type": "unidentified", "text": "", "start": -1, "end": -1}
 
 
@@ -82,8 +70,8 @@ def unnamed_side(tok: Token | None) -> dict | None:
     """A stand-in side for an armed noun with no name; the coder calls it an unidentified armed group."""
     if tok is None:
         return None
-    head = tok
-    if head.lemma_.lower() in UNNAMED_ARMED or head.lower_ in UNNAMED_ARMED:
+    unnamed = vocab.words("unnamed_armed")
+    if tok.lemma_.lower() in unnamed or tok.lower_ in unnamed:
         return UNNAMED_SIDE
     return None
 
@@ -103,13 +91,9 @@ def state_of_modifier(tok: Token | None) -> dict | None:
     return {"canonical": name, "type": "state", "text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text), "country": iso2} if name else None
 
 
-FORCE_NOUNS = {"soldier", "troop", "fighter", "force", "policeman", "officer", "guard", "army", "police", "serviceman",
-               "personnel"}
-
-
 def _forces_of_country(tok: Token | None) -> dict | None:
     """'25 Iraq fighters', 'Afghan soldiers': the state forces of the country that modifies them."""
-    if tok is None or tok.lemma_.lower() not in FORCE_NOUNS:
+    if tok is None or tok.lemma_.lower() not in vocab.words("force_nouns"):
         return None
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod"):
@@ -125,7 +109,7 @@ def _forces_of_country(tok: Token | None) -> dict | None:
 
 def resolve_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dict | None) -> dict | None:
     """Actor for a pronoun: the speaker of a reported clause, else the last armed actor named."""
-    if tok is None or tok.lower_ not in PRONOUNS:
+    if tok is None or tok.lower_ not in vocab.words("side_pronouns"):
         return None
     if speaker_actor is not None and tok.lower_ in ("it", "they", "we", "its", "their"):
         return speaker_actor
@@ -158,7 +142,7 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
         passive = _is_passive(trigger) and named_aux is None
         if named_aux is not None:
             agent_tok = named_aux
-            patient_tok = _child(trigger, {"dobj", "obj"}) or _prep_object(trigger, PATIENT_PREPS)
+            patient_tok = _child(trigger, {"dobj", "obj"}) or _prep_object(trigger, vocab.words("patient_prepositions"))
         elif passive:
             patient_tok = _child(trigger, {"nsubjpass"})
             by = _child(trigger, {"agent"})
@@ -167,10 +151,10 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
                 patient_tok = trigger.head
         else:
             agent_tok = _subject(trigger)
-            patient_tok = _child(trigger, {"dobj", "obj"}) or _prep_object(trigger, PATIENT_PREPS)
+            patient_tok = _child(trigger, {"dobj", "obj"}) or _prep_object(trigger, vocab.words("patient_prepositions"))
     else:
         agent_tok = _prep_object(trigger, {"by"})
-        patient_tok = _prep_object(trigger, PATIENT_PREPS | {"of"})
+        patient_tok = _prep_object(trigger, vocab.words("patient_prepositions") | {"of"})
         modifier_side = None
         if agent_tok is None:
             # "IS suicide bomber", "Taliban car bomb": a side named inside the trigger's phrase
@@ -203,10 +187,10 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             agent_tok = next(c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i in ctx.actor_at)
         elif head.pos_ in ("VERB", "AUX") and head.i != trigger.i:
             subj = _subject(head)
-            if head.lemma_.lower() in UNDERGO_VERBS or (head.lemma_.lower() == "come" and "under" in [c.lower_ for c in head.children]):
+            if head.lemma_.lower() in vocab.words("undergo_verbs") or (head.lemma_.lower() == "come" and "under" in [c.lower_ for c in head.children]):
                 if subj is not None and patient_tok is None:
                     patient_tok, undergo = subj, True
-            elif agent_tok is None and (head.lemma_.lower() in LIGHT_VERBS or trigger.dep_ in ("dobj", "nsubj")):
+            elif agent_tok is None and (head.lemma_.lower() in vocab.words("light_verbs") or trigger.dep_ in ("dobj", "nsubj")):
                 if trigger.dep_ == "nsubj":
                     pass  # "the attack killed eight": the attack is the subject, not an actor
                 else:

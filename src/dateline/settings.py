@@ -1,0 +1,66 @@
+"""Tuning constants: the numbers dateline chose rather than was given, in one place.
+
+Each value has a line on why it has that value. Sections are headed by the part of
+dateline that reads them. Words are not settings: they are vocabulary (`dateline.vocab`,
+`data/<lang>/`). Changing a value here changes extraction output: measure it first
+(`dateline eval` before and after, see HELPERS.md / DEVELOPERS.md).
+"""
+
+from __future__ import annotations
+
+# --- events ------------------------------------------------------------------------------
+
+# Confidence of a coded event: a base for a trigger found, plus what corroborates it.
+# Hand-set, not fitted: the order of the weights is what matters (a side named and a place
+# in the sentence say more than a date), and 0.99 keeps certainty for hand-checked rows.
+CONFIDENCE_BASE = 0.35  # a trigger word alone is about as often wrong as right
+CONFIDENCE_SPECIFIC = 0.2  # a specific trigger (priority >= SPECIFIC_PRIORITY) is rarely a false alarm
+SPECIFIC_PRIORITY = 70  # captures, air strikes, bombs ...; generic words (attack, fighting) sit below
+CONFIDENCE_ACTOR1 = 0.15  # the acting side named
+CONFIDENCE_ACTOR2 = 0.05  # the other side named: often implied, so it says less
+CONFIDENCE_PLACE = 0.15  # a place in the event's own sentence
+CONFIDENCE_DATED = 0.1  # a time phrase of the event's own clause
+CONFIDENCE_MAX = 0.99
+
+# A trigger table row without a priority: between the generic (30-40) and specific (70+) ones.
+DEFAULT_TRIGGER_PRIORITY = 50
+
+# An all-capitals line this short is a subhead ("ISLAMIC STATE ATTACKS"), not a report.
+SUBHEAD_MAX_TOKENS = 12
+
+# A time phrase spanning more than a year ("from 2014 to 2017") makes a sentence a tally.
+TALLY_MIN_DAYS = 366
+
+# "near"/"outside" before a place name: looked for this many characters back, in the
+# last NEAR_LOOKBACK_WORDS words ("on the outskirts of", "north of the town of").
+NEAR_LOOKBACK_CHARS = 25
+NEAR_LOOKBACK_WORDS = 3
+
+# A doubt voiced in the next sentence counts only when that sentence is short: wire copy
+# qualifies a claim in a line ("Reuters could not verify the account").
+DOUBT_SENTENCE_MAX_TOKENS = 40
+
+# A quote speaks for a sentence when it covers this share of the shorter of the two.
+QUOTE_COVER_SHARE = 0.3
+
+# An article's focus place: a place named at least this often (or the only one named).
+FOCUS_PLACE_MIN_MENTIONS = 2
+
+# The lead's own day dates undated events when it is this recent against publication:
+# older days in a lead are yardsticks ("the deadliest since Sept. 11, 2001").
+LEAD_DAY_MAX_AGE_DAYS = 31
+
+# With no publication day, the latest month the story talks about dates it when that month
+# is this close to the publication window (a month's account published the month after).
+STORY_MONTH_MAX_AGE_DAYS = 62
+
+# A document of this many sentences or fewer is a headline or a one-line report, where the
+# simple present tells news ("IS suicide bomber kills 36"), not habits.
+HEADLINE_MAX_SENTENCES = 2
+
+# Mentions of one event across articles: places this close are one place (ACLED geocodes
+# to the nearest town; 25 km is about a district), days this far apart one day (reports
+# straddle midnight and time zones), weeks one week.
+SAME_PLACE_KM = 25.0
+SAME_DAY_SLACK_DAYS = 1
+SAME_WEEK_SLACK_DAYS = 7
