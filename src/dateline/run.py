@@ -182,11 +182,13 @@ def run_extract(
     options: RunOptions | None = None,
     on_progress: ProgressHook | None = None,
     write: Callable[[Callable[[], Iterator[dict]], Path], None] | None = None,
+    on_total: ProgressHook | None = None,
     **option_values,
 ) -> RunSummary:
     """Extract every article of `inputs` into `output`.
 
     `options` (or its fields as keywords: `workers=2`) say how the work is done.
+    `on_total(n)` is told how many articles the inputs hold once the reader has counted them.
     `write(records, path)` writes the finished records (JSON Lines by default);
     `records()` can be called more than once, for writers that need two passes.
     """
@@ -195,7 +197,7 @@ def run_extract(
     out = Path(output)
     out.parent.mkdir(parents=True, exist_ok=True)
     with OutputLock(out):  # a second run on the same output stops here, before touching it
-        return _extract_locked(inputs, out, published, options, on_progress, write, started)
+        return _extract_locked(inputs, out, published, options, on_progress, on_total, write, started)
 
 
 def _extract_locked(
@@ -204,6 +206,7 @@ def _extract_locked(
     published: str | None,
     options: RunOptions,
     on_progress: ProgressHook | None,
+    on_total: ProgressHook | None,
     write: Callable[[Callable[[], Iterator[dict]], Path], None] | None,
     started: float,
 ) -> RunSummary:
@@ -222,7 +225,7 @@ def _extract_locked(
     sigs = done.signatures
     inputs, stdin_copy = _spool_stdin(inputs, partial)
     # Undated articles are dated with each other's help (two reads; see read_dated).
-    stream: Iterator[Article] = _once_each(read_dated(inputs, published=published, report=report), report, summary)
+    stream: Iterator[Article] = _once_each(read_dated(inputs, published=published, report=report, on_count=on_total), report, summary)
     for _ in range(done.count):  # input order is deterministic: skip what is done
         next(stream, None)
     if on_progress and done.count:

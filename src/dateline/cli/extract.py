@@ -4,73 +4,110 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from ..errors import InputError
 from ..run import RunSummary, run_extract
 from .app import EngineOption, Exit, SchedulerOption, WorkersOption, app, err, run_options
 
-# More than a screenful of work: worth a progress bar.
-PROGRESS_MIN_BYTES = 200_000
-
-
-def input_bytes(inputs: list[str]) -> int:
-    total = 0
-    for raw in inputs:
-        p = Path(raw)
-        if p.is_file():
-            total += p.stat().st_size
-        elif p.is_dir():
-            total += sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
-        elif raw == "-":
-            total += PROGRESS_MIN_BYTES
-    return total
+# How often progress is written as a plain line when stderr is a log, not a terminal.
+PLAIN_EVERY_SECONDS = 10.0
 
 
 class ArticleProgress:
-    """A Rich progress bar on stderr, shown only when the work is big and stderr is a terminal."""
+    """Progress on stderr: a Rich bar with total, percentage and ETA in a terminal; a plain
+    line every PLAIN_EVERY_SECONDS in a log (nohup, Slurm, CI); nothing with --no-progress.
 
-    def __init__(self, inputs: list[str], force: bool | None = None) -> None:
-        size = input_bytes(inputs)
-        show = force if force is not None else (err.is_terminal and size >= PROGRESS_MIN_BYTES)
-        self.progress = (
+    The total is known once the reader's first pass has counted the articles (`total`).
+    """
+
+    def __init__(self, force: bool | None = None, *, console: Console = err, clock=time.monotonic,
+                 every: float = PLAIN_EVERY_SECONDS) -> None:
+        on = force is not False
+        self.console, self.clock, self.every = console, clock, every
+        self.bar = (
             Progress(
                 SpinnerColumn(),
                 TextColumn("[bold]extracting"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TextColumn("articles"),
+                TaskProgressColumn(),
                 TextColumn("{task.fields[rate]:.1f} articles/s"),
                 TimeElapsedColumn(),
-                console=err,
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                console=console,
                 transient=False,
             )
-            if show
+            if on and console.is_terminal
             else None
         )
+        self.plain = on and not console.is_terminal
         self.task = None
+        self.done = 0
+        self.of: int | None = None
+        self.started = self.last = 0.0
 
     def __enter__(self) -> "ArticleProgress":
-        if self.progress:
-            self.progress.start()
-            self.task = self.progress.add_task("extract", total=None, rate=0.0)
+        self.started = self.last = self.clock()
+        if self.bar:
+            self.bar.start()
+            self.task = self.bar.add_task("extract", total=None, rate=0.0)
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.progress:
-            self.progress.stop()
+        if self.bar:
+            self.bar.stop()
+
+    def total(self, n: int) -> None:
+        self.of = n
+        if self.bar and self.task is not None:
+            self.bar.update(self.task, total=n)
 
     def advance(self, n: int) -> None:
-        if self.progress and self.task is not None:
-            self.progress.advance(self.task, n)
-            task = self.progress.tasks[0]
-            elapsed = task.elapsed or 0.0
-            self.progress.update(self.task, rate=(task.completed / elapsed) if elapsed else 0.0)
+        self.done += n
+        now = self.clock()
+        elapsed = now - self.started
+        rate = self.done / elapsed if elapsed > 0 else 0.0
+        if self.bar and self.task is not None:
+            self.bar.update(self.task, advance=n, rate=rate)
+        elif self.plain and now - self.last >= self.every:
+            self.last = now
+            self.console.print(self.line(rate), soft_wrap=True, highlight=False, markup=False)
+
+    def line(self, rate: float) -> str:
+        if not self.of:
+            return f"extracting: {self.done:,} articles, {rate:.1f} articles/s"
+        share = min(self.done / self.of, 1.0)
+        left = (self.of - self.done) / rate if rate > 0 else None
+        eta = f", about {_duration(left)} left" if left is not None else ""
+        return f"extracting: {self.done:,}/{self.of:,} articles ({share:.0%}), {rate:.1f} articles/s{eta}"
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
 
 
 def print_skipped(files: list[str]) -> None:
@@ -127,13 +164,14 @@ def extract(
     target = Path(tempfile.mkdtemp(prefix="dateline-")) / "out" if to_stdout else Path(output)
     if target.exists() and target.is_dir():
         raise InputError(str(target), "output is a directory; give a file name")
-    with ArticleProgress(inputs, force=progress) as bar:
+    with ArticleProgress(force=progress) as bar:
         summary = run_extract(
             inputs,
             target,
             published=published,
             options=options,
             on_progress=bar.advance,
+            on_total=bar.total,
             write=FORMATS[fmt](merge),
         )
     if to_stdout:

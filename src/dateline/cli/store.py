@@ -47,13 +47,14 @@ def ingest_command(
 ) -> None:
     """Extract articles into the database; rerunning (or rerunning after a kill) adds only what is missing."""
     options = run_options(workers, engine=engine, scheduler=scheduler, language=language, batch_size=batch_size)
-    with ArticleProgress(inputs, force=progress) as bar:
+    with ArticleProgress(force=progress) as bar:
         summary = ingest(
             inputs,
             db,
             published=published,
             options=options,
             on_progress=bar.advance,
+            on_total=bar.total,
         )
     if summary.added == 0 and summary.skipped == 0 and not summary.errors:
         summary.errors.append(InputError(", ".join(inputs), "no articles found"))

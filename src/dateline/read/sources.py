@@ -279,8 +279,11 @@ def read_dated(
     *,
     published: str | None = None,
     report: ReadReport | None = None,
+    on_count: Callable[[int], None] | None = None,
 ) -> Iterator[Article]:
     """`read_inputs`, with undated articles dated with each other's help, in bounded memory.
+
+    `on_count(n)` hears how many articles the inputs hold, after the first read.
 
     Reads twice: the first, cheap read files every dated occurrence ("recaptured Mosul
     in July 2017") in an `AnchorBook`; the second uses it. Standard input, readable once,
@@ -301,8 +304,12 @@ def read_dated(
         inputs = [Spooled(spool) if raw == "-" else raw for raw in inputs]
     try:
         book = AnchorBook()
+        count = 0
         for art in read_inputs(inputs, published=published, report=ReadReport()):
             book.add(art)
+            count += 1
+        if on_count:
+            on_count(count)
         yield from read_inputs(inputs, published=published, report=report, book=book)
     finally:
         if spool is not None:

@@ -92,6 +92,7 @@ def ingest(
     published: str | None = None,
     options: RunOptions | None = None,
     on_progress: Callable[[int], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
     **option_values,
 ) -> IngestSummary:
     """Extract every article of `inputs` (files, directories, globs, '-') into the store at `db`.
@@ -103,7 +104,7 @@ def ingest(
     with Store(Path(db)) as store:
         summary = store_articles(
             store,
-            read_dated(inputs, published=published, report=report),  # dated as `extract` dates them
+            read_dated(inputs, published=published, report=report, on_count=on_total),  # dated as `extract` dates them
             options,
             on_progress=on_progress,
         )
