@@ -58,3 +58,26 @@ def test_an_earlier_dated_capture_is_not_folded_into_todays():
     territory = [e for e in evs if e["event_type"] == "Battles"]
     assert len(territory) == 2, territory
     assert {e["sub_event_type"] for e in territory} == {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+def test_a_claim_in_a_later_sentence_names_the_attacker_and_is_no_row_of_its_own():
+    evs = events_of(
+        "A bomb hidden in a motorcycle exploded outside a bus station in Quetta on Monday, killing six people, "
+        "police said.\n\nIslamic State claimed responsibility for the attack in a statement."
+    )
+    assert len(evs) == 1, evs
+    assert evs[0]["actor1"].startswith("Islamic State")
+    assert evs[0]["attribution"] == "claimed"
+    (article,) = dateline.extract(
+        "A bomb hidden in a motorcycle exploded outside a bus station in Quetta on Monday, killing six people, "
+        "police said.\n\nIslamic State claimed responsibility for the attack in a statement.", published="2023-04-12")
+    assert not [e for e in article.events if e["sub_event_type"] == "Change to group/activity"]
+
+
+def test_a_claim_of_attacks_in_general_names_nobody():
+    evs = events_of(
+        "A bomb exploded outside a bus station in Quetta on Monday, killing six people, police said. "
+        "Nobody claimed the blast. Islamic State has claimed responsibility for similar attacks in the province."
+    )
+    assert len(evs) == 1, evs
+    assert evs[0]["actor1"].startswith("Unidentified Armed Group")

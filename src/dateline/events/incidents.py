@@ -17,12 +17,13 @@ Two mentions belong to one incident when
 
 The incident's row takes the most specific kind (a suicide bombing over an explosion
 over an attack), the named sides over unidentified ones, the most precise place and
-day, the lowest toll given (ACLED's conservative rule), the article's own voice over a
-claim, and the first mention as its evidence; `mentions` lists the evidence of all.
+day, the toll the story leads with (a later figure may count only a part), the article's own voice
+over a claim, and the first mention as its evidence; `mentions` lists the evidence of all.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from .. import vocab
@@ -70,12 +71,20 @@ def _rank(ev: dict) -> tuple:
     return (_generic(ev), order)
 
 
+def _generic_word(word: str) -> bool:
+    return word in _GENERIC_WORDS or word.rstrip("sed") in _GENERIC_STEMS
+
+
 def _generic(ev: dict) -> bool:
+    """The mention names violence without the weapon: a generic class ('blast', 'attack') with a
+    generic word, or any class found by one generic word alone ('struck')."""
     trigger = ev.get("trigger") or {}
-    if trigger.get("class") not in GENERIC_TRIGGERS:
-        return False
     words = (trigger.get("text") or "").lower().split()
-    return bool(words) and any(w.rstrip("sed") in _GENERIC_STEMS or w in _GENERIC_WORDS for w in words)
+    if not words:
+        return False
+    if trigger.get("class") in GENERIC_TRIGGERS:
+        return any(_generic_word(w) for w in words)
+    return len(words) == 1 and _generic_word(words[0])
 
 
 def kinds_agree(a: dict, b: dict) -> bool:
@@ -188,8 +197,10 @@ def _absorb(row: dict, ev: dict) -> None:
     ):
         row["event_date"], row["time_precision"] = ev["event_date"], ev["time_precision"]
         row["_undated"] = False
-    tolls = [t for t in (row.get("fatalities"), ev.get("fatalities")) if t is not None]
-    row["fatalities"] = min(tolls) if tolls else None
+    # the toll the story leads with: a later figure may count a part ("two policemen were among
+    # the dead"), so it only fills a toll the earlier mentions lacked
+    if row.get("fatalities") is None:
+        row["fatalities"] = ev.get("fatalities")
     # the article's own voice over a claim, a claim over an allegation, when the actor agrees
     if ev.get("attribution") == "reported" and row.get("attribution") != "reported" and (
         not ev.get("actor1") or ev.get("actor1") == row.get("actor1")
@@ -210,6 +221,52 @@ def _named_by_own_voice(row: dict, ev: dict) -> bool:
     return bool(row.get("_actor1_reported"))
 
 
+# "claimed responsibility for the attack": the claim is about one act the story tells;
+# "for similar attacks", "for attacks on the army" speak of acts in general.
+_CLAIM = re.compile(r"\bclaim\w*\s+(?:\w+\s+){0,2}?responsibility\b", re.IGNORECASE)
+_CLAIMED_ONE = re.compile(
+    r"\bresponsibility\s+(?:on\s+\w+\s+)?for\s+(?:"
+    r"(?:the|this|that|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[’']s)\b"  # the act told
+    r"|an?\s+(?:[a-z-]+\s+){0,2}(?:attack|bombing|blast|assault|shooting|raid|ambush|explosion|killing)\b"
+    r"|(?:[a-z-]+\s+){0,2}(?:attack|bombing|blast|explosion|assault)s?\s+(?:on|in|at|near)\s+(?:the\s+)?[A-Z]"
+    r")(?!\s+(?:similar|previous|past|earlier|recent|several|many|other)\b)"
+)
+_GENERAL = re.compile(r"\bfor\s+(?:similar|previous|past|earlier|recent|several|many|other|such)\b", re.IGNORECASE)
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def is_claim(ev: dict) -> bool:
+    """A side's claim of responsibility coded as an event of its own."""
+    return ev.get("event_type") == "Strategic developments" and bool(_CLAIM.search(ev["evidence"]["text"]))
+
+
+def attach_claims(rows: list[dict]) -> list[dict]:
+    """A claim of responsibility is not an event (taxonomy): it names actor1 of the incident it
+    is about, with attribution 'claimed'. A claim of acts in general ("similar attacks") names
+    no incident and is dropped."""
+    kept = [r for r in rows if not is_claim(r)]
+    for claim in (r for r in rows if is_claim(r)):
+        claimant = claim.get("actor1")
+        text = claim["evidence"]["text"]
+        if not claimant or claimant.startswith(UNIDENTIFIED) or not _CLAIMED_ONE.search(text) or _GENERAL.search(text):
+            continue
+        open_rows = [r for r in kept if r.get("event_type") in VIOLENT_TYPES
+                     and (not r.get("actor1") or r["actor1"].startswith(UNIDENTIFIED))]
+        if not open_rows:
+            continue
+        # the story's main incident: the first told (headline, lead), unless one is told nearer before the claim
+        target = open_rows[0]
+        target["actor1"] = claimant
+        if target.get("actor2") == claimant:
+            target["actor2"] = None
+        target["attribution"], target["source"] = "claimed", claimant
+        target.setdefault("mentions", [dict(target["evidence"])]).append(dict(claim["evidence"]))
+        from .notes import note_for
+
+        target["notes"] = note_for(target)
+    return kept
+
+
 def assemble(events: list[dict]) -> list[dict]:
     """Events of one article, in text order, assembled into incidents (in order of first mention)."""
     rows: list[dict] = []
@@ -221,6 +278,7 @@ def assemble(events: list[dict]) -> list[dict]:
             rows.append(ev)
             continue
         _absorb(home, ev)
+    rows = attach_claims(rows)
     for row in rows:
         row.pop("_actor1_reported", None)
         if row.get("event_type") != EVENT_TYPE.get(row.get("sub_event_type"), row.get("event_type")):
