@@ -1,0 +1,115 @@
+"""When an event happened: the time phrase of its own clause, else the story's reference time.
+
+A time phrase dates the trigger when it sits in the trigger's phrase or clause, right
+behind a noun trigger ("the strike on Sunday"), before the relative clause that tells
+the event ("an attack earlier this week that killed eight"), or on a governing clause
+that reports what happened then ("forces said on Friday they had captured the town").
+It does not when it dates the saying or the claim ("claimed on Tuesday the killing of
+...") or is a yardstick ("the deadliest attack since 2001").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .context import PRECISION_CODE, ArticleContext
+
+def date_for(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[tuple[str | None, int, int | None], bool]:
+    """((event_date, time_precision, year), whether the date is the clause's own)."""
+    timexes = [t for t in ctx.timexes_in(sent) if t.get("date") or t.get("year")]
+    own = [t for t in timexes if _in_clause_of(sent.doc, t, trigger)]
+    if own and _claimed_act(trigger):
+        # "X claimed responsibility on Tuesday for the killing of ...": Tuesday dates the claim
+        own = [t for t in own if trigger.left_edge.idx <= t["start"] <= trigger.right_edge.idx
+               or _right_after(sent.doc, t, trigger) or _just_before_clause(sent.doc, t, trigger)]
+    if not own:
+        return ctx.reference, False
+    t = min(own, key=lambda t: abs(t["start"] - trigger.idx))
+    if not t.get("date") or t.get("precision") == "year":
+        return (None, 3, t.get("year") or (int(t["date"][:4]) if t.get("date") else None)), True
+    tp = t.get("time_precision") or PRECISION_CODE.get(t.get("precision"), 3)
+    return (t["date"], tp, None), True
+
+
+def _claimed_act(trigger: Token) -> bool:
+    tok = trigger
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() == "claim" and any(c.lemma_.lower() == "responsibility" for c in tok.children):
+            return trigger.lemma_.lower() not in ("claim", "responsibility")
+    return False
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb (or root) heading the clause a token is in."""
+    while tok.head.i != tok.i and not (tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS):
+        tok = tok.head
+    return tok
+
+
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "acl", "pcomp", "csubj", "parataxis"}
+
+
+def _in_clause_of(doc: Doc, timex: dict, trigger: Token) -> bool:
+    """Does the time expression belong to the trigger's clause (or the trigger's own phrase)?
+
+    "Trump said on Friday that IS had claimed the attacker who killed eight": Friday
+    dates the saying, not the killing."""
+    span = doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("since", "until", "before"):
+        return False  # "the deadliest attack since Sept. 11, 2001": a yardstick, not the date
+    if trigger.left_edge.i <= root.i <= trigger.right_edge.i:
+        return True
+    if _right_after(doc, timex, trigger):
+        return True
+    head = _clause_head(trigger)
+    t_head = _clause_head(root)
+    if t_head == head:
+        return True
+    if head.dep_ in ("relcl", "advcl", "acl") and span.start <= head.head.i < span.end:
+        return True  # "in July, when Iraqi forces completed the recapture": a clause on the date itself
+    if _relative_clause(head) and 0 <= head.left_edge.i - span.end <= 1:
+        return True  # "a truck attack earlier this week that killed eight": the date of what the clause describes
+    # A time phrase on the governing clause dates a clause that reports what happened then
+    # ("forces said on Friday they had captured the town"), or a clause set at that time
+    # ("collapsed in July, when Iraqi forces completed the recapture of Mosul").
+    # Up a short chain too: "On Sunday, the SDF faced mines as they attempted to overrun the enclave".
+    if trigger.tag_ == "VBG":
+        return False
+    for _ in range(3):
+        if head.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+            return False
+        if head.head == t_head:
+            return True
+        head = _clause_head(head.head)
+    return False
+
+
+def _relative_clause(head: Token) -> bool:
+    """A relative clause, also when the parser took "that killed eight" for a complement."""
+    if head.dep_ == "relcl":
+        return True
+    return head.dep_ == "ccomp" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") and c.i == head.left_edge.i for c in head.children)
+
+
+def _just_before_clause(doc: Doc, timex: dict, trigger: Token) -> bool:
+    """The time phrase closing the noun phrase a relative clause describes: "an attack
+    earlier this week that killed eight" dates the killing."""
+    span = doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
+    head = _clause_head(trigger)
+    return span is not None and _relative_clause(head) and 0 <= head.left_edge.i - span.end <= 1
+
+
+def _right_after(doc: Doc, timex: dict, trigger: Token) -> bool:
+    """A time phrase right behind a noun trigger's phrase is the noun's, however the parser
+    hangs it: "claimed a truck attack earlier this week", "the strike on Sunday"."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    span = doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
+    return span is not None and span.start == trigger.right_edge.i + 1

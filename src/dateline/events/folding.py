@@ -1,0 +1,205 @@
+"""From event mentions to an article's events: one per sentence and kind, one per occurrence.
+
+`select` keeps, within one sentence, one event per sub-event type and lets specific
+triggers absorb generic ones; `fold` makes later mentions of one event (in later
+sentences) fill the first; `drop_totals` leaves out a country-wide total beside its
+itemised breakdown. (Grouping every mention of one occurrence into one incident is
+this module's job to grow into.)
+"""
+
+from __future__ import annotations
+
+from . import merge
+from .coding import Candidate
+from .context import ArticleContext
+from .naming import unidentified_of
+from .notes import note_for
+
+# Generic words that kill or attack, absorbed by a specific trigger in the same sentence.
+GENERIC_CLASSES = {"attack", "blast"}
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Within one sentence: one event per sub-event type, and specific triggers absorb generic ones.
+
+    "Her husband was killed in the air strike" is one air strike that killed one,
+    not an air strike and a killing. A battle sentence listing the mines, car bombs
+    and ambushes one side met is one clash, plus what the other side did to it.
+    """
+    by_sentence: dict[int, list[Candidate]] = {}
+    for cand in candidates:
+        by_sentence.setdefault(cand.sent.start, []).append(cand)
+    kept: list[Candidate] = []
+    for group in by_sentence.values():
+        generic = [c for c in group if c.cls.name in GENERIC_CLASSES]
+        specific = [c for c in group if c.cls.name not in GENERIC_CLASSES]
+        if not any(c.event["event_type"] != "Strategic developments" for c in specific):
+            # No specific weapon named: an explosion still says more than "killed".
+            specific += [c for c in generic if c.cls.name == "blast"]
+            generic = [c for c in generic if c.cls.name != "blast"]
+        harm = [c for c in specific if c.event["event_type"] != "Strategic developments"]
+        battles = [c for c in specific if c.event["event_type"] == "Battles"]
+        chosen: dict[tuple, Candidate] = {}
+        for cand in (specific if harm else group):
+            ev = cand.event
+            if ev["event_type"] == "Explosions/Remote violence" and any(_same_sides(b.event, ev) for b in battles):
+                continue  # the mines and car bombs a side met in the battle are the battle
+            key = (ev["event_type"], ev["sub_event_type"])
+            if key not in chosen or _completeness(cand) > _completeness(chosen[key]):
+                chosen[key] = cand
+        if harm:
+            targets = [c for c in chosen.values() if c.event["event_type"] != "Strategic developments"]
+            for cand in generic:
+                if targets:
+                    _absorb(cand, targets)
+            for cand in targets:
+                cand.attribute()  # the sides may have changed: who says it decides again
+                cand.event["notes"] = note_for(cand.event)
+        kept.extend(chosen.values())
+    return kept
+
+
+def _same_sides(a: dict, b: dict) -> bool:
+    return {a.get("actor1"), a.get("actor2")} == {b.get("actor1"), b.get("actor2")}
+
+
+def _completeness(cand: Candidate) -> tuple:
+    ev = cand.event
+    return (bool(ev["actor1"]) + bool(ev["actor2"]), not ev.get("_undated"), cand.priority, ev["fatalities"] is not None)
+
+
+def _absorb(generic: Candidate, specific: list[Candidate]) -> None:
+    """Give the killing's victims and toll to the specific event nearest it."""
+    target = min(specific, key=lambda c: abs(c.trigger.i - generic.trigger.i))
+    ev, gev = target.event, generic.event
+    if ev["fatalities"] is None and gev["fatalities"] is not None:
+        ev["fatalities"] = gev["fatalities"]
+    if ev["event_type"] == "Protests":
+        return  # the protest's sides are settled by the protest rules
+    if not ev.get("actor2") and gev.get("actor2") and gev["actor2"] != ev.get("actor1"):
+        ev["actor2"] = gev["actor2"]  # "a roadside bomb ..., killing two soldiers": the soldiers' side
+    if gev["event_type"] == "Violence against civilians" and gev.get("actor2"):
+        ev["actor2"] = gev["actor2"]
+        if ev.get("actor1") == gev["actor2"] or ev.get("_guessed_actor1"):
+            # Civilians killed by a blast nobody is named for: an unidentified side.
+            ev["actor1"] = gev["actor1"] if gev.get("actor1") and not gev.get("_guessed_actor1") else unidentified_of(_iso_of(ev))
+    ev["notes"] = note_for(ev)
+
+
+def _iso_of(ev: dict) -> str | None:
+    from ..language.countries import iso2_for
+
+    return iso2_for(ev["country"]) if ev.get("country") else None
+
+
+def fold(candidates: list[Candidate]) -> list[dict]:
+    """Mentions of one event become one event; the first mention is the evidence, later
+    ones fill what it lacked (a named side, a more precise date, a death toll).
+
+    A later mention with no date of its own ("the attack", "the strike that wounded
+    her") joins the earlier event it re-tells. Two mentions that each carry a date are
+    one event only when one period holds the other ("earlier this week" and "Tuesday").
+    An earlier undated mention never swallows a later dated one: "her husband was killed
+    in the air strike" and "193 strikes between March 10 and 23" stay two events.
+    """
+    events: list[dict] = []
+    for cand in sorted(candidates, key=lambda c: c.trigger.idx):
+        ev = cand.event
+        kept = None
+        if ev.get("_undated"):
+            kept = next((k for k in events if _re_mention(k, ev)), None)
+        else:
+            kept = next((k for k in events if not k.get("_undated") and _same_event(k, ev)), None)
+        if kept is None:
+            events.append(ev)
+            continue
+        for side in ("actor1", "actor2"):
+            if ev[side] is not None and (kept[side] is None or kept[side].startswith("Unidentified Armed Group")):
+                kept[side] = ev[side]
+        if not ev.get("_undated") and (ev["time_precision"] or 3) < (kept["time_precision"] or 3) and ev.get("event_date"):
+            kept["event_date"], kept["time_precision"] = ev["event_date"], ev["time_precision"]
+        if kept["fatalities"] is None and ev["fatalities"] is not None:
+            kept["fatalities"] = ev["fatalities"]
+        if ev["attribution"] == "reported" and kept["attribution"] == "claimed" and ev["actor1"] == kept["actor1"]:
+            # Stated in the article's own voice somewhere: reported. Not when only the claim
+            # names who did it ("IS claimed the attack" + "eight were killed in the attack").
+            kept["attribution"] = "reported"
+        kept["confidence"] = max(kept["confidence"], ev["confidence"])
+        kept["notes"] = note_for(kept)
+    return events
+
+
+def drop_totals(events: list[dict], ctx: ArticleContext) -> list[dict]:
+    """A country-wide total beside its itemised breakdown ("34 strikes in Syria", then
+    "Near Raqqa, 15 strikes ...") is the breakdown: code the items, not the total."""
+    out = []
+    for ev in events:
+        if ev["geo_precision"] == 3 and ev.get("location") and ev["location"] == ev.get("country"):
+            itemised = any(
+                o is not ev and o["sub_event_type"] == ev["sub_event_type"] and o.get("country") == ev.get("country")
+                and o["geo_precision"] < 3 and (o["actor1"] == ev["actor1"] or not ev["actor1"])
+                for o in events
+            )
+            if itemised:
+                continue
+        out.append(ev)
+    return out
+
+
+def _re_mention(earlier: dict, ev: dict) -> bool:
+    """An undated mention of an event already told ("the attack", later in the story)."""
+    if (earlier["event_type"], earlier["sub_event_type"]) != (ev["event_type"], ev["sub_event_type"]):
+        return False
+    if earlier.get("country") != ev.get("country") and not ev.get("_anaphoric"):
+        return False
+    if (
+        ev.get("location") and earlier.get("location") and ev["location"] != earlier["location"]
+        and ev["geo_precision"] < 3 and not ev.get("_anaphoric")
+    ):
+        return False  # a strike near another town is another strike; "the strike" is the one told
+    if ev.get("_guessed_actor2") or earlier.get("_guessed_actor2"):
+        return earlier["actor1"] is None or ev["actor1"] is None or earlier["actor1"] == ev["actor1"] or (
+            ev["actor1"] or "").startswith("Unidentified Armed Group")
+    return _sides_compatible(earlier, ev)
+
+
+def _sides_compatible(a: dict, b: dict) -> bool:
+    """Sides agree when equal, or when one is unnamed or only an unidentified armed group."""
+    for side in ("actor1", "actor2"):
+        x, y = a[side], b[side]
+        if x is None or y is None or x == y:
+            continue
+        if x.startswith("Unidentified Armed Group") or y.startswith("Unidentified Armed Group"):
+            continue
+        return False
+    return True
+
+
+def _same_event(a: dict, b: dict) -> bool:
+    """Two dated mentions in one article of one event: same kind, agreeing place and
+    sides, and one date period inside the other."""
+    if (a["event_type"], a["sub_event_type"]) != (b["event_type"], b["sub_event_type"]):
+        return False
+    if not merge.places_agree(a, b):
+        return False
+    pa, pb = _period(a), _period(b)
+    if pa is None or pb is None:
+        return pa == pb and a.get("year") == b.get("year")
+    nested = (pa[0] <= pb[0] and pb[1] <= pa[1]) or (pb[0] <= pa[0] and pa[1] <= pb[1])
+    return nested and _sides_compatible(a, b)
+
+
+def _period(ev: dict) -> tuple | None:
+    from datetime import date, timedelta
+
+    from ..chrono import month_end
+
+    if not ev.get("event_date"):
+        return None
+    d = date.fromisoformat(ev["event_date"])
+    tp = ev.get("time_precision") or 1
+    if tp == 1:
+        return d, d
+    if tp == 2:
+        return d, d + timedelta(days=6)
+    return d.replace(day=1), month_end(d)

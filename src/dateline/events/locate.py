@@ -1,0 +1,120 @@
+"""Where an event happened: the place its clause or sentence names, else the story's.
+
+The place inside the trigger's own phrase first, then the one nearest it in the sentence
+(not a place that says where someone is from, nor one outside a witness's own words);
+"near", "outside", "north of" make it approximate (geo_precision 2). A sentence that
+names only a country or province takes the story's focus place approximately, or the
+region (3). A sentence with no place takes its paragraph's last place, then the place of
+the last event located, then the story's focus place, then the country (3).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import settings, vocab
+from ..language.doccache import text as doc_text
+from .context import ArticleContext
+
+BROAD_FEATURES = {"country", "region", "province", "governorate", "admin1", "state", "continent", "river", "admin2", "district"}
+
+
+def location_name(place: dict | None) -> str | None:
+    """The place as the text names it ("al-Qaim", "Deir al-Zor"), the way an analyst reads it;
+    the gazetteer's spelling stays in `location_resolved`. Capitals from datelines are tamed."""
+    if not place:
+        return None
+    name = re.sub(r"[’']s$", "", place.get("name") or "").strip()
+    if name.isupper() and len(name) > 3:
+        name = " ".join(w.capitalize() if not w.startswith("AL-") else "al-" + w[3:].capitalize() for w in name.split())
+    return name or place.get("resolved")
+
+
+def _modifies_a_person(doc: Doc, place: dict) -> bool:
+    """'a New Jersey man', 'Iraqi Shi'ite militias', 'Scott Dayton, 42, of Woodbridge, Virginia':
+    a place naming where someone is from."""
+    span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.ent_type_ == "PERSON" or root.head.head.lemma_.lower() in vocab.words("origin_person_nouns")):
+        return True
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in vocab.words("origin_person_nouns")
+
+
+def _near(doc: Doc, place: dict) -> bool:
+    """'near Kandahar', 'outside the town of Lashkar Gah', 'north of Mosul': close to, not in."""
+    span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(5):
+        if tok.dep_ == "pobj" and tok.head.lower_ in vocab.words("near_words"):
+            return True
+        if tok.lower_ in vocab.words("near_words") and tok.pos_ in ("ADP", "ADV", "ADJ", "NOUN"):
+            return True
+        if tok.dep_ in ("pobj", "prep", "appos", "compound") or (tok.pos_ == "NOUN" and tok.dep_ == "pobj"):
+            tok = tok.head
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in vocab.words("place_kind_nouns"):
+            tok = tok.head
+            continue
+        break
+    before = doc_text(doc)[max(0, place["start"] - settings.NEAR_LOOKBACK_CHARS) : place["start"]].lower().split()
+    return bool(set(before[-settings.NEAR_LOOKBACK_WORDS:]) & vocab.words("near_words"))
+
+
+def _direct_quote_around(ctx: ArticleContext, trigger: Token) -> dict | None:
+    for q in ctx.quotes:
+        if q.get("kind") == "direct" and q["start"] <= trigger.idx < q["end"]:
+            return q
+    return None
+
+
+def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None, int]:
+    """The event's place and geo_precision."""
+    places = [p for p in ctx.places_in(sent) if not _modifies_a_person(sent.doc, p)]
+    quote = _direct_quote_around(ctx, trigger)
+    if quote is not None:
+        # Told in a witness's own words: the places of the quote, not of "said X at al-Hol camp".
+        places = [p for p in places if quote["start"] <= p["start"] < quote["end"]]
+    specific = [p for p in places if p.get("feature") not in BROAD_FEATURES and p.get("latitude") is not None]
+    chosen = None
+    if specific:
+        # Prefer the place inside the trigger's own phrase, then the one nearest the trigger.
+        inside = [p for p in specific if trigger.left_edge.idx <= p["start"] <= trigger.right_edge.idx + len(trigger.right_edge)]
+        pool = inside or specific
+        chosen = min(pool, key=lambda p: abs(p["start"] - trigger.idx))
+        # the places layer knows "East Mosul" or a province standing in for a village (2, 3)
+        return chosen, max(2 if _near(sent.doc, chosen) else 1, chosen.get("geo_precision") or 1)
+    broad = [p for p in places if p.get("latitude") is not None]
+    if broad and ctx.focus_place and any(p.get("country_code") == ctx.focus_place.get("country_code") and p.get("feature") == "country" for p in broad):
+        # "strikes in Syria" while the story is about one place in Syria: that place, approximately.
+        return ctx.focus_place, 2
+    if broad:
+        region = [p for p in broad if p.get("feature") != "country"]
+        pool = region or broad
+        home = [p for p in pool if p.get("country_code") == ctx.focus_country]
+        return (home or pool)[0], 3
+    # Nothing in the sentence: the paragraph's last specific place, then the focus place.
+    para_start = doc_text(sent.doc).rfind("\n\n", 0, sent.start_char)
+    earlier = [
+        p for p in ctx.places
+        if para_start <= p["start"] < sent.start_char and not p.get("in_dateline")
+        and p.get("feature") not in BROAD_FEATURES and p.get("latitude") is not None
+    ]
+    if earlier:
+        return earlier[-1], 1
+    if ctx.last_place is not None:
+        return ctx.last_place  # where the story last placed an event
+    if ctx.focus_place:
+        return ctx.focus_place, 1
+    # Only the country is known: its representative point, at precision 3.
+    country = next(
+        (p for p in ctx.places if p.get("feature") == "country" and p.get("latitude") is not None
+         and (ctx.focus_country is None or p.get("country_code") == ctx.focus_country)),
+        None,
+    )
+    return country, 3
