@@ -10,6 +10,13 @@ reach --events (the copies keep their events and drop the other spans, which
 mix of the queries the dashboard makes.
 
     .venv/bin/python benchmarks/load_api.py [--events 50000] [--requests 3000] [--concurrency 8]
+
+With --dashboard it measures the dashboard instead: the time until the page is ready
+in headless Chromium (a fresh browser context each time, so nothing is cached), and
+the map's own request for the view it shows (taken from what the page asked for),
+replayed at 1 and at --concurrency clients.
+
+    .venv/bin/python benchmarks/load_api.py --dashboard [--db PATH] [--runs 5] [--map-requests 200]
 """
 
 from __future__ import annotations
@@ -138,6 +145,102 @@ async def run_load(base: str, total: int, concurrency: int, facets: dict) -> dic
     return latencies
 
 
+# -- the dashboard: ready time in Chromium, and the map's request under load --------------
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def is_map_request(url: str) -> bool:
+    """What the map asks for: its own endpoint, or (before it had one) every event as GeoJSON."""
+    parts = httpx.URL(url)
+    return parts.path.startswith("/api/map") or (parts.path == "/api/events" and parts.params.get("format") == "geojson")
+
+
+def dashboard_ready(base: str, runs: int) -> tuple[list[float], list[str], list[int]]:
+    """Seconds from navigation to the page's ready state, per run; the map's requests and their sizes."""
+    import os
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    chromium = os.environ.get("DATELINE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    times: list[float] = []
+    map_urls: list[str] = []
+    sizes: list[int] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS, headless=True)
+        try:
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                page = context.new_page()
+                seen: list = []
+                page.on("requestfinished", lambda r: is_map_request(r.url) and seen.append(r))
+                started = time.perf_counter()
+                page.goto(base)
+                page.wait_for_selector("body[data-state='ready']", state="attached", timeout=120_000)
+                times.append(time.perf_counter() - started)
+                map_urls = [r.url for r in seen]
+                sizes = [r.sizes()["responseBodySize"] for r in seen]
+                context.close()
+        finally:
+            browser.close()
+    return times, map_urls, sizes
+
+
+def nudged(url: str, rng: random.Random) -> str:
+    """The same map request with its view moved by a hair: the same cells, but not an
+    answer the server has kept (what panning, or another window size, asks)."""
+    parts = httpx.URL(url)
+    if "view" not in parts.params:
+        return url
+    west, south, east, north = (float(x) for x in parts.params["view"].split(","))
+    dx, dy = rng.uniform(-1e-3, 1e-3), rng.uniform(-1e-3, 1e-3)
+    view = f"{west + dx:.6f},{max(-90, south + dy):.6f},{east + dx:.6f},{min(90, north + dy):.6f}"
+    return str(parts.copy_set_param("view", view))
+
+
+async def replay(url: str, requests: int, clients: int, vary: bool) -> list[float]:
+    """Latencies of `requests` GETs of one URL (or, with `vary`, of its nudged views) over `clients` connections."""
+    latencies: list[float] = []
+    counter = iter(range(requests))
+    deadline = time.monotonic() + MAX_SECONDS
+    rng = random.Random(5)
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        for _ in counter:
+            if time.monotonic() > deadline:
+                return
+            target = nudged(url, rng) if vary else url
+            started = time.perf_counter()
+            r = await client.get(target)
+            latencies.append(time.perf_counter() - started)
+            if r.status_code != 200:
+                raise SystemExit(f"{target}: HTTP {r.status_code}")
+
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(limits=limits, timeout=120) as client:
+        await asyncio.gather(*(worker(client) for _ in range(clients)))
+    return latencies
+
+
+def dashboard_benchmark(base: str, runs: int, requests: int, concurrency: int) -> None:
+    times, map_urls, sizes = dashboard_ready(base, runs)
+    print(f"dashboard ready in Chromium ({runs} runs, fresh context each): "
+          f"median {statistics.median(times):.2f} s   slowest {max(times):.2f} s   first {times[0]:.2f} s")
+    if not map_urls:
+        print("the map made no request")
+        return
+    print(f"the map's requests on opening: {len(map_urls)}, {sum(sizes):,} bytes of response")
+    url = map_urls[-1]  # the one for the view the page settled on
+    print(f"  the view's request: {url.removeprefix(base.rstrip('/'))}")
+    for vary, label in ((False, "as asked (kept answers)"), (True, "view nudged each time (computed)")):
+        print(f"  {label}:")
+        for clients in sorted({1, concurrency}):
+            xs = asyncio.run(replay(url, requests if clients > 1 else max(1, requests // 4), clients, vary))
+            print(f"    {clients} client{'s' if clients > 1 else ' '}: n={len(xs):<4} p50 {pct(xs, 50) * 1000:7.1f} ms   p95 {pct(xs, 95) * 1000:7.1f} ms")
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -150,6 +253,9 @@ def main() -> None:
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--records", help="article records (JSON Lines) to multiply instead of the sample corpus")
     ap.add_argument("--db", help="reuse (or keep) the database here instead of a temporary one")
+    ap.add_argument("--dashboard", action="store_true", help="measure the dashboard (Chromium) and the map's request instead")
+    ap.add_argument("--runs", type=int, default=5, help="--dashboard: page loads to time")
+    ap.add_argument("--map-requests", type=int, default=200, help="--dashboard: map requests to replay at --concurrency clients")
     args = ap.parse_args()
 
     tmp = tempfile.TemporaryDirectory(prefix="dateline-load-")
@@ -176,6 +282,9 @@ def main() -> None:
                 break
             except httpx.TransportError:
                 time.sleep(0.1)
+        if args.dashboard:
+            dashboard_benchmark(base, args.runs, args.map_requests, args.concurrency)
+            return
         facets["actors"] = [a["actor"] for a in httpx.get(base + "api/actors", params={"limit": 10}).json()["actors"]]
         total_events = httpx.get(base + "api/events", params={"limit": 1}).json()["total"]
         asyncio.run(run_load(base, 50, args.concurrency, facets))  # warm up caches

@@ -10,67 +10,23 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import shutil
-import threading
 import time
+import os
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
 
-from dateline.serve import create_app
-from dateline.serve.server import bind, url_of
 from dateline.store import Store
 from eventdata import build_records
+from livepage import CHROMIUM, FLAGS, ROOT, LiveServer, Watched, hex_rgb, launch_browser, pixels, web_mercator  # noqa: F401 (CHROMIUM, FLAGS: other tests import them from here)
 
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("DATELINE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
-
-
-class LiveServer:
-    """The real app under uvicorn, in a thread, on a free loopback port."""
-
-    def __init__(self, db: Path) -> None:
-        import uvicorn
-
-        self.db = db
-        self.sock = bind("127.0.0.1", 0)
-        self.url = url_of(self.sock)
-        self.server = uvicorn.Server(uvicorn.Config(create_app(db, language=False), log_level="warning", lifespan="on"))
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
-
-    def __enter__(self) -> "LiveServer":
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:
-            assert time.monotonic() < deadline, "server did not start"
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-    def api(self, path: str, **params):
-        r = httpx.get(self.url + path.lstrip("/"), params=params, timeout=30)
-        r.raise_for_status()
-        return r
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"needs Chromium ({CHROMIUM} is absent)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield b
-        b.close()
+    yield from launch_browser()
 
 
 @pytest.fixture(scope="module")
@@ -86,50 +42,6 @@ def server(tmp_path_factory, records):
         store.assign_stories()
     with LiveServer(db) as live:
         yield live
-
-
-class Watched:
-    """A page with a log of everything that went wrong or left this server."""
-
-    def __init__(self, page, base: str) -> None:
-        self.page = page
-        self.base = base
-        self.problems: list[str] = []
-        self.requests: list[str] = []
-        page.on("request", lambda r: self.requests.append(r.url))
-        page.on("requestfailed", lambda r: self.problems.append(f"failed {r.url}: {r.failure}"))
-        page.on("response", lambda r: r.status >= 400 and self.problems.append(f"{r.status} {r.url}"))
-        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
-
-    def open(self, query: str = "") -> None:
-        self.page.goto(self.base + query)
-        self.ready()
-
-    # The page's CSP forbids eval, so waits are selectors and Python-side polls.
-    def ready(self) -> None:
-        self.page.wait_for_selector("body[data-state='ready']", state="attached", timeout=20_000)
-
-    def after(self, action, url_has: str | None = None, url_lacks: str | None = None) -> None:
-        """Do `action`, then wait for the URL to change as said and the dashboard to settle."""
-        action()
-        if url_has:
-            self.page.wait_for_url(lambda u: url_has in urlparse(u).query, timeout=10_000)
-        if url_lacks:
-            self.page.wait_for_url(lambda u: url_lacks not in urlparse(u).query, timeout=10_000)
-        self.ready()
-
-    def until(self, check, timeout: float = 10.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not check():
-            assert time.monotonic() < deadline, "the page did not get there"
-            time.sleep(0.05)
-
-    def data(self, selector: str, key: str) -> str | None:
-        return self.page.eval_on_selector(selector, f"e => e.dataset[{json.dumps(key)}] ?? null")
-
-    def query(self) -> dict:
-        return parse_qs(urlparse(self.page.url).query)
 
 
 @pytest.fixture
@@ -151,12 +63,21 @@ def test_loads_offline_with_no_failed_requests_and_maps_every_placed_event(page,
     # basemap: Natural Earth countries drawn from the vendored TopoJSON
     assert int(page.data("#map", "countries")) > 200
     assert page.page.locator("#map path.country").count() > 200
+    # the map asked for its view's clusters, never for every event
+    assert not [u for u in page.requests if "format=geojson" in u]
+    assert [u for u in page.requests if "/api/map?" in u]
     placed = [ev for r in records for ev in r["events"] if ev["latitude"] is not None]
     features = server.api("/api/events", format="geojson").json()["features"]
-    assert int(page.data("#map", "points")) == len(features) == len(placed)
+    # fitted to the events, the view holds them all
+    assert int(page.data("#map", "points")) == int(page.data("#map", "located")) == len(features) == len(placed)
     drawn = page.page.locator("#map .cluster-icon, #map path.event-point").count()
-    assert 0 < drawn <= len(placed)  # dense points are clustered
-    assert page.page.locator("#map .cluster-icon").count() > 0
+    assert drawn == int(page.data("#map", "markers"))
+    assert 0 < drawn < len(placed)  # dense points are clustered
+    counts = page.page.eval_on_selector_all("#map .cluster-icon", "cs => cs.map(c => Number(c.textContent))")
+    assert counts and sum(counts) + page.page.locator("#map path.event-point").count() == len(placed)
+    assert page.page.locator("#map .map-legend").is_visible()
+    unplaced = sum(len(r["events"]) for r in records) - len(placed)
+    assert page.page.inner_text("#map-note") == (f"Not on the map: {unplaced} event{'s' if unplaced != 1 else ''} without coordinates." if unplaced else "")
     total = sum(len(r["events"]) for r in records)
     assert int(page.data("#timeline", "events")) == total  # all test events are dated
     assert page.page.locator("#timeline rect.bar").count() > 0
@@ -300,15 +221,18 @@ def test_table_sorts_by_header_and_pages(page, server):
 
 @pytest.fixture(scope="module")
 def sample_server(tmp_path_factory):
+    """The sample corpus through the real extraction; it must give events with coordinates
+    (the map's regression tests below would otherwise test nothing)."""
     from dateline.sample import SAMPLE_CORPUS
     from dateline.store import ingest
 
-    if not Path(SAMPLE_CORPUS).is_file():
-        pytest.skip("the sample corpus is not in this checkout")
+    assert Path(SAMPLE_CORPUS).is_file(), "the sample corpus ships with the package"
     db = tmp_path_factory.mktemp("sample") / "sample.db"
     summary = ingest([str(SAMPLE_CORPUS)], db, workers=1)
     assert not summary.errors
     with LiveServer(db) as live:
+        placed = live.api("/api/map/extent").json()["located"]
+        assert placed >= 10, f"the extraction placed {placed} sample events on the map"
         yield live
 
 
@@ -316,31 +240,102 @@ def sample_server(tmp_path_factory):
 def test_the_map_shows_the_sample_corpus_events(browser, sample_server):
     events = sample_server.api("/api/events", limit=1000).json()
     placed = sample_server.api("/api/events", format="geojson").json()["features"]
-    if not placed:
-        pytest.skip(f"the extraction gave {events['total']} sample events, none with coordinates yet")
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = Watched(context.new_page(), sample_server.url)
     try:
         page.open()
         assert page.problems == []
-        assert int(page.data("#map", "points")) == len(placed)
+        assert int(page.data("#map", "points")) == int(page.data("#map", "located")) == len(placed)
         assert page.page.locator("#map .cluster-icon, #map path.event-point").count() > 0
         assert page.data("#events-table", "total") == str(events["total"])
     finally:
         context.close()
 
 
+def expected_markers(page: Watched, server: LiveServer) -> list[tuple[float, float, float, str, str]]:
+    """Where the map must have drawn each cluster of its view, worked out here from the
+    API's answer and the map's centre and zoom: (x, y, radius, colour, kind) in page pixels.
+
+    A marker sits at its events' centre moved inside its cell by its radius (map.js)."""
+    from urllib.parse import parse_qsl
+
+    colors = {t: c for t, c in json.loads(page.page.eval_on_selector("#map", "m => JSON.stringify([...m.ownerDocument.querySelectorAll('#f-types label')].map(l => [l.querySelector('input').value, l.querySelector('.swatch').style.background]))"))}
+    data = server.api("/api/map", **dict(parse_qsl(page.data("#map", "query")))).json()
+    zoom = int(page.data("#map", "zoom"))
+    lat0, lon0 = map(float, page.data("#map", "center").split(","))
+    box = page.page.locator("#map").bounding_box()
+    cx, cy = web_mercator(lat0, lon0, zoom)
+
+    def to_page(lat: float, lon: float) -> tuple[float, float]:
+        x, y = web_mercator(lat, lon, zoom)
+        return box["x"] + box["width"] / 2 + (x - cx), box["y"] + box["height"] / 2 + (y - cy)
+
+    out = []
+    for c in data["clusters"]:
+        r = min(22, 5 + 2.2 * (c["fatalities"] or 0) ** 0.5) if c["count"] == 1 else min(48, 22 + 12 * __import__("math").log10(c["count"] + 1)) / 2
+        x, y = to_page(c["lat"], c["lon"])
+        west, south, east, north = c["bounds"]
+        left, top = to_page(north, west)
+        right, bottom = to_page(south, east)
+        x = min(max(x, left + r), right - r) if left + r <= right - r else (left + right) / 2
+        y = min(max(y, top + r), bottom - r) if top + r <= bottom - r else (top + bottom) / 2
+        rgb = colors.get(c["type"], "rgb(127, 127, 127)")
+        out.append((x, y, r, "#%02x%02x%02x" % tuple(int(v) for v in rgb[4:-1].split(",")), "single" if c["count"] == 1 else "cluster"))
+    return out
+
+
+def nearest(rgb: tuple[int, int, int], palette: dict[str, tuple[int, int, int]]) -> str:
+    return min(palette, key=lambda k: sum((a - b) ** 2 for a, b in zip(rgb, palette[k])))
+
+
 @pytest.mark.slow
-def test_screenshot_of_the_sample_corpus(browser, sample_server):
+def test_screenshot_of_the_sample_corpus_shows_its_markers_where_its_events_are(browser, sample_server):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = Watched(context.new_page(), sample_server.url)
     try:
         page.open()
-        page.page.wait_for_timeout(400)  # let the map's fit animation end
+        page.page.wait_for_timeout(300)
+        markers = expected_markers(page, sample_server)
+        map_box = page.page.locator("#map").bounding_box()
+        controls = [page.page.locator(sel).bounding_box() for sel in ("#map .leaflet-control-zoom", "#map .map-legend", "#map .map-area-button", "#map .leaflet-control-attribution")]
         shot = page.page.screenshot(full_page=False)
     finally:
         context.close()
-    assert shot[:8] == b"\x89PNG\r\n\x1a\n" and len(shot) > 20_000
+    assert page.problems == []
+    assert len(markers) >= 2
+
+    def clear(x, y, r):  # inside the viewport and under no control
+        if not (r < x < 1400 - r and r < y < 1000 - r):
+            return False
+        return not any(b["x"] - r <= x <= b["x"] + b["width"] + r and b["y"] - r <= y <= b["y"] + b["height"] + r for b in controls if b)
+
+    land, sea = hex_rgb("#f7f5f0"), hex_rgb("#dde8f0")
+    types = {m[3] for m in markers}
+    palette = {"land": land, "sea": sea, **{c: hex_rgb(c) for c in types}}
+    blended = {"land": land, "sea": sea, **{c: tuple(round(0.85 * a + 0.15 * b) for a, b in zip(hex_rgb(c), land)) for c in types}}
+    checked = 0
+    for x, y, r, color, kind in markers:
+        if not clear(x, y, r):
+            continue
+        if kind == "cluster":
+            # around the count, between it and the white rim
+            ring = [(x + 0.7 * r * dx, y + 0.7 * r * dy) for dx, dy in ((0, -1), (0, 1), (-0.7, -0.7), (0.7, -0.7), (-0.7, 0.7), (0.7, 0.7))]
+            seen = [nearest(p, palette) for p in pixels(browser, shot, ring)]
+            assert seen.count(color) >= 4, (x, y, color, seen)
+        else:
+            [seen] = [nearest(p, blended) for p in pixels(browser, shot, [(x, y)])]
+            assert seen == color, (x, y, color, seen)
+        checked += 1
+    assert checked >= 2
+    # and away from every marker the map is bare land or sea
+    bare = [
+        (mx, my)
+        for mx in range(int(map_box["x"]) + 40, int(map_box["x"] + map_box["width"]) - 40, 90)
+        for my in range(int(map_box["y"]) + 40, int(map_box["y"] + map_box["height"]) - 40, 90)
+        if clear(mx, my, 30) and all((mx - x) ** 2 + (my - y) ** 2 > (r + 30) ** 2 for x, y, r, _, _ in markers)
+    ]
+    assert len(bare) > 10
+    assert {nearest(p, palette) for p in pixels(browser, shot, bare)} <= {"land", "sea"}
     if os.environ.get("DATELINE_UPDATE_SCREENSHOT"):
         (ROOT / "docs" / "dashboard.png").write_bytes(shot)
 

@@ -44,7 +44,7 @@ SQL_AFFINITY = {str: "TEXT", int: "INTEGER", bool: "INTEGER", float: "REAL"}
 # Columns a table has beside the record type's COLUMN fields: keys, order, and the
 # event's year and flattened evidence.
 BOOKKEEPING = {"id", "article_id", "n"}
-EVENT_EXTRAS = {"year": "INTEGER", "evidence_start": "INTEGER", "evidence_end": "INTEGER", "evidence_text": "TEXT"}
+EVENT_EXTRAS = {"year": "INTEGER", "evidence_start": "INTEGER", "evidence_end": "INTEGER", "evidence_text": "TEXT", "map_tile": "INTEGER"}  # map_tile: store/tiles.py
 
 
 @pytest.mark.parametrize("table", list(ITEMS))

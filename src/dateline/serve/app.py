@@ -34,6 +34,7 @@ from ..store import Store, connect
 from ..store import queries as Q
 from ..store.ingest import ingest_text
 from .assets import load_assets
+from .dashboard import dashboard_router
 from .formats import FORMATS
 from .guards import HeadAsGet, SecurityHeaders, allowed_hosts, page_csp, security_headers
 
@@ -345,6 +346,8 @@ def create_app(
             "articles_in_store": summary.articles_in_store,
         }
         return JSONResponse(payload, status_code=201 if summary.added else 200)
+
+    app.include_router(dashboard_router())
 
     # -- dashboard and docs ------------------------------------------------------
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import QueryError
+from . import tiles
 from .rows import record_from_row
 
 
@@ -436,8 +437,110 @@ def facets(conn: sqlite3.Connection) -> dict[str, list]:
             r[0] for r in conn.execute("SELECT DISTINCT sub_event_type FROM events WHERE sub_event_type IS NOT NULL ORDER BY 1")
         ],
         "country": [r[0] for r in conn.execute("SELECT DISTINCT country FROM events WHERE country IS NOT NULL ORDER BY 1")],
+        "admin1": [r[0] for r in conn.execute("SELECT DISTINCT admin1 FROM events WHERE admin1 IS NOT NULL ORDER BY 1")],
         "attribution": [r[0] for r in conn.execute("SELECT DISTINCT attribution FROM events WHERE attribution IS NOT NULL ORDER BY 1")],
     }
+
+
+# -- the map ------------------------------------------------------------------------
+
+# One cell of one event type: an index range walk (schema: events_map), the filters
+# read from the same index. The cells come as JSON [[x, y, first code, end code], ...].
+_CELL_TYPE_SQL = """
+    SELECT json_extract(c.value, '$[0]'), json_extract(c.value, '$[1]'), t.value,
+        (SELECT json_array(count(*), sum(e.latitude), sum(e.longitude), sum(e.fatalities), min(e.id))
+         FROM events e INDEXED BY events_map
+         WHERE e.map_tile IS NOT NULL AND e.event_type IS t.value
+           AND e.map_tile >= json_extract(c.value, '$[2]') AND e.map_tile < json_extract(c.value, '$[3]')
+           AND {cond})
+    FROM json_each(?) c, json_each(?) t
+"""
+
+
+def map_cells(conn: sqlite3.Connection, q: EventQuery, cells: list[tuple[int, int]], level: int) -> list[dict[str, Any]]:
+    """The located events of `q` in each of `cells` (column, row at `level`, see tiles.py):
+    how many of each type, their centre, their fatalities, and the event's id when a cell
+    holds one. Empty cells are left out.
+
+    The work is one index walk per cell and event type, over the matching events in
+    those cells alone: nothing is sorted and no row is read.
+    """
+    if not cells:
+        return []
+    types = q.event_type or [r[0] for r in conn.execute("SELECT DISTINCT event_type FROM events")]
+    cond, params = where(q, conn)
+    ranges = [[x, y, *tiles.cell_codes(x, y, level)] for x, y in cells]
+    rows = conn.execute(_CELL_TYPE_SQL.format(cond=cond), [*params, json.dumps(ranges), json.dumps(types)])
+    found: dict[tuple[int, int], dict[str, Any]] = {}
+    for x, y, etype, agg in rows:
+        n, lat_sum, lon_sum, dead, first = json.loads(agg)
+        if not n:
+            continue
+        c = found.get((x, y))
+        if c is None:
+            c = found[(x, y)] = {"cell": [x, y], "bounds": list(tiles.cell_bounds(x, y, level)), "count": 0,
+                                 "lat": 0.0, "lon": 0.0, "types": {}, "fatalities": 0, "event": first}
+        c["count"] += n
+        c["lat"] += lat_sum
+        c["lon"] += lon_sum
+        c["types"][etype or "Unknown"] = n
+        c["fatalities"] += dead or 0
+    out = []
+    for c in found.values():
+        c["lat"] = round(c["lat"] / c["count"], 5)
+        c["lon"] = round(c["lon"] / c["count"], 5)
+        c["type"] = max(sorted(c["types"]), key=c["types"].__getitem__)  # the most frequent; ties by name
+        if c["count"] > 1:
+            c["event"] = None
+        out.append(c)
+    out.sort(key=lambda c: -c["count"])
+    return out
+
+
+def located_extent(conn: sqlite3.Connection, q: EventQuery) -> dict[str, Any]:
+    """How many events of `q` have coordinates, and the box around them (None when none do)."""
+    cond, params = where(q, conn)
+    n, west, south, east, north = conn.execute(
+        "SELECT count(*), min(e.longitude), min(e.latitude), max(e.longitude), max(e.latitude)"
+        f" FROM events e WHERE e.map_tile IS NOT NULL AND {cond}",
+        params,
+    ).fetchone()
+    return {"located": n, "bounds": [west, south, east, north] if n else None}
+
+
+# -- corroboration --------------------------------------------------------------------
+
+CORROBORATION_DAYS = 35  # a month either side: the widest date window `same event` accepts
+MAX_CANDIDATES = 2_000
+
+
+def event_by_id(conn: sqlite3.Connection, event_id: int) -> dict[str, Any] | None:
+    row = conn.execute(f"{EVENT_SELECT} WHERE e.id = ?", (event_id,)).fetchone()
+    return None if row is None else _with_story(conn, event_dict(row))
+
+
+def _with_story(conn: sqlite3.Connection, ev: dict[str, Any]) -> dict[str, Any]:
+    row = conn.execute("SELECT story, published_date FROM articles WHERE id = ?", (ev["article_id"],)).fetchone()
+    ev["story"], ev["published"] = (row[0], row[1]) if row else (None, None)
+    return ev
+
+
+def corroboration_candidates(conn: sqlite3.Connection, ev: dict[str, Any]) -> list[dict[str, Any]]:
+    """Events of other articles that could report the same event as `ev`: the same type and
+    sub-type, dated within a month of it (or in its year when it has no day). Which of them
+    do is for the caller's rule to say."""
+    cond = ["e.article_id != ?", "e.event_type IS ?", "e.sub_event_type IS ?"]
+    params: list[Any] = [ev["article_id"], ev["event_type"], ev["sub_event_type"]]
+    if ev.get("event_date"):
+        cond.append("e.event_date BETWEEN date(?, ?) AND date(?, ?)")
+        params += [ev["event_date"], f"-{CORROBORATION_DAYS} days", ev["event_date"], f"+{CORROBORATION_DAYS} days"]
+    elif ev.get("year"):
+        cond.append("e.year = ?")
+        params.append(ev["year"])
+    rows = conn.execute(
+        f"{EVENT_SELECT} WHERE {' AND '.join(cond)} ORDER BY e.event_date, e.id LIMIT ?", [*params, MAX_CANDIDATES]
+    ).fetchall()
+    return [_with_story(conn, event_dict(r)) for r in rows]
 
 
 # -- actors ---------------------------------------------------------------------------

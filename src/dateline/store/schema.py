@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 
+from .tiles import tile_sql
+
 # A migration is a function returning the SQL script that takes a database from the
 # version before it to its own; the opener runs the script inside its transaction.
 Migration = Callable[[], str]
@@ -233,6 +235,30 @@ def full_text() -> str:
         -- Index what a version-1 database already holds.
         INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
         INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+        """
+
+
+@migration(3)
+def map_tiles() -> str:
+    """Each located event's map tile (`tiles.py`), kept by triggers, and one index that
+    holds, for each event type, the events in tile order with every column a filter
+    reads: the map counts a grid cell of a view by walking it, never touching a row."""
+    tile = tile_sql("new.latitude", "new.longitude")
+    return f"""
+        ALTER TABLE events ADD COLUMN map_tile INTEGER;
+        CREATE TRIGGER events_map_tile_insert AFTER INSERT ON events
+        WHEN new.latitude IS NOT NULL AND new.longitude IS NOT NULL BEGIN
+            UPDATE events SET map_tile = {tile} WHERE id = new.id;
+        END;
+        CREATE TRIGGER events_map_tile_update AFTER UPDATE OF latitude, longitude ON events BEGIN
+            UPDATE events SET map_tile = CASE WHEN new.latitude IS NULL OR new.longitude IS NULL THEN NULL ELSE {tile} END
+            WHERE id = new.id;
+        END;
+        UPDATE events SET map_tile = {tile_sql("latitude", "longitude")} WHERE latitude IS NOT NULL AND longitude IS NOT NULL;
+        CREATE INDEX events_map ON events(
+            event_type, map_tile, latitude, longitude, fatalities,
+            event_date, confidence, country, admin1, sub_event_type, attribution
+        ) WHERE map_tile IS NOT NULL;
         """
 
 

@@ -1,6 +1,15 @@
-// Fetching from the dateline API (same origin only).
-export async function getJSON(path, params) {
+// Fetching from the dateline API (same origin only). Two parts of the page asking for
+// the same URL at once share one request (the timeline and the breakdown often do);
+// neither may change what it gets.
+const inFlight = new Map();
+
+export function getJSON(path, params) {
   const url = params && [...params].length ? `${path}?${params}` : path;
+  if (!inFlight.has(url)) inFlight.set(url, fetchJSON(url).finally(() => inFlight.delete(url)));
+  return inFlight.get(url);
+}
+
+async function fetchJSON(url) {
   const response = await fetch(url, { headers: { Accept: "application/json" } });
   if (!response.ok) {
     let detail = response.statusText;

@@ -4,6 +4,8 @@
 import { getJSON, latestOnly, escapeHTML } from "./api.js";
 import { typeColor } from "./colors.js";
 
+const STORY_LIMIT = 50;
+
 // Outermost first, so an evidence sentence wraps the quote and figures inside it.
 const KIND_ORDER = ["evidence", "quote", "figure", "place"];
 
@@ -72,8 +74,20 @@ export class Reader {
     this.onPlace = onPlace;
     this.onClose = onClose;
     this.load = latestOnly((id) => getJSON(`/api/articles/${encodeURIComponent(id)}`));
+    this.loadStory = latestOnly((story) => getJSON("/api/articles", new URLSearchParams({ story, limit: String(STORY_LIMIT) })));
+    this.loadReports = latestOnly((eventId) => getJSON(`/api/events/${eventId}/corroboration`));
     this.body = panel.querySelector("#reader-body");
     this.events = panel.querySelector("#reader-events");
+    this.story = panel.querySelector("#reader-story");
+    this.reports = panel.querySelector("#reader-corroboration");
+    for (const section of [this.story, this.reports]) {
+      section.addEventListener("click", (ev) => {
+        const link = ev.target.closest("a[data-article]");
+        if (!link) return;
+        ev.preventDefault();
+        this.open(link.dataset.article, link.dataset.event ? Number(link.dataset.event) : undefined);
+      });
+    }
     panel.querySelector("#reader-close").addEventListener("click", () => this.close());
     document.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && !this.panel.hidden) this.close(); });
     this.body.addEventListener("click", (ev) => {
@@ -105,8 +119,46 @@ export class Reader {
     this.panel.hidden = false;
     this.panel.dataset.article = record.id;
     const index = (record.events || []).findIndex((ev) => ev.event_id === eventId);
+    this.reports.hidden = true;
     if (index >= 0) this.focus(index);
     else this.panel.scrollTop = 0;
+    this.showStory(record).catch(() => { this.story.hidden = true; });
+  }
+
+  // The other versions of this article's story (near-duplicates the store grouped).
+  async showStory(record) {
+    this.story.hidden = true;
+    if (!record.story) return;
+    const data = await this.loadStory(record.story);
+    if (data === undefined || data.articles.length < 2) return;
+    this.story.querySelector("ol").innerHTML = data.articles.map((a) => `<li${a.id === record.id ? ' class="current"' : ""}>
+      ${a.id === record.id ? escapeHTML(a.title || a.id) + " (this one)" : `<a href="#" data-article="${escapeHTML(a.id)}">${escapeHTML(a.title || a.id)}</a>`}
+      <span class="meta">${escapeHTML(a.published_date || "date unknown")} · ${a.events} event${a.events === 1 ? "" : "s"}${a.duplicate_of ? " · duplicate" : ""}</span></li>`).join("");
+    this.story.dataset.versions = String(data.articles.length);
+    this.story.hidden = false;
+  }
+
+  // Other articles that report the event (the merge rule: same type, place, date, sides).
+  async showReports(eventId) {
+    const list = this.reports.querySelector("ol");
+    this.reports.hidden = false;
+    this.reports.dataset.state = "loading";
+    list.innerHTML = "<li>Loading…</li>";
+    let data;
+    try {
+      data = await this.loadReports(eventId);
+    } catch (err) {
+      list.innerHTML = `<li>${escapeHTML(err.message)}</li>`;
+      this.reports.dataset.state = "error";
+      return;
+    }
+    if (data === undefined) return;
+    list.innerHTML = data.reports.map((r) => `<li><a href="#" data-article="${escapeHTML(r.article_id)}" data-event="${r.event_id}">${escapeHTML(r.title || r.article_id)}</a>
+      <span class="meta">${escapeHTML(r.published || "date unknown")} · event ${escapeHTML(r.event_date || "?")} · ${escapeHTML(r.location || "?")}${r.fatalities != null ? ` · ${r.fatalities} killed` : ""} · ${escapeHTML(r.attribution || "")}${r.same_story ? " · a version of this story" : ""}</span></li>`).join("")
+      || "<li class=\"empty\">No other article reports it.</li>";
+    this.reports.dataset.event = String(eventId);
+    this.reports.dataset.reports = String(data.reports.length);
+    this.reports.dataset.state = "ready";
   }
 
   focus(index) {
@@ -115,6 +167,8 @@ export class Reader {
     const marks = this.body.querySelectorAll(`mark.evidence[data-event-index="${index}"]`);
     for (const m of marks) m.classList.add("current");
     if (marks.length) marks[0].scrollIntoView({ block: "center" });
+    const eventId = this.record.events?.[index]?.event_id;
+    if (eventId != null) this.showReports(eventId).catch(() => {});
   }
 
   close() {

@@ -1,7 +1,7 @@
 // The filter state lives in the URL: a filtered view can be bookmarked and shared,
 // and Back/Forward step through earlier filters.
-export const SINGLE = ["date_from", "date_to", "q", "sort"];
-export const MULTI = ["event_type", "actor", "country"];
+export const SINGLE = ["date_from", "date_to", "q", "min_fatalities", "min_confidence", "bbox", "sort"];
+export const MULTI = ["event_type", "sub_event_type", "actor", "country", "admin1", "attribution"];
 export const DEFAULT_SORT = "-date";
 
 export function emptyState() {
@@ -44,4 +44,9 @@ export function writeState(state, { replace = false } = {}) {
   if (url === window.location.pathname + window.location.search) return;
   if (replace) window.history.replaceState(null, "", url);
   else window.history.pushState(null, "", url);
+}
+
+// Is anything filtered (the sort is not a filter)?
+export function isFiltered(state) {
+  return SINGLE.some((key) => key !== "sort" && state[key]) || MULTI.some((key) => state[key].length);
 }

@@ -39,6 +39,19 @@ export function periodsBetween(first, last, interval) {
   return out;
 }
 
+// Monthly rows summed into years.
+export function byYear(rows) {
+  const sums = new Map();
+  for (const r of rows) {
+    const key = `${r.period.slice(0, 4)}-01-01\u0000${r.event_type}`;
+    const row = sums.get(key) || { period: `${r.period.slice(0, 4)}-01-01`, event_type: r.event_type, events: 0, fatalities: 0 };
+    row.events += r.events;
+    row.fatalities += r.fatalities;
+    sums.set(key, row);
+  }
+  return [...sums.values()].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+}
+
 function label(period, interval, yearsOnly) {
   const d = parse(period);
   const month = d.toLocaleString("en", { month: "short", timeZone: "UTC" });
@@ -66,18 +79,21 @@ export class Timeline {
     this.interval = "month";
   }
 
+  // `params` ask /api/stats for months; years are summed from them here, weeks (for a
+  // short span) need a second request.
   async show(params, range) {
-    params.set("interval", "month");
     let stats = await this.load(params);
     if (stats === undefined) return null;
     const months = stats.by_period.map((r) => r.period);
     const distinct = new Set(months).size;
     const span = months.length ? periodsBetween(months[0], months[months.length - 1], "month").length : 0;
-    const finer = distinct > 0 && distinct <= WEEK_IF_MONTHS_AT_MOST && span <= WEEK_IF_MONTHS_AT_MOST * 2 ? "week" : span > YEARS_IF_MONTHS_OVER ? "year" : null;
-    if (finer) {
-      params.set("interval", finer);
-      stats = await this.load(params);
+    if (distinct > 0 && distinct <= WEEK_IF_MONTHS_AT_MOST && span <= WEEK_IF_MONTHS_AT_MOST * 2) {
+      const weekly = new URLSearchParams(params);
+      weekly.set("interval", "week");
+      stats = await this.load(weekly);
       if (stats === undefined) return null;
+    } else if (span > YEARS_IF_MONTHS_OVER) {
+      stats = { ...stats, interval: "year", by_period: byYear(stats.by_period) };
     }
     this.draw(stats, range);
     return stats;
