@@ -353,7 +353,14 @@ def create_app(
 
     @app.get("/api/docs", include_in_schema=False)
     def docs() -> Response:
-        page = get_swagger_ui_html(openapi_url=app.openapi_url, title=f"{app.title} API")
+        # FastAPI's documented self-hosting: Swagger UI from our vendored files, not a CDN.
+        page = get_swagger_ui_html(
+            openapi_url=app.openapi_url,
+            title=f"{app.title} API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
         html = bytes(page.body).decode()
         return HTMLResponse(html, headers={"Content-Security-Policy": page_csp(html)})
 
