@@ -243,12 +243,13 @@ export class EventMap {
     params.set("bbox", box.join(","));
     params.set("limit", String(LIST_SIZE));
     params.set("sort", "-date");
-    marker.unbindPopup();
-    marker.bindPopup('<div class="popup">Loading…</div>', { maxWidth: 340, minWidth: 220 }).openPopup();
+    // The popup belongs to the map, not to the marker: the markers are redrawn when the
+    // popup pans the map into view, and the list must stay open through that.
+    const popup = L.popup({ maxWidth: 340, minWidth: 220 }).setLatLng(marker.getLatLng()).setContent('<div class="popup">Loading…</div>').openOn(this.map);
     const data = await this.loadList(params);
-    if (data === undefined) return;
+    if (data === undefined || !popup.isOpen()) return;
     this.openBox = box;
-    marker.setPopupContent(listHTML(data, cell, cell.count > 1 && this.map.getZoom() < MAX_ZOOM));
+    popup.setContent(listHTML(data, cell, cell.count > 1 && this.map.getZoom() < MAX_ZOOM));
   }
 
   onPopupClick(ev) {
