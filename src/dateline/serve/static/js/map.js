@@ -86,6 +86,7 @@ export class EventMap {
     this.loadExtent = latestOnly((params) => getJSON("/api/map/extent", params));
     this.loadList = latestOnly((params) => getJSON("/api/events", params));
     this.filters = null;
+    this.firstView = new Promise((resolve) => { this.viewSet = resolve; });
     this.addControls();
     this.map.on("moveend", () => {
       clearTimeout(this.moved);
@@ -117,12 +118,17 @@ export class EventMap {
     area.addTo(this.map);
   }
 
+  // The country outlines are drawn once the first filter has set the view: drawing them
+  // is the page's heaviest work, and a fit after it would draw them all again.
   async loadBasemap() {
     const topo = await getJSON("/static/vendor/world-atlas/countries-50m.json");
     const countries = window.topojson.feature(topo, topo.objects.countries);
+    await this.firstView;
+    // On a canvas of their own: 241 outlines as SVG elements cost far more.
     L.geoJSON(countries, {
-      style: () => ({ className: "country", color: "#aab6c2", weight: 0.8, fillColor: "#f7f5f0", fillOpacity: 1 }),
+      style: () => ({ color: "#aab6c2", weight: 0.8, fillColor: "#f7f5f0", fillOpacity: 1 }),
       interactive: false,
+      renderer: L.canvas({ padding: 0.5 }),
     }).addTo(this.map);
     this.element.dataset.countries = String(countries.features.length);
   }
@@ -152,6 +158,7 @@ export class EventMap {
       const [w, s, e, n] = extent.bounds;
       this.map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: FIT_MAX_ZOOM, animate: false });
     }
+    this.viewSet();
     return this.draw();
   }
 
