@@ -49,3 +49,7 @@ class QueryError(ValueError):
 
 class VocabularyError(LookupError):
     """A concept that has no data file, or a data file of the wrong shape."""
+
+
+class TriggerTableError(ValueError):
+    """A row of the event trigger table of the wrong shape, or naming an unregistered strategy or check."""

@@ -1,21 +1,210 @@
 """Exclusion checks: what a trigger word does not report as an event.
 
-A trigger inside a name ("Mine Action Service"), a weapon counted or destroyed but not
-used, a word naming a thing ("fighting positions"), a subhead, a habit, a tally over
-years, scene-setting ("since the attack"), a battle noun as background, a generic plural
-nobody is named in. (Mood: plans, negations, questions and conditionals are in
-`modality.py`.)
+Each check is a named predicate registered with `@check`: true when the trigger is no
+event. The coder runs them at four stages of its work, in registration order within a
+stage, and drops a trigger at the first check that holds:
+
+- "trigger": the trigger and its sentence alone (inside a name, in the dateline, a word
+  naming a thing, an idle weapon, a subhead, a habit, a tally over years, scene-setting,
+  not realised: plans, negations, questions, conditionals; see `modality.py`);
+- "roles": once the parse has given the sides (a generic plural nobody is named in);
+- "sides": once the sides are named (a battle with no side, a development nobody made);
+- "dated": once the date is known (history known only to the year).
+
+A check registered with `listed=True` applies only to the trigger classes that name it
+in their `checks` (the trigger table, `data/event_triggers.jsonl`); the others apply to
+every class. A new check is one function here, a test in `tests/test_event_checks.py`,
+and (if listed) its name in the table rows that want it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Span, Token
 
 from .. import settings, vocab
 from ..language.doccache import ents as doc_ents
-from .context import ArticleContext
+from .coding import Coding
+from .context import ArticleContext, is_armed
+from .modality import is_habitual, present_habit, unrealised_reason
+from ..language.doccache import sent_of
+
+STAGES = ("trigger", "roles", "sides", "dated")
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    stage: str
+    excludes: Callable[[Coding], bool]
+    listed: bool  # applies only to the classes whose `checks` name it
+
+
+CHECKS: list[Check] = []
+
+
+def check(name: str, *, stage: str, listed: bool = False) -> Callable:
+    """Register an exclusion check (true: the trigger is no event)."""
+    if stage not in STAGES:
+        raise ValueError(f"unknown stage {stage!r} for check {name!r}")
+
+    def register(fn: Callable[[Coding], bool]) -> Callable[[Coding], bool]:
+        if any(c.name == name for c in CHECKS):
+            raise ValueError(f"check {name!r} is registered twice")
+        CHECKS.append(Check(name, stage, fn, listed))
+        return fn
+
+    return register
+
+
+def excluded(stage: str, c: Coding) -> str | None:
+    """The name of the first check of this stage that excludes the trigger, or None."""
+    for chk in CHECKS:
+        if chk.stage == stage and (not chk.listed or chk.name in c.cls.checks) and chk.excludes(c):
+            return chk.name
+    return None
+
+
+def listed_names() -> set[str]:
+    return {c.name for c in CHECKS if c.listed}
+
+
+# --- stage "trigger": the trigger and its sentence ----------------------------------------
+
+
+@check("inside_name", stage="trigger")
+def _inside_a_name(c: Coding) -> bool:
+    return inside_name(c.ctx, c.span)
+
+
+@check("in_dateline", stage="trigger")
+def _in_dateline(c: Coding) -> bool:
+    """'BAGHDAD (Reuters) -': the dateline's words are not the story."""
+    return c.span.start_char < c.ctx.body_start
+
+
+@check("names_a_thing", stage="trigger")
+def _names_a_thing(c: Coding) -> bool:
+    return describes_a_thing(c.trigger)
+
+
+@check("idle_weapon", stage="trigger")
+def _idle_weapon(c: Coding) -> bool:
+    """A weapon noun counted, found or destroyed, not used."""
+    t = c.trigger
+    return t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in vocab.words("weapon_nouns") and not weapon_in_action(t)
+
+
+@check("subhead", stage="trigger")
+def _subhead(c: Coding) -> bool:
+    return is_subhead(c.sent)
+
+
+@check("habitual", stage="trigger")
+def _habitual(c: Coding) -> bool:
+    return is_habitual(c.trigger)
+
+
+@check("present_habit", stage="trigger")
+def _present_habit(c: Coding) -> bool:
+    return present_habit(c.trigger)
+
+
+@check("tally_over_years", stage="trigger")
+def _tally_over_years(c: Coding) -> bool:
+    return aggregate_over_years(c.ctx, c.sent)
+
+
+@check("background_clause", stage="trigger")
+def _background(c: Coding) -> bool:
+    return background_clause(c.trigger)
+
+
+@check("unrealised", stage="trigger")
+def _unrealised(c: Coding) -> bool:
+    """Planned, threatened, expected, negated, asked, conditional: see modality.py. A noun
+    that names people who were there keeps them there whatever the mood over it ("police
+    fired tear gas to disperse protesters"); an attempt that was made is a fight."""
+    reason = unrealised_reason(c.trigger)
+    if reason is None:
+        return False
+    if c.cls.noun_names_participants and c.trigger.pos_ != "VERB" and reason not in ("negation", "question"):
+        return False
+    return not c.tried
+
+
+@check("object_named", stage="trigger", listed=True)
+def _object_not_named(c: Coding) -> bool:
+    """'slowed an offensive', 'resumed its assault': only with one of the class's `objects`."""
+    return not has_object(c.trigger, c.cls.objects)
+
+
+@check("fighting_reported", stage="trigger", listed=True)
+def _fighting_not_reported(c: Coding) -> bool:
+    return not reports_fighting(c.ctx, c.trigger)
+
+
+# --- stage "roles": the sides the parse gives ----------------------------------------------
+
+
+@check("in_the_air", stage="roles", listed=True)
+def _not_in_the_air(c: Coding) -> bool:
+    """A bare 'strike' is an air strike only in the air: aircraft in the sentence or the
+    article, or an agent of the class's agent types (a labour strike, a strike on goal are not)."""
+    return c.lemma in c.cls.air_only_lemmas and not (airborne(c.span, c.agent, c.cls.agent_types) or c.ctx.air_war)
+
+
+@check("generic_mention", stage="roles")
+def _generic(c: Coding) -> bool:
+    return generic_mention(c.trigger, c.agent, c.patient)
+
+
+# --- stage "sides": the sides named --------------------------------------------------------
+
+
+@check("battle_without_sides", stage="sides")
+def _battle_without_sides(c: Coding) -> bool:
+    """A battle needs a side: "heavy fighting" with nobody named or known is no row."""
+    return c.event_type == "Battles" and c.a1 is None and c.a2 is None
+
+
+@check("development_without_actor", stage="sides")
+def _development_without_actor(c: Coding) -> bool:
+    """"the U.S. withdrawal" with nobody named acting: nothing to code."""
+    return c.event_type == "Strategic developments" and c.a1 is None
+
+
+@check("armed_actor", stage="sides", listed=True)
+def _unarmed_actor(c: Coding) -> bool:
+    """An aid agency halting its operations is not a conflict event: the actor must be armed."""
+    return c.actor1 is not None and not is_armed(c.actor1)
+
+
+# --- stage "dated" ---------------------------------------------------------------------------
+
+
+@check("known_only_to_the_year", stage="dated")
+def _known_only_to_the_year(c: Coding) -> bool:
+    """History dated only to a year ("seized Goma in 2012", "protests that began in 2019"): no ACLED row."""
+    event_date, _, year = c.date
+    return c.own_date and event_date is None and year is not None
+
+
+# --- what the checks read --------------------------------------------------------------------
+
+
+def airborne(span: Span, agent: dict | None, agent_types: frozenset[str]) -> bool:
+    """Is the attack in this sentence from the air: aircraft named, or carried out by a
+    side of the types that fly (states and coalitions)?"""
+    words = {t.lemma_.lower() for t in sent_of(span.root)}
+    if words & vocab.words("airborne_words"):
+        return True
+    return agent is not None and agent.get("type") in agent_types
+
 
 def weapon_in_action(trigger: Token) -> bool:
     tok = trigger
@@ -119,14 +308,12 @@ YEARS_SPAN = re.compile(r"\b(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:1
 
 def aggregate_over_years(ctx: ArticleContext, sent: Span) -> bool:
     """'from 2014 to 2017': a tally over years, not one event."""
-    from datetime import date as _d
-
     if YEARS_SPAN.search(sent.text):
         return True
     for t in ctx.timexes_in(sent):
         if t.get("date") and t.get("end_date"):
             try:
-                if (_d.fromisoformat(t["end_date"]) - _d.fromisoformat(t["date"])).days > settings.TALLY_MIN_DAYS:
+                if (date.fromisoformat(t["end_date"]) - date.fromisoformat(t["date"])).days > settings.TALLY_MIN_DAYS:
                     return True
             except ValueError:
                 continue

@@ -20,8 +20,6 @@ from ..language.doccache import text as doc_text
 # Sides that can act or be acted on in an event; media and other bodies cannot. (An
 # international body is a side, armed or not: a coalition fights, the UN does not.)
 SIDE_TYPES = ARMED_SIDE_TYPES | {"international", "civilians", "protesters", "rioters", "political"}
-# Sides that fly aircraft: states and coalitions of states.
-AIR_TYPES = {"state", "international"}
 PRECISION_CODE = {"day": 1, "span": 2, "week": 2, "month": 3, "year": 3}
 
 
@@ -141,12 +139,13 @@ class ArticleContext:
                 return canonical
         return None
 
-    def main_air_power(self, exclude: str | None = None) -> dict | None:
-        """The state or coalition the article names most: who flies the strikes it mentions."""
+    def main_side_of(self, types: frozenset[str], exclude: str | None = None) -> dict | None:
+        """The armed side of these types the article names most (for air strikes, the state
+        or coalition that flies the strikes it mentions)."""
         counts: Counter = Counter()
         first: dict[str, dict] = {}
         for actor in self.actors:
-            if actor.get("type") in AIR_TYPES and is_armed(actor) and actor["canonical"] != exclude:
+            if actor.get("type") in types and is_armed(actor) and actor["canonical"] != exclude:
                 counts[actor["canonical"]] += 1
                 first.setdefault(actor["canonical"], actor)
         return first[counts.most_common(1)[0][0]] if counts else None

@@ -15,10 +15,6 @@ from .context import ArticleContext
 from .naming import unidentified_of
 from .notes import note_for
 
-# Generic words that kill or attack, absorbed by a specific trigger in the same sentence.
-GENERIC_CLASSES = {"attack", "blast"}
-
-
 def select(candidates: list[Candidate]) -> list[Candidate]:
     """Within one sentence: one event per sub-event type, and specific triggers absorb generic ones.
 
@@ -31,12 +27,13 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
         by_sentence.setdefault(cand.sent.start, []).append(cand)
     kept: list[Candidate] = []
     for group in by_sentence.values():
-        generic = [c for c in group if c.cls.name in GENERIC_CLASSES]
-        specific = [c for c in group if c.cls.name not in GENERIC_CLASSES]
+        # Generic words that kill or attack are absorbed by a specific trigger of the sentence.
+        generic = [c for c in group if c.cls.generic]
+        specific = [c for c in group if not c.cls.generic]
         if not any(c.event["event_type"] != "Strategic developments" for c in specific):
             # No specific weapon named: an explosion still says more than "killed".
-            specific += [c for c in generic if c.cls.name == "blast"]
-            generic = [c for c in generic if c.cls.name != "blast"]
+            specific += [c for c in generic if c.cls.stands_in_for_specific]
+            generic = [c for c in generic if not c.cls.stands_in_for_specific]
         harm = [c for c in specific if c.event["event_type"] != "Strategic developments"]
         battles = [c for c in specific if c.event["event_type"] == "Battles"]
         chosen: dict[tuple, Candidate] = {}

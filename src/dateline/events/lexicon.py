@@ -1,20 +1,37 @@
-"""Trigger lexicon: words and phrases that report an event, per ACLED sub-event type.
+"""The trigger table: what reports an event, per ACLED sub-event type, and how to code it.
 
-The lexicon is data (`data/event_triggers.jsonl`): each class names its event type,
-sub-event type, a priority (more specific triggers win over generic ones in the same
-sentence) and its patterns. A pattern is a sequence of lemmas, each optionally
-restricted to a part of speech: "air strike", "shell/VERB", "mine/NOUN".
+The table is data (`data/event_triggers.jsonl`), one JSON object per trigger class:
+
+- `class`, `event_type`, `sub_event_type`: the class's name and the ACLED types it codes;
+- `priority`: more specific triggers win over generic ones in the same sentence;
+- `patterns`: what finds it, each a sequence of lemmas optionally restricted to a part of
+  speech ("air strike", "shell/VERB", "mine/NOUN"; "*" skips up to two words);
+- how to code it, each optional (a name refers to a registered function):
+  `resolve` (a strategy of `resolve.py` that settles the type from the sides),
+  `checks` (exclusion checks of `checks.py` this class adds to the ones every class gets),
+  `objects` (lemmas one of which the trigger's object must be, read by the object_named check),
+  `agent_types` (actor types that carry it out; another agent gives way to the article's main
+  side of these types), `speaker_acts` (with nobody named, the speaker's side acted),
+  `claimant_acts` (false: a claim of responsibility does not name the actor),
+  `actor1_fallback` / `default_actor1` (registered in `sides.py`: a side the article names,
+  else a role of the country), `attempt_is_fight` (an attempt that was made is a clash),
+  `noun_names_participants` (the noun names people who were there, whatever the mood),
+  `generic` / `stands_in_for_specific` (folded into specific triggers of the sentence; a
+  generic one that stands in is kept when no specific one reports harm), `infers_adversary`
+  (false: no other side is inferred), `air_only_lemmas` (lemmas that count only in the air),
+  `airborne_lemmas` + `becomes_in_the_air` (lemmas that are the named class in the air);
+- `note`: why, for the reader.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 
 from .. import settings
-
+from ..errors import TriggerTableError
 
 LEXICON_FILE = "event_triggers.jsonl"
 
@@ -24,32 +41,64 @@ class TriggerClass:
     name: str
     event_type: str
     sub_event_type: str
-    priority: int
-    resolve: str | None = None  # how the sub-event type depends on the actors
-    agent_types: tuple[str, ...] = field(default_factory=tuple)
-    objects: frozenset[str] = frozenset()  # if set, the trigger's object must be one of these lemmas
+    priority: int = settings.DEFAULT_TRIGGER_PRIORITY
+    resolve: str | None = None
+    checks: tuple[str, ...] = ()
+    objects: frozenset[str] = frozenset()
+    agent_types: frozenset[str] = frozenset()
+    speaker_acts: bool = False
+    claimant_acts: bool = True
+    actor1_fallback: str | None = None
+    default_actor1: str | None = None
+    attempt_is_fight: bool = False
+    noun_names_participants: bool = False
+    generic: bool = False
+    stands_in_for_specific: bool = False
+    infers_adversary: bool = True
+    air_only_lemmas: frozenset[str] = frozenset()
+    airborne_lemmas: frozenset[str] = frozenset()
+    becomes_in_the_air: str | None = None
+
+
+_FIELDS = {f.name: f for f in fields(TriggerClass)}
+_SETS = {"objects", "agent_types", "air_only_lemmas", "airborne_lemmas"}
+_NOT_CODING = {"class", "patterns", "note"}  # the row's name, how it is found, and prose
 
 
 @lru_cache(maxsize=1)
 def load_classes() -> tuple[dict[str, TriggerClass], dict[str, list[str]]]:
+    """The trigger classes by name, and their patterns."""
     classes: dict[str, TriggerClass] = {}
     patterns: dict[str, list[str]] = {}
     text = resources.files("dateline.data").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
-    for line in text.splitlines():
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        row = json.loads(line)
-        classes[row["class"]] = TriggerClass(
-            name=row["class"],
-            event_type=row["event_type"],
-            sub_event_type=row["sub_event_type"],
-            priority=int(row.get("priority", settings.DEFAULT_TRIGGER_PRIORITY)),
-            resolve=row.get("resolve"),
-            agent_types=tuple(row.get("agent_types", ())),
-            objects=frozenset(row.get("objects", ())),
-        )
-        patterns[row["class"]] = list(row["patterns"])
+        try:
+            row = json.loads(line)
+            cls = _trigger_class(row)
+            patterns[cls.name] = [str(p) for p in row["patterns"]]
+        except (ValueError, KeyError, TypeError) as err:
+            raise TriggerTableError(f"data/{LEXICON_FILE}, line {n}: {err}") from None
+        classes[cls.name] = cls
+    for cls in classes.values():
+        if cls.becomes_in_the_air is not None and cls.becomes_in_the_air not in classes:
+            raise TriggerTableError(f"data/{LEXICON_FILE}: class {cls.name!r} becomes unknown class {cls.becomes_in_the_air!r}")
     return classes, patterns
+
+
+def _trigger_class(row: dict) -> TriggerClass:
+    unknown = set(row) - set(_FIELDS) - _NOT_CODING
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}")
+    values = {k: v for k, v in row.items() if k in _FIELDS and k != "name"}
+    for k in _SETS & set(values):
+        values[k] = frozenset(values[k])
+    if "checks" in values:
+        values["checks"] = tuple(values["checks"])
+    if "priority" in values:
+        values["priority"] = int(values["priority"])
+    return TriggerClass(name=row["class"], **values)
 
 
 class TriggerIndex:

@@ -1,19 +1,152 @@
-"""What the sides and the sentence decide about an event's kind.
+"""Resolve strategies: how a trigger class's event type depends on the sides and the sentence.
 
-A capture needs ground as its object, not hardware; an attack's victims make it violence
-against civilians or a clash; a bombing from the air is an air strike; an explosion of
-unstated cause takes the weapon its paragraph names.
+A trigger class names its strategy in the trigger table (`resolve`); each strategy is a
+function registered with `@resolver(name)` that the coder calls once the sides are read
+from the parse (`Coding.agent`, `.patient`, `.actor1`). It may change the event type and
+sub-event type and returns whether the trigger is an event. A strategy may also code the
+whole event itself and return it (protests: their sides are roles of the place, not the
+parse's sides).
+
+- territory: a capture needs ground as its object, not hardware; by the state it is
+  "Government regains territory", by others "Non-state actor overtakes territory"; an
+  attempt that was made is a clash;
+- victims: an attack's victims make it violence against civilians, or a clash when an
+  armed side or its post was hit; with nobody named, no event;
+- weapon_of_context: an explosion of unstated cause takes the weapon its paragraph names;
+- protest: protesters act; a force breaking it up, or killing protesters, changes the kind.
+
+A class may also turn into another in the air (`airborne_lemmas`, `becomes_in_the_air`:
+"the U.S. bombing of Raqqa" is an air strike), see `from_the_air`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from .. import vocab
-from ..language.doccache import sent_of
+from ..language.actors import actor_for_role
 from ..language.doccache import text as doc_text
-from .context import ArticleContext
+from .checks import airborne, excluded
+from .coding import Candidate, Coding
+from .context import ArticleContext, is_armed
+from .dating import date_for
+from .fatalities import fatalities_in
+from .lexicon import TriggerClass
+from .locate import locate
+from .naming import police_of
 from .roles import _child, _prep_object
+from .row import build_event, finish
+from .sides import side_name
+
+Resolution = bool | Candidate  # an event or not, or the event coded by the strategy itself
+Resolver = Callable[[Coding], Resolution]
+RESOLVERS: dict[str, Resolver] = {}
+
+# Who regains territory: the state and the forces acting for states.
+GOVERNMENT_TYPES = {"state", "police", "international"}
+
+
+def resolver(name: str) -> Callable[[Resolver], Resolver]:
+    """Register a resolve strategy under the name trigger classes use for it."""
+
+    def register(fn: Resolver) -> Resolver:
+        if name in RESOLVERS:
+            raise ValueError(f"resolve strategy {name!r} is registered twice")
+        RESOLVERS[name] = fn
+        return fn
+
+    return register
+
+
+def resolve(c: Coding) -> Resolution:
+    """Run the trigger class's strategy, if it has one."""
+    return RESOLVERS[c.cls.resolve](c) if c.cls.resolve else True
+
+
+@resolver("territory")
+def _territory(c: Coding) -> Resolution:
+    if c.tried:  # "as they attempted to overrun the enclave": the fight, not a capture
+        c.event_type, c.sub_event = "Battles", "Armed clash"
+        return True
+    if not names_territory(c.ctx, c.trigger, c.sent):
+        return False
+    by_government = c.actor1 is not None and c.actor1.get("type") in GOVERNMENT_TYPES
+    c.sub_event = "Government regains territory" if by_government else "Non-state actor overtakes territory"
+    return True
+
+
+@resolver("victims")
+def _victims(c: Coding) -> Resolution:
+    if c.victims_civilian:
+        c.event_type, c.sub_event = "Violence against civilians", "Attack"
+    elif c.patient is not None and is_armed(c.patient):
+        c.event_type, c.sub_event = "Battles", "Armed clash"
+    elif c.patient is None and c.agent is not None and is_armed(c.agent) and armed_target_named(c.trigger):
+        # "IS attack on a police station kills three": the post's defenders were hit
+        c.event_type, c.sub_event = "Battles", "Armed clash"
+    else:
+        return False  # a bare "attack" or "killed" with nobody named is too vague
+    return True
+
+
+@resolver("weapon_of_context")
+def _weapon_of_context(c: Coding) -> Resolution:
+    c.sub_event = weapon_of_context(c.ctx, c.sent)
+    return True
+
+
+@resolver("protest")
+def _protest(c: Coding) -> Resolution:
+    """Protesters are actor1 of a protest; police breaking it up make it a protest with
+    intervention, killing protesters makes it excessive force (the police acting)."""
+    ctx, trigger, sent = c.ctx, c.trigger, c.sent
+    marcher = next((t for t in trigger.children if t.dep_ in ("nsubj", "poss")), None)
+    side = ctx.actor_of(marcher) if marcher is not None else None
+    if marcher is not None and marcher.lower_ in ("their", "its", "his"):
+        # "In their march toward Raqqa, the SDF has ...": the pronoun looks ahead to the
+        # clause's subject, else back to the side the story was telling about.
+        side = ctx.actor_of(_child(sent.root, {"nsubj", "nsubjpass"})) or ctx.last_actor1
+    if side is not None and is_armed(side):
+        return False  # troops marching on a town ("their march toward Raqqa") are not protesters
+    c.place, c.geo_precision = locate(ctx, trigger, sent)
+    iso2 = c.country_code = c.place.get("country_code") if c.place else ctx.focus_country
+    protesters = actor_for_role("protesters", iso2) if iso2 else "Protesters"
+    lemmas = {t.lemma_.lower() for t in sent}
+    force = next((a for a in ctx.actors_in(sent) if a.get("type") in ("police", "state")), None)
+    force_name = side_name(force, iso2) if force else police_of(iso2)
+    killed = bool(lemmas & {"kill", "dead", "die", "death"}) or fatalities_in(sent, trigger)
+    c.event_type = "Protests"
+    if killed:  # protesters killed: by the police unless the text names another force
+        c.sub_event, c.a1, c.a2 = "Excessive force against protesters", force_name, protesters
+    elif lemmas & vocab.words("intervention_words"):
+        c.sub_event, c.a1, c.a2 = "Protest with intervention", protesters, force_name
+    else:
+        c.sub_event, c.a1, c.a2 = c.cls.sub_event_type, protesters, None
+    c.date, c.own_date = date_for(ctx, trigger, sent)
+    if excluded("dated", c):
+        return False
+    event = build_event(c)
+    event["fatalities"] = fatalities_in(sent, trigger) if c.sub_event == "Excessive force against protesters" else None
+    return finish(c, event)
+
+
+def from_the_air(c: Coding, classes: dict[str, TriggerClass]) -> None:
+    """A class that is another in the air becomes it: "the U.S. bombing of Raqqa", "bombing
+    raids by warplanes" are air strikes (sentence or article about aircraft, or an agent of
+    the air class's types)."""
+    target = c.cls.becomes_in_the_air
+    if target is None or c.lemma not in c.cls.airborne_lemmas:
+        return
+    air = classes[target]
+    if airborne(c.span, c.agent, air.agent_types) or c.ctx.air_war:
+        c.cls = air
+        c.event_type, c.sub_event = air.event_type, air.sub_event_type
+
+
+# --- what the strategies read ------------------------------------------------------------------
+
 
 def names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
     """A capture needs a place or a piece of ground as its object."""
@@ -102,13 +235,6 @@ def armed_target_named(trigger: Token) -> bool:
             elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
                 targets.extend(c.subtree)
     return any(t.lemma_.lower() in vocab.words("armed_target_nouns") for t in targets)
-
-
-def airborne(span: Span, agent: dict | None) -> bool:
-    words = {t.lemma_.lower() for t in sent_of(span.root)}
-    if words & vocab.words("airborne_words"):
-        return True
-    return agent is not None and agent.get("type") in ("state", "international")
 
 
 def weapon_of_context(ctx: ArticleContext, sent: Span) -> str:

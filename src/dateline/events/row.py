@@ -6,41 +6,54 @@ from spacy.tokens import Span
 
 from .. import settings
 from ..language.doccache import text as doc_text
+from .coding import Candidate, Coding
 from .lexicon import TriggerClass
 from .locate import location_name
 from .naming import country_name_of
+from .notes import note_for
+from .sides import side_name
 
 
-def build_event(ctx, cls, span, sent, event_type, sub_event, a1, a2, place, geo_precision, iso2,
-                event_date, time_precision, year, own_date) -> dict:
+def build_event(c: Coding) -> dict:
     """The event's row in the record format, plus the coder's own working fields ("_...")."""
+    ctx, sent, span, place = c.ctx, c.sent, c.span, c.place
+    event_date, time_precision, year = c.date
     ev_start = max(sent.start_char, ctx.body_start)
     event = {
         "event_date": event_date,
         "time_precision": time_precision,
-        "event_type": event_type,
-        "sub_event_type": sub_event,
-        "actor1": a1,
-        "actor2": a2,
+        "event_type": c.event_type,
+        "sub_event_type": c.sub_event,
+        "actor1": c.a1,
+        "actor2": c.a2,
         "location": location_name(place),
         "location_resolved": place.get("resolved") if place else None,
-        "country": country_name_of(iso2, place),
+        "country": country_name_of(c.country_code, place),
         "admin1": place.get("admin1") if place else None,
         "latitude": place.get("latitude") if place else None,
         "longitude": place.get("longitude") if place else None,
-        "geo_precision": geo_precision,
+        "geo_precision": c.geo_precision,
         "fatalities": None,
         "attribution": "reported",
         "source": None,
         "evidence": evidence(sent, ev_start),
-        "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char, "class": cls.name},
-        "_undated": not own_date,
+        "trigger": {"text": span.text, "start": span.start_char, "end": span.end_char, "class": c.cls.name},
+        "_undated": not c.own_date,
         "_guessed_actor1": False,
     }
     if year is not None:
         event["year"] = year
-    event["confidence"] = confidence(cls, event, place_in_sentence=bool(ctx.places_in(sent)), dated=own_date)
+    event["confidence"] = confidence(c.cls, event, place_in_sentence=bool(ctx.places_in(sent)), dated=c.own_date)
     return event
+
+
+def finish(c: Coding, event: dict) -> Candidate:
+    """The event mention: attributed (who says so), with its note."""
+    cand = Candidate(c.cls, c.trigger, c.sent, event, c.cls.priority, c.quote,
+                     side_name(c.speaker_actor, c.country_code), c.ctx.agency)
+    cand.attribute()
+    event["notes"] = note_for(event)
+    return cand
 
 
 def evidence(sent: Span, start: int) -> dict:

@@ -1,21 +1,151 @@
-"""Who acted and who was acted on, beyond the parse: the claimant, the speaker's side,
-the victims' side, and the sides' ACLED names."""
+"""Who acted and who was acted on, beyond the parse, and the sides' ACLED names.
+
+The parse gives the agent and the patient (`roles.py`); here the rest is settled:
+- the claimant of the sentence acts when the parse names no agent, unless the class says
+  a claim does not name the actor (`claimant_acts`);
+- actor1 is the agent, except for classes whose `agent_types` it is not (an air strike
+  is flown by the article's main state or coalition); with no agent, the speaker's side
+  for acts sides announce (`speaker_acts`), else the class's `actor1_fallback`, a function
+  registered here with `@actor1_fallback` that picks a side the article names;
+- names: each side's ACLED name in the event's country, the civilians of a violence
+  against civilians, the main adversary for a battle or a remote attack with one side
+  (unless the class `infers_adversary` false), an unidentified armed group where the act
+  needs one, else the class's `default_actor1`, registered with `@default_actor1`: the
+  name of a role of the country (the police that arrest).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
 from .. import vocab
 from ..language.doccache import sent_of
-from .attribution import CLAIMED_ACT
-from .context import ArticleContext
-from .naming import actor_name, unidentified_of
-from .roles import UNNAMED_SIDE
+from .attribution import CLAIMED_ACT, speaker_for
+from .coding import Coding
+from .context import ArticleContext, is_armed
+from .naming import actor_name, civilians_of, government_of, police_of, unidentified_of
+from .roles import UNNAMED_SIDE, agent_and_patient
 
-# Acts a side announces itself: when the sentence names no actor, the speaker's side acted.
-SPEAKER_ACTS = {"capture", "clash", "shelling", "air_strike", "pause_offensive", "change", "arrest", "disrupted"}
+ActorFallback = Callable[[Coding], "dict | None"]
+DefaultActor = Callable[[Coding], "str | None"]
+ACTOR1_FALLBACKS: dict[str, ActorFallback] = {}
+DEFAULT_ACTORS: dict[str, DefaultActor] = {}
+
+
+def actor1_fallback(name: str) -> Callable[[ActorFallback], ActorFallback]:
+    """Register a way to find the acting side the sentence leaves implicit (a side the article names)."""
+
+    def register(fn: ActorFallback) -> ActorFallback:
+        if name in ACTOR1_FALLBACKS:
+            raise ValueError(f"actor1 fallback {name!r} is registered twice")
+        ACTOR1_FALLBACKS[name] = fn
+        return fn
+
+    return register
+
+
+def default_actor1(name: str) -> Callable[[DefaultActor], DefaultActor]:
+    """Register the actor1 name to code when no side is known (a role of the event's country)."""
+
+    def register(fn: DefaultActor) -> DefaultActor:
+        if name in DEFAULT_ACTORS:
+            raise ValueError(f"default actor1 {name!r} is registered twice")
+        DEFAULT_ACTORS[name] = fn
+        return fn
+
+    return register
+
+
+@actor1_fallback("previous_armed")
+def _previous_armed(c: Coding) -> dict | None:
+    """A fight or a capture with nobody named: the armed side the story named last."""
+    return c.ctx.previous_actor(c.trigger.idx, exclude=_canonical(c.patient))
+
+
+@actor1_fallback("main_adversary")
+def _main_adversary(c: Coding) -> dict | None:
+    """Shells with no side named: the side the article says fires them most, not the last one
+    mentioned ("Ugandan police said ... The shells fell near the market"); not when civilians
+    were hit (their attacker is unidentified)."""
+    if c.victims_civilian:
+        return None
+    main = c.ctx.main_adversary(_canonical(c.patient))
+    return next((a for a in c.ctx.actors if a["canonical"] == main), None) if main else None
+
+
+@default_actor1("arresting_authority")
+def _arresting_authority(c: Coding) -> str | None:
+    """Charged or indicted in court: the state's prosecutors; arrested: the police."""
+    if c.lemma in vocab.words("judicial_verbs"):
+        return government_of(c.country_code)
+    return police_of(c.country_code)
+
+
+def read_roles(c: Coding) -> None:
+    """The speaker's side, the agent and the patient from the parse, and the claimant."""
+    c.quote = speaker_for(c.sent, c.ctx.quotes)
+    c.speaker_actor = side_of_speaker(c.ctx, c.quote)
+    c.agent, c.patient, c.undergo = agent_and_patient(c.trigger, c.ctx, c.speaker_actor)
+    claimant = claimant_of(c.ctx, c.sent)
+    if c.agent is None and claimant is not None and c.cls.claimant_acts:
+        c.agent = claimant  # "X claimed responsibility for a truck attack that killed eight"
+
+
+def choose_actor1(c: Coding) -> None:
+    """The acting side: the parse's agent, else the speaker's or the article's (see above)."""
+    ctx, cls = c.ctx, c.cls
+    actor1 = c.agent
+    if cls.agent_types and (actor1 is None or actor1.get("type") not in cls.agent_types):
+        actor1 = ctx.main_side_of(cls.agent_types, exclude=_canonical(c.patient)) or actor1
+    if (
+        actor1 is None and c.speaker_actor is not None and cls.speaker_acts
+        and is_armed(c.speaker_actor)
+        and not victims_are(ctx, c.trigger, c.speaker_actor)
+    ):
+        actor1 = c.speaker_actor  # the side that announces its own act
+    if actor1 is None and cls.actor1_fallback:
+        actor1 = ACTOR1_FALLBACKS[cls.actor1_fallback](c)
+        c.guessed_actor1 = actor1 is not None
+    if c.undergo and c.patient is not None and c.agent is None:
+        actor1 = None  # "the SDF faced car bombs": the subject was hit; who acted is not said
+    c.actor1 = actor1
+
+
+def name_sides(c: Coding) -> None:
+    """actor1 and actor2 as ACLED names in the event's country (`c.country_code`)."""
+    iso2, ctx, event_type = c.country_code, c.ctx, c.event_type
+    a1 = side_name(c.actor1, iso2)
+    a2 = side_name(c.patient, iso2)
+    if event_type == "Violence against civilians" and (a2 is None or not a2.startswith("Civilians")):
+        a2 = civilians_of(iso2)
+    if a1 is None and (event_type == "Violence against civilians" or (event_type == "Explosions/Remote violence" and c.victims_civilian)):
+        a1 = unidentified_of(iso2)
+    if event_type == "Battles" or (event_type == "Explosions/Remote violence" and c.cls.infers_adversary):
+        if a1 is None and a2:
+            adversary = ctx.main_adversary(_canonical(c.patient))
+            a1 = actor_name(adversary, iso2) if adversary else None
+        if a2 is None and a1:
+            adversary = ctx.main_adversary(_canonical(c.actor1))
+            a2 = actor_name(adversary, iso2) if adversary else None
+            c.guessed_actor2 = a2 is not None
+    if a1 is not None and a1 == a2:
+        a2 = None
+    if a1 is None and event_type == "Explosions/Remote violence" and c.agent is None:
+        # A bomb or a shell nobody is named for (an unnamed bomber is already the parse's
+        # agent, an unidentified side: see roles.unnamed_side).
+        a1 = unidentified_of(iso2)
+    if event_type == "Battles" and a1 is None and a2 is not None:
+        a1 = unidentified_of(iso2)  # "29 militants killed in raids": by a side not named
+    if a1 is None and c.cls.default_actor1:
+        a1 = DEFAULT_ACTORS[c.cls.default_actor1](c)
+    c.a1, c.a2 = a1, a2
+
+
+def _canonical(side: dict | None) -> str | None:
+    return side["canonical"] if side else None
 
 
 def claimant_of(ctx: ArticleContext, sent: Span) -> dict | None:
