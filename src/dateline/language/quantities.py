@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .doccache import sent_of
 from . import pipeline  # noqa: F401  (registers the Doc extensions)
-from .quotes import SpeakerResolver
+from .speakers import SpeakerResolver
 
 # ---------------------------------------------------------------------------------------------
 # lexicon and the figure pattern
