@@ -1,49 +1,53 @@
-"""Actors: who is involved, named the way ACLED names them.
+"""`dateline_actors` (after `dateline_places`): who is involved, named the way ACLED names them.
 
-Two spaCy components, both driven by the actor dictionary `data/actors.jsonl`:
+Resolves mentions whose meaning depends on the article: "government forces" or "the
+army" in Syria is Military Forces of Syria, "Kenyan police" is Police Forces of Kenya,
+"civilians" are Civilians (COUNTRY), "gunmen" an Unidentified Armed Group (COUNTRY),
+"the militants" after IS was named are Islamic State, "U.S.-backed fighters" in Syria
+are the SDF. It writes `doc._.actors` (every actor mention) and `doc._.entities`
+(record-format entities, non-overlapping).
 
-- `dateline_actor_ruler` (before `ner`): marks the dictionary's named actors as
-  entities ("Islamic State", "IS", "SDF", "al-Shabaab", "U.N.") with the canonical
-  name as `ent_id`, so the statistical NER cannot split "Islamic State" into NORP
-  "Islamic" + "State" and "IS" is caught. Acronyms match case-sensitively, so the
-  verb "is" never matches; an ambiguous acronym ("IS") is also refused in
-  all-capitals text.
-- `dateline_actors` (after `dateline_places`): resolves mentions whose meaning
-  depends on the article: "government forces" or "the army" in Syria is Military
-  Forces of Syria, "Kenyan police" is Police Forces of Kenya, "civilians" are
-  Civilians (COUNTRY), "gunmen" an Unidentified Armed Group (COUNTRY), "the
-  militants" after IS was named are Islamic State, "U.S.-backed fighters" in
-  Syria are the SDF. It writes `doc._.actors` (every actor mention) and
-  `doc._.entities` (record-format entities, non-overlapping).
-
-Naming is by rule from the country table (`countries.py`), so it works for every
-country, not only the ones the dictionary lists. Which country a phrase such as
-"government forces" belongs to is read from the text around it: a country or place
-named in the same clause, else in the same sentence, else earlier in the paragraph,
-else the article's focus country.
+The parts, one module each: the dictionary and its naming rules (`actor_dictionary`,
+from `data/actors.jsonl`), the ruler that marks named actors before the NER
+(`actor_ruler`, component `dateline_actor_ruler`), which country a phrase belongs to
+(`actor_countries`), and the record's entities (`entity_fixes`).
 """
 
 from __future__ import annotations
 
-import bisect
-import json
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .. import vocab
 from . import countries as C
+from .actor_countries import (
+    SPONSOR_SUFFIXES,
+    CountryContext,
+    CountryMentions,
+    fallback_focus,
+    place_mentions,
+    sponsor_follows,
+)
+from .actor_dictionary import (
+    ActorDictionary,
+    Role,
+    actor_for_event,
+    actor_for_role,
+    has_word,
+    load_dictionary,
+    named_aliases,
+    norm,
+)
+from .entity_fixes import record_entities
 
+# what the event coder and the tests read from here
 __all__ = [
+    "SPONSOR_SUFFIXES",
     "ActorDictionary",
     "actor_for_event",
     "actor_for_role",
@@ -51,327 +55,15 @@ __all__ = [
     "named_aliases",
 ]
 
-# Words that make the word before them a sponsor, not an owner: "Iran-backed
-# militias" are not Iranian forces, "U.S.-led coalition" is not the U.S. military.
-SPONSOR_SUFFIXES = frozenset(
-    "backed led allied supported sponsored trained aligned funded armed linked affiliated "
-    "dominated controlled inspired loyal friendly".split()
-)
 # Words before a head noun that hand it to the state of the country in context.
 POSSESSORS_OF_STATE = frozenset({"country", "nation", "government", "state", "regime", "kingdom", "republic"})
 STATE_CUES = frozenset("government pro-government regime pro-regime state loyalist national".split())
 # Phrases that introduce the name of what was just described ("... known as Popular Mobilisation").
 NAMING_PHRASES = (("known", "as"), ("called",), ("dubbed",), ("named",))
-# NER labels -> record-format entity labels; everything else (dates, numbers) is dropped.
-NER_LABELS = {
-    "PERSON": "PERSON",
-    "ORG": "ORG",
-    "NORP": "NORP",
-    "GPE": "GPE",
-    "LOC": "LOC",
-    "FAC": "FACILITY",
-    "EVENT": "EVENT",
-    "LAW": "OTHER",
-}
-# Gazetteer feature -> entity label for places (doc._.places); other features are GPE.
-PLACE_FEATURE_LABELS = {
-    "river": "LOC", "lake": "LOC", "sea": "LOC", "mountain": "LOC", "mountains": "LOC",
-    "desert": "LOC", "valley": "LOC", "continent": "LOC", "island": "LOC", "plain": "LOC",
-    "area": "LOC", "coast": "LOC", "gulf": "LOC", "strait": "LOC", "landmark": "LOC",
-    "camp": "FACILITY", "airbase": "FACILITY", "airport": "FACILITY", "dam": "FACILITY",
-    "military base": "FACILITY", "base": "FACILITY", "prison": "FACILITY", "crossing": "FACILITY",
-    "border crossing": "FACILITY", "hospital": "FACILITY", "oil field": "FACILITY", "oilfield": "FACILITY",
-}
 ARMED_NAMED_TYPES = frozenset({"rebel", "militia"})
 ANTECEDENT_WINDOW = 1500  # "the group" refers back at most this many characters
-NAME_PARTICLES = vocab.words("name_particles")
 FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "NUM", "AUX", "SCONJ", "CCONJ", "PUNCT", "PART", "SYM", "SPACE"})
 MAX_MODIFIER_WORDS = 6
-
-_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.translate(_APOS)).strip().lower()
-
-
-def _has_word(text: str, word: str) -> bool:
-    return re.search(r"(?<![\w.'])" + re.escape(word) + r"(?![\w'])", text) is not None
-
-
-def _is_exact_alias(alias: str) -> bool:
-    """Acronyms and short names match only as written ("IS", "LeT", "JeM", "Fano")."""
-    return C.is_exact_form(alias) or sum(ch.isalpha() for ch in alias) <= 4
-
-
-# --------------------------------------------------------------------------- dictionary
-
-
-@dataclass(frozen=True)
-class NamedActor:
-    canonical: str  # entity name ("U.S. Central Command")
-    type: str
-    label: str
-    country: str | None
-    aliases: tuple[str, ...]
-    actor: str | None = None  # ACLED actor when it differs ("Military Forces of the United States")
-    per_country: frozenset[str] = frozenset()
-    ambiguous: frozenset[str] = frozenset()
-    exact: frozenset[str] = frozenset()
-    alias_context: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    @property
-    def actor_name(self) -> str:
-        return self.actor or self.canonical
-
-
-@dataclass(frozen=True)
-class Role:
-    role: str
-    type: str
-    label: str | None
-    template: str
-    country_from: str  # "owner": needs an owner, a state cue or a standalone head; "context": always
-    heads: frozenset[str]
-    standalone: frozenset[str]
-    entity_heads: frozenset[str]
-    entity_needs_owner: bool
-    not_before: frozenset[str]
-    groups: tuple[str, ...]
-
-    def name(self, iso2: str | None, group: str | None = None) -> str | None:
-        c = C.country(iso2)
-        if c is None:
-            return None
-        where = c.name_with_article if "of {country}" in self.template else c.name
-        text = self.template.replace("{country}", where)
-        if "{group}" in text:
-            text = text.replace("{group}", group or "").strip()
-        return text
-
-
-@dataclass(frozen=True)
-class Descriptor:
-    canonical: str
-    heads: frozenset[str]
-    cues: tuple[tuple[str, ...], ...]  # alternatives; each: words that must all appear
-    context: frozenset[str]
-    blockers: tuple[str, ...]
-    country_by: str  # "owner" (an owner demonym decides, else the context) or "context"
-
-    def matches(self, head: str, modifier: str, countries: set[str]) -> bool:
-        if head not in self.heads:
-            return False
-        if self.context and not (countries & self.context):
-            return False
-        if any(_has_word(modifier, b) for b in self.blockers):
-            return False
-        return any(all(_has_word(modifier, w) for w in cue) for cue in self.cues)
-
-
-@dataclass
-class ActorDictionary:
-    named: dict[str, NamedActor]
-    roles: list[Role]
-    descriptors: list[Descriptor]
-    by_actor_name: dict[str, NamedActor]
-    not_entities: frozenset[str] = frozenset()
-    by_alias: dict[str, list[NamedActor]] = field(default_factory=dict)
-
-    @property
-    def head_phrases(self) -> set[str]:
-        heads: set[str] = set()
-        for role in self.roles:
-            heads |= role.heads
-        for d in self.descriptors:
-            heads |= d.heads
-        return heads
-
-    def lookup(self, name: str | None) -> NamedActor | None:
-        if not name:
-            return None
-        return self.named.get(name) or self.by_actor_name.get(name)
-
-
-def _lowered(items: Iterable[str]) -> frozenset[str]:
-    return frozenset(_norm(x) for x in items)
-
-
-@lru_cache(maxsize=1)
-def load_dictionary() -> ActorDictionary:
-    named: dict[str, NamedActor] = {}
-    roles: list[Role] = []
-    descriptors: list[Descriptor] = []
-    not_entities: set[str] = set()
-    path = resources.files("dateline.data").joinpath("actors.jsonl")
-    with path.open(encoding="utf-8") as handle:
-        for line_no, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            kind = row.get("kind", "actor")
-            if kind == "actor":
-                named[row["canonical"]] = NamedActor(
-                    canonical=row["canonical"],
-                    type=row["type"],
-                    label=row.get("label") or "ORG",
-                    country=row.get("country"),
-                    aliases=tuple(dict.fromkeys(row["aliases"])),
-                    actor=row.get("actor"),
-                    per_country=frozenset(row.get("per_country", ())),
-                    ambiguous=frozenset(row.get("ambiguous", ())),
-                    exact=frozenset(row.get("exact", ())),
-                    alias_context={k: frozenset(v) for k, v in (row.get("alias_context") or {}).items()},
-                )
-            elif kind == "role":
-                roles.append(Role(
-                    role=row["role"],
-                    type=row["type"],
-                    label=row.get("label"),
-                    template=row["template"],
-                    country_from=row.get("country_from", "owner"),
-                    heads=_lowered(row["heads"]),
-                    standalone=_lowered(row.get("standalone", ())),
-                    entity_heads=_lowered(row.get("entity_heads", ())),
-                    entity_needs_owner=bool(row.get("entity_needs_owner")),
-                    not_before=_lowered(row.get("not_before", ())),
-                    groups=tuple(row.get("groups", ())),
-                ))
-            elif kind == "descriptor":
-                descriptors.append(Descriptor(
-                    canonical=row["canonical"],
-                    heads=_lowered(row["heads"]),
-                    cues=tuple(tuple(_norm(w) for w in cue) for cue in row["cues"]),
-                    context=frozenset(row.get("context", ())),
-                    blockers=tuple(_norm(b) for b in row.get("blockers", ())),
-                    country_by=row.get("country_by", "owner"),
-                ))
-            elif kind == "not_entity":
-                not_entities.update(row["words"])
-            elif kind != "note":
-                raise ValueError(f"actors.jsonl line {line_no}: unknown kind {kind!r}")
-    for d in descriptors:
-        if d.canonical not in named:
-            raise ValueError(f"actors.jsonl: descriptor names {d.canonical!r}, which has no actor line")
-    by_actor: dict[str, NamedActor] = {}
-    for entry in named.values():
-        by_actor.setdefault(entry.actor_name, entry)
-    by_alias: dict[str, list[NamedActor]] = {}
-    for entry in named.values():
-        for alias in entry.aliases:
-            by_alias.setdefault(alias, []).append(entry)
-    return ActorDictionary(named=named, roles=roles, descriptors=descriptors, by_actor_name=by_actor,
-                           not_entities=frozenset(not_entities), by_alias=by_alias)
-
-
-def actor_for_event(canonical: str | None, event_country_iso2: str | None) -> str | None:
-    """The ACLED actor name for an event in a country.
-
-    "Islamic State" + SY -> "Islamic State (Syria)"; in other countries plain
-    "Islamic State"; an entity such as "U.S. Central Command" becomes its actor,
-    "Military Forces of the United States"; state forces and names the dictionary
-    does not know come back unchanged.
-    """
-    if not canonical:
-        return canonical
-    entry = load_dictionary().lookup(canonical)
-    if entry is None:
-        return canonical
-    name = entry.actor_name
-    if event_country_iso2 and event_country_iso2.upper() in entry.per_country:
-        return f"{name} ({C.country_name(event_country_iso2)})"
-    return name
-
-
-def actor_for_role(role: str, iso2: str | None, group: str | None = None) -> str | None:
-    """The actor a role names in a country: ("military", "KE") -> "Military Forces of Kenya".
-
-    Roles: military, police, government, civilians, protesters, rioters, unidentified,
-    communal ("{group} Ethnic Militia (COUNTRY)"), tribal."""
-    for r in load_dictionary().roles:
-        if r.role == role:
-            return r.name(iso2, group)
-    raise KeyError(role)
-
-
-# --------------------------------------------------------------------------- ruler
-
-
-def _all_caps_context(doc: Doc, start: int, end: int) -> bool:
-    """True when the words around a match are all capitals (a shouted headline or dateline),
-    where "IS" may be the verb."""
-    lo, hi = max(0, start - 3), min(len(doc), end + 3)
-    if doc.has_annotation("SENT_START"):
-        sent = doc[start].sent
-        lo, hi = max(lo, sent.start), min(hi, sent.end)
-    words = [t.text for t in doc[lo:hi] if t.is_alpha and not (start <= t.i < end)]
-    return bool(words) and all(w.isupper() for w in words)
-
-
-def _generic_use(doc: Doc, start: int, end: int) -> bool:
-    """"to found an Islamic state": an indefinite article before a name that ends its
-    noun phrase makes it a common noun."""
-    if start == 0 or doc[start - 1].lower_ not in ("a", "an"):
-        return False
-    return end >= len(doc) or doc[end].pos_ not in ("NOUN", "PROPN")
-
-
-OBJECT_PREFIXES = frozenset({"anti", "counter", "non", "post", "pre"})
-
-
-def _prefixed_object(doc: Doc, start: int) -> bool:
-    """"counter-ISIL operations", "anti-IS coalition": the group is what the phrase is
-    against, not an actor in it."""
-    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
-        return doc[start - 2].lower_ in OBJECT_PREFIXES
-    return start >= 1 and not doc[start - 1].whitespace_ and doc[start - 1].lower_.rstrip("-") in OBJECT_PREFIXES \
-        and doc[start - 1].text.endswith("-")
-
-
-class ActorRuler:
-    """Entity ruler for the dictionary's named actors (runs before `ner`)."""
-
-    def __init__(self, nlp: Language, name: str = "dateline_actor_ruler"):
-        self.name = name
-        self.vocab = nlp.vocab
-        self.dictionary = load_dictionary()
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
-        exact_forms: dict[str, list[str]] = {}
-        folded_forms: dict[str, list[str]] = {}
-        for entry in self.dictionary.named.values():
-            for alias in entry.aliases:
-                exact = _is_exact_alias(alias) or alias in entry.exact
-                (exact_forms if exact else folded_forms).setdefault(entry.canonical, []).append(alias)
-        for forms, matcher in ((exact_forms, self.exact), (folded_forms, self.folded)):
-            for canonical, aliases in forms.items():
-                matcher.add(canonical, list(nlp.tokenizer.pipe(aliases)))
-
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for matcher in (self.exact, self.folded):
-            for match_id, start, end in matcher(doc):
-                canonical = self.vocab.strings[match_id]
-                entry = self.dictionary.named[canonical]
-                text = doc[start:end].text
-                if text in entry.ambiguous and _all_caps_context(doc, start, end):
-                    continue
-                if matcher is self.folded and _generic_use(doc, start, end):
-                    continue
-                if _prefixed_object(doc, start):
-                    continue
-                spans.append(Span(doc, start, end, label=entry.label, span_id=canonical))
-        if spans:
-            doc.ents = filter_spans(list(doc.ents) + spans)
-        return doc
-
-
-@Language.factory("dateline_actor_ruler")
-def make_actor_ruler(nlp, name):  # no annotations: spaCy's config resolver reads them
-    return ActorRuler(nlp, name)
-
-
-# --------------------------------------------------------------------------- resolver
 
 
 @dataclass
@@ -419,62 +111,6 @@ class Mention:
         }
 
 
-@dataclass
-class CountryContext:
-    """Country mentions of one document, and the rules that pick one for a position."""
-
-    hits: list[tuple[int, str, int, bool]]  # (char offset, ISO2, token index, is a demonym), sorted
-    sent_starts: list[int]
-    paragraph_starts: list[int]
-    focus: str | None
-
-    def __post_init__(self) -> None:
-        self.offsets = [h[0] for h in self.hits]
-
-    def _in(self, lo: int, hi: int) -> list[tuple[int, str, int, bool]]:
-        i, j = bisect.bisect_left(self.offsets, lo), bisect.bisect_left(self.offsets, hi)
-        return self.hits[i:j]
-
-    @staticmethod
-    def _pick(before: list, after: list) -> str | None:
-        """Names and places before demonyms ("a Moroccan woman at al-Hol camp" is in Syria),
-        nearest before the phrase, else nearest after it."""
-        for weak in (False, True):
-            b = [h for h in before if h[3] == weak]
-            if b:
-                return b[-1][1]
-            a = [h for h in after if h[3] == weak]
-            if a:
-                return a[0][1]
-        return None
-
-    def at(self, char: int, clause: set[int] | None = None) -> str | None:
-        """The country a phrase at `char` is about: the one named in its own clause, else in
-        its sentence (see `_pick`), else the nearest before it in the paragraph, else the focus."""
-        si = bisect.bisect_right(self.sent_starts, char) - 1
-        s_lo = self.sent_starts[si] if si >= 0 else 0
-        s_hi = self.sent_starts[si + 1] if si + 1 < len(self.sent_starts) else 1 << 62
-        before = self._in(s_lo, char)
-        after = self._in(char, s_hi)
-        if clause:
-            found = self._pick([h for h in before if h[2] in clause], [h for h in after if h[2] in clause])
-            if found:
-                return found
-        found = self._pick(before, after)
-        if found:
-            return found
-        pi = bisect.bisect_right(self.paragraph_starts, char) - 1
-        p_lo = self.paragraph_starts[pi] if pi >= 0 else 0
-        earlier = self._in(p_lo, char)
-        if earlier:
-            return earlier[-1][1]
-        return self.focus
-
-    def near(self, char: int, clause: set[int] | None = None) -> set[str]:
-        """Every country this position could belong to: its context and the article's focus."""
-        return {c for c in (self.at(char, clause), self.focus) if c}
-
-
 # Dependents that open a clause of their own: a country named inside one says nothing
 # about the phrase outside it ("captured al-Qaim, the town where the river leaves Syria").
 NESTED_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "conj", "parataxis", "xcomp"})
@@ -508,32 +144,23 @@ class ActorResolver:
         self.communal = roles.get("communal")
         self.tribal = roles.get("tribal")
         self.coref = roles.get("coreference")
-        # Country names and demonyms in running text (for context and focus).
-        self.country_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.country_folded = PhraseMatcher(nlp.vocab, attr="LOWER")
-        by_key: dict[tuple[str, bool], list[str]] = {}
-        for form, iso2, kind in C.surface_forms():
-            by_key.setdefault((f"{iso2}|{kind}", C.is_exact_form(form)), []).append(form)
-        for (key, exact), forms in by_key.items():
-            matcher = self.country_exact if exact else self.country_folded
-            matcher.add(key, list(nlp.tokenizer.pipe(forms)))
-
+        self.countries = CountryMentions(nlp)
     # -- the whole document -------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
         self._text = doc.text  # Doc.text joins every token: read it once
         named_ents = [e for e in doc.ents if e.id_ and e.id_ in self.dictionary.named]
-        country_hits = self._country_mentions(doc, named_ents)
+        country_hits = self.countries(doc, named_ents)
         # Local actors name their country too: JNIM and FAMa say Mali even when no place does.
         home = [self.dictionary.named[e.id_].country for e in named_ents
                 if self.dictionary.named[e.id_].type not in ("international", "other")]
-        focus = doc._.focus_country or self._fallback_focus(doc, country_hits, [h for h in home if h])
+        focus = doc._.focus_country or fallback_focus(doc, country_hits, [h for h in home if h])
         if doc._.focus_country is None and "dateline_places" not in self.pipe_names:
             doc._.focus_country = focus  # places is not in this pipeline: say what we found
 
         heads = self._head_spans(doc, named_ents)
         self._head_tokens = {i for span in heads for i in range(span.start, span.end)
-                             if _norm(span.text) in self.group_heads}
+                             if norm(span.text) in self.group_heads}
         parsed = [(span, self._modifier(doc, span)) for span in heads]
         # Owners of role phrases ("U.S. troops") say whose forces those are, not where
         # the story is: leave them out of the context for other mentions.
@@ -541,7 +168,7 @@ class ActorResolver:
         hits = [(c, iso, tok, kind in ("demonym", "people")) for c, iso, kind, tok in country_hits
                 if not any(s <= c < e for s, e in owned)]
         named_countries = {iso for _, iso, kind, _ in country_hits if kind in ("name", "alias")}
-        hits += self._place_mentions(doc, named_ents, owned, named_countries | {focus}, set(home))
+        hits += place_mentions(doc, named_ents, owned, named_countries | {focus}, set(home))
         context = CountryContext(
             hits=sorted(hits),
             sent_starts=[s.start_char for s in doc.sents],
@@ -561,85 +188,8 @@ class ActorResolver:
                 mentions.append(mention)
         mentions.sort(key=lambda m: (m.start, m.end))
         doc._.actors = [m.record() for m in mentions]
-        doc._.entities = self._entities(doc, mentions)
+        doc._.entities = record_entities(doc, self._text, mentions, self.dictionary, self.head_phrases)
         return doc
-
-    # -- countries in the text ----------------------------------------------------------
-
-    def _country_mentions(self, doc: Doc, named_ents: list[Span]) -> list[tuple[int, str, str, int]]:
-        """(char offset, ISO2, kind, token index) of country names and demonyms outside named actors,
-        leaving out sponsors ("Iran-backed")."""
-        inside = [(e.start, e.end) for e in named_ents]
-        spans = []
-        for matcher in (self.country_exact, self.country_folded):
-            for match_id, start, end in matcher(doc):
-                spans.append((start, end, self.vocab.strings[match_id]))
-        spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-        hits = []
-        last_end = -1
-        text = doc.text
-        for start, end, key in spans:
-            if start < last_end or any(s <= start < e for s, e in inside):
-                continue
-            if _sponsor_follows(doc, end):
-                continue
-            iso2, kind = key.split("|")
-            if kind == "demonym" and end < len(doc) and doc[end].lower_ in ("border", "borders", "frontier"):
-                continue  # "near the Somali border" is said from the other side
-            if kind != "demonym" and _GEOGRAPHIC_LEAD.search(text[max(0, doc[start].idx - 30) : doc[start].idx]):
-                continue
-            last_end = end
-            hits.append((doc[start].idx, iso2, kind, start))
-        return hits
-
-    @staticmethod
-    def _place_mentions(doc: Doc, named_ents: list[Span], owned: list[tuple[int, int]],
-                        known: set[str | None], homes: set[str]) -> list[tuple[int, str, int, bool]]:
-        """Places with a country. A place in a country the article never names, is not about,
-        and where none of the local armed groups it names is at home ("near Boni" put in
-        Germany in a story about JNIM and the Malian army) is taken for a wrong resolution
-        and left out."""
-        out = []
-        inside = [(e.start_char, e.end_char) for e in named_ents] + owned
-        for place in doc._.places or []:
-            code = place.get("country_code")
-            if not code or place.get("in_dateline"):
-                continue
-            start = place.get("start", 0)
-            if any(s <= start < e for s, e in inside):
-                continue
-            span = doc.char_span(start, place.get("end", start + 1), alignment_mode="expand")
-            if span is not None:
-                if homes and code not in known | homes:
-                    continue
-                out.append((start, code, span.start, False))
-        return out
-
-    @staticmethod
-    def _fallback_focus(doc: Doc, hits: list[tuple[int, str, str, int]], homes: list[str] = ()) -> str | None:
-        """The country the article is mostly about, when places has not said: the most
-        mentioned one, the first paragraph and the dateline's country counting extra, and
-        the home countries of the local armed groups it names."""
-        scores: Counter = Counter()
-        for iso in homes:
-            scores[iso] += 1
-        text = doc.text
-        first_para_end = text.find("\n\n")
-        first_para_end = len(text) if first_para_end < 0 else first_para_end
-        first_seen: dict[str, int] = {}
-        for char, iso2, _kind, _tok in hits:
-            scores[iso2] += 2 if char < first_para_end else 1
-            first_seen.setdefault(iso2, char)
-        for iso in homes:
-            first_seen.setdefault(iso, len(text))
-        dateline = (doc._.meta or {}).get("dateline") or {}
-        iso = C.iso2_for(dateline.get("country")) if dateline.get("country") else None
-        if iso:
-            scores[iso] += 3
-            first_seen.setdefault(iso, -1)
-        if not scores:
-            return None
-        return max(scores, key=lambda k: (scores[k], -first_seen[k]))
 
     @staticmethod
     def _clause(tok: Token) -> set[int] | None:
@@ -676,7 +226,7 @@ class ActorResolver:
                 return None
         # "al Qaeda-linked militants": the group is named as an affiliation, not as an actor.
         last = ent[-1].text
-        affiliation = _sponsor_follows(doc, ent.end) or (
+        affiliation = sponsor_follows(doc, ent.end) or (
             "-" in last and last.rsplit("-", 1)[-1].lower() in SPONSOR_SUFFIXES
         )
         return Mention(
@@ -771,9 +321,9 @@ class ActorResolver:
             word = doc[ws:we].text
             if possessive and k == len(chosen) - 1:
                 word = re.sub(r"['’]s?$", "", word)
-                possessor = _norm(word)
+                possessor = norm(word)
                 name_start = we
-            low = _norm(word)
+            low = norm(word)
             parts = low.split("-")
             if (len(parts) > 1 and parts[-1] in SPONSOR_SUFFIXES) or low.endswith("-"):
                 # "Iran-backed", and the first half of "Russian- and Iranian-backed"
@@ -807,7 +357,7 @@ class ActorResolver:
             C.iso2_for(possessor or "") or (possessor or "") in POSSESSORS_OF_STATE
         )
         return Modifier(
-            start=start, text=_norm(" ".join(words)), owners=owners, sponsors=sponsors,
+            start=start, text=norm(" ".join(words)), owners=owners, sponsors=sponsors,
             state_cue=state_cue, group=group, possessive=possessive and not other_possessor,
             name_start=name_start if owners or state_cue or possessive else start,
             other_possessor=other_possessor,
@@ -821,13 +371,13 @@ class ActorResolver:
                 while ent_end < hi and doc[ent_end].ent_iob_ == "I":
                     ent_end += 1
                 last = doc[ent_end - 1].text
-                if not (_sponsor_follows(doc, ent_end) or last.rsplit("-", 1)[-1].lower() in SPONSOR_SUFFIXES):
+                if not (sponsor_follows(doc, ent_end) or last.rsplit("-", 1)[-1].lower() in SPONSOR_SUFFIXES):
                     return True
         return False
 
     def _resolve_head(self, doc: Doc, head: Span, mod: Modifier, context: CountryContext,
                       named: list[Mention]) -> Mention | None:
-        key = _norm(head.text)
+        key = norm(head.text)
         if self._named_in(doc, mod.start, head.start):
             return None  # "IS fighters", "SDF forces": the name is the actor
         if mod.other_possessor:
@@ -868,7 +418,7 @@ class ActorResolver:
             if name:
                 return mention(name, self.tribal.type, where, "role", self.tribal.label, name)
         if self.communal in roles and mod.group:
-            group = next((g for g in self.communal.groups if _has_word(mod.text, g.lower())), None)
+            group = next((g for g in self.communal.groups if has_word(mod.text, g.lower())), None)
             name = self.communal.name(where, group) if group else None
             if name:
                 return mention(name, self.communal.type, where, "role", self.communal.label, name)
@@ -931,102 +481,8 @@ class ActorResolver:
             return mention(name, "unidentified", context_country, "role") if name else None
         return None
 
-    # -- entities -----------------------------------------------------------------------
-
-    def _entities(self, doc: Doc, mentions: list[Mention]) -> list[dict]:
-        candidates: list[tuple[int, int, int, str, str]] = []  # (priority, start, end, label, canonical)
-        for m in mentions:
-            if m.label and not _rank_follows(self._text, m.end):
-                start = m.entity_start if m.entity_start is not None else m.start
-                candidates.append((0 if m.how in ("dictionary", "affiliation") else 1, start, m.end,
-                                   m.label, m.entity_canonical or m.canonical))
-        places = doc._.places
-        persons = _person_names(doc)
-        if places is not None:
-            for p in places:
-                full = _full_name([p["name"]], persons) if " " not in p["name"] else None
-                if full:  # "Bali" after "Mustafa Bali" is the man, not a place
-                    candidates.append((2, p["start"], p["end"], "PERSON", full))
-                    continue
-                label = PLACE_FEATURE_LABELS.get((p.get("feature") or "").lower(), "GPE")
-                candidates.append((2, p["start"], p["end"], label, _ascii(p.get("resolved") or p["name"])))
-        for ent in doc.ents:
-            label = NER_LABELS.get(ent.label_)
-            if label is None or (ent.id_ and ent.id_ in self.dictionary.named):
-                continue
-            for start, end in _ner_pieces(self._text, ent):
-                piece = doc.char_span(start, end, alignment_mode="expand")
-                text = self._text[start:end]
-                if piece is None or text in self.dictionary.not_entities:
-                    continue
-                if _norm(_without_article(text)) in self.head_phrases:
-                    continue  # "Jihadists" opening a sentence is a common noun, not a name
-                fixed, canonical = _fix_ner(text, piece, label, persons)
-                if fixed is None:
-                    continue
-                if places is not None and fixed in ("GPE", "LOC") and not C.country_for_name(_without_article(text)):
-                    continue  # places knows better which names are places (a country stays: "U.S. help")
-                candidates.append((3, start, end, fixed, canonical))
-        candidates.sort(key=lambda c: (c[0], -(c[2] - c[1]), c[1]))
-        taken: list[tuple[int, int]] = []
-        out = []
-        for _prio, start, end, label, canonical in candidates:
-            if any(start < e and s < end for s, e in taken):
-                continue
-            taken.append((start, end))
-            out.append({"text": self._text[start:end], "label": label, "canonical": canonical,
-                        "start": start, "end": end})
-        out.sort(key=lambda e: e["start"])
-        _apply_acronyms(self._text, out)
-        return out
-
-
-ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,9})\)")
-
-
-def _apply_acronyms(text: str, entities: list[dict]) -> None:
-    """"Syrian Arab Coalition (SAC)" defines SAC for the rest of the article."""
-    defined: dict[str, dict] = {}
-    for e in entities:
-        m = ACRONYM_AFTER.match(text, e["end"])
-        # the acronym starts with the name's first letter: "(SAC)" after "Syrian Arab Coalition",
-        # not "(Reuters)" after a dateline place
-        if m and m.group(1) != e["text"] and m.group(1)[0] == _without_article(e["text"])[:1].upper():
-            defined.setdefault(m.group(1), e)
-    if not defined:
-        return
-    for e in entities:
-        source = defined.get(e["text"])
-        if source is not None and e["canonical"] == e["text"] and source is not e:
-            e["canonical"] = source["canonical"]
-            e["label"] = source["label"]
-
-
-RANK_AFTER = re.compile(
-    r"\s+(?:Gen|General|Lt|Lieutenant|Col|Colonel|Capt|Captain|Maj|Major|Sgt|Sergeant|Cpl|Corporal|Pvt|"
-    r"Private|Adm|Admiral|Cmdr|Commander|Brig|Spc|Specialist|Staff|Senior|Chief|Petty|Master|First|Second)\b\.?"
-)
-
-
-def _rank_follows(text: str, end: int) -> bool:
-    """"U.S. Army Gen. Joseph Votel": the force names a person's rank, not an actor."""
-    return RANK_AFTER.match(text, end) is not None
-
 
 INSURGENT_WORDS = frozenset({"militant", "militants", "insurgent", "insurgents", "jihadist", "jihadists", "rebel", "rebels", "islamist", "islamists", "extremist", "extremists"})
-# A country named as a direction or a neighbour is a place on the map, not the side a
-# phrase belongs to: "near the border with Tajikistan, government forces ..."
-_GEOGRAPHIC_LEAD = re.compile(
-    r"(?:border with|borders with|border of|near|toward|towards|into|across|neighbou?ring|fled to|flee to|from)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _sponsor_follows(doc: Doc, end: int) -> bool:
-    """"Iran - backed": a hyphen and a sponsor word right after token `end - 1`."""
-    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
-        return doc[end + 1].lower_ in SPONSOR_SUFFIXES
-    return False
 
 
 def _names_follow(doc: Doc, end: int) -> bool:
@@ -1040,140 +496,8 @@ def _names_follow(doc: Doc, end: int) -> bool:
     return False
 
 
-def _ner_pieces(doc_text: str, ent: Span) -> list[tuple[int, int]]:
-    """Character ranges of a statistical entity, cleaned: a possessive or a stray "'s"
-    cut off, "BEIRUT/ERBIL" split in two, line breaks and lowercase common words dropped."""
-    text = ent.text
-    start, end = ent.start_char, ent.end_char
-    m = re.match(r"^['’]s\s+", text)
-    if m:
-        start += m.end()
-    m = re.search(r"['’]s?$", doc_text[start:end])
-    if m and end - start > m.end() - m.start():
-        end -= m.end() - m.start()
-    pieces = []
-    for part in re.finditer(r"[^\n/]+", doc_text[start:end]):
-        s, e = start + part.start(), start + part.end()
-        piece = doc_text[s:e].strip().rstrip("-")
-        if not piece:
-            continue
-        s += len(doc_text[s:e]) - len(doc_text[s:e].lstrip())
-        e = s + len(piece)
-        if not any(ch.isupper() for ch in piece):
-            continue  # "jihadist", "the west bank": common words, not names
-        pieces.append((s, e))
-    return pieces
-
-
-# Ranks and titles the statistical NER sometimes takes for a name ("Staff Sgt.", "Navy Capt.").
-TITLE_WORDS = frozenset(
-    "sgt sergeant capt captain col colonel gen general lt lieutenant maj major cpl corporal pvt private "
-    "adm admiral cmdr cdr commander brig spc specialist staff navy army air force marine master chief "
-    "petty officer first second command sgt. mr mrs ms dr president minister secretary".split()
-)
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-NICKNAME = re.compile(r"\s*[“\"][^”\"]{1,20}[”\"]")
-
-
-def _name_words(text: str) -> list[str]:
-    """The words of a person's name, without a quoted nickname, initials or suffix."""
-    words = re.findall(r"[^\W\d_][\w'’-]*\.?", NICKNAME.sub("", text))
-    words = [w.rstrip(".") for w in words if not (len(w.rstrip(".")) == 1)]
-    while words and words[-1].lower() in NAME_SUFFIXES:
-        words.pop()
-    return words
-
-
-def _person_names(doc: Doc) -> list[tuple[list[str], str]]:
-    """(name words, full name) for every multi-word PERSON mention, longest first."""
-    seen: dict[str, tuple[list[str], str]] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or "\n" in ent.text:
-            continue
-        full = re.sub(r"['’]s$", "", NICKNAME.sub("", ent.text)).strip()
-        words = _name_words(full)
-        if len(words) >= 2 and words[-1].lower() not in NAME_PARTICLES:
-            seen.setdefault(" ".join(words), (words, full))
-    return sorted(seen.values(), key=lambda x: -len(x[0]))
-
-
-def _full_name(words: list[str], persons: list[tuple[list[str], str]]) -> str | None:
-    """The full name a short one stands for: of the longer names in the article, one that
-    ends with these words, else one that begins with them, the shortest first ("Trump" ->
-    "Donald Trump", "Baghdadi" -> "Abu Bakr al-Baghdadi", "Abu Jandal" -> "Abu Jandal
-    al-Kuwaiti"). Names of three words or more are full names already."""
-    n = len(words)
-    if not n or n > 2:
-        return None
-    longer = sorted((p for p in persons if len(p[0]) > n), key=lambda p: len(p[0]))
-    for fits in (lambda fw: fw[-n:] == words, lambda fw: fw[:n] == words):
-        for full_words, full in longer:
-            if fits(full_words):
-                return full
-    return None
-
-
-def _ascii(name: str) -> str:
-    """"Ālbū Kamāl" -> "Albu Kamal": canonical names without diacritics."""
-    folded = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
-
-
-def _without_article(text: str) -> str:
-    return re.sub(r"^(?:the|The|THE)\s+", "", text)
-
-
-def _fix_ner(text: str, span: Span, label: str, persons: list[tuple[list[str], str]]) -> tuple[str | None, str]:
-    """Label and canonical name for a statistical entity, corrected with the country
-    table and the article's own full names; (None, _) drops it."""
-    bare = _without_article(text)
-    if label in ("PERSON", "GPE", "ORG", "LOC", "NORP"):
-        iso = C.country_for_name(bare)
-        if iso:
-            return "GPE", C.country_name(iso)
-        if C.demonym_country(bare):
-            return "NORP", _demonym_canonical(bare)
-    if label == "PERSON":
-        words = _name_words(text)
-        if not words or all(w.lower() in TITLE_WORDS for w in words):
-            return None, text  # "Staff Sgt", "Navy Capt"
-        full = _full_name(words, persons)
-        if full:
-            return "PERSON", full
-        return "PERSON", NICKNAME.sub("", text).strip()
-    if label in ("GPE", "ORG", "LOC") and len(span) == 1:
-        full = _full_name([span.text], persons)
-        if full:
-            return "PERSON", full  # "Bali" after "Mustafa Bali"
-    if label == "NORP":
-        return "NORP", _singular(bare)
-    if all(w.lower() in TITLE_WORDS for w in _name_words(text)):
-        return None, text  # "Navy Capt"
-    return label, bare
-
-
-def _singular(word: str) -> str:
-    """"Muslims" -> "Muslim", "Yazidis" -> "Yazidi"; short stems stay ("Kurds", "Arabs")."""
-    if word.endswith("s") and not word.endswith("ss") and len(word) >= 6 and " " not in word:
-        return word[:-1]
-    return word
-
-
-def _demonym_canonical(word: str) -> str:
-    """"Syrians" -> "Syrian"; adjectives stay as written."""
-    c = C.country(C.demonym_country(word))
-    if c is not None and c.demonyms and _norm(word) in {_norm(p) for p in c.people}:
-        return c.demonyms[0]
-    return word
-
-
 @Language.factory("dateline_actors")
 def make_actor_resolver(nlp, name):  # no annotations: spaCy's config resolver reads them
     return ActorResolver(nlp, name)
 
 
-def named_aliases() -> Iterable[tuple[str, str]]:
-    """(alias, canonical) for every named actor; for other components' lookups."""
-    for entry in load_dictionary().named.values():
-        for alias in entry.aliases:
-            yield alias, entry.canonical

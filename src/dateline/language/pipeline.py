@@ -35,7 +35,7 @@ COMPONENTS: list[tuple[str, str, dict]] = [
     ("dateline.language.norms", "dateline_scare_quotes", {"after": "dateline_norms"}),
     ("dateline.language.paragraphs", "dateline_paragraphs", {"before": "parser"}),
     ("dateline.language.norms", "dateline_quoted_lemmas", {"after": "lemmatizer"}),
-    ("dateline.language.actors", "dateline_actor_ruler", {"before": "ner"}),
+    ("dateline.language.actor_ruler", "dateline_actor_ruler", {"before": "ner"}),
     ("dateline.language.places", "dateline_places", {}),
     ("dateline.language.actors", "dateline_actors", {}),
     ("dateline.language.dates", "dateline_dates", {}),

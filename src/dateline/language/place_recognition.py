@@ -69,7 +69,6 @@ _CONTAINER_AFTER = re.compile(
 )
 
 
-
 CONTAINERS = frozenset({"country", "state", "province", "district"})
 
 
@@ -363,7 +362,6 @@ class PlaceRecognizer:
             m.why.append(("spelling only close", -0.5))
 
 
-
 def _dateline_end(text: str, meta: dict) -> int:
     """Where the dateline ("BEIRUT/ERBIL (Reuters) –") ends in the body, or 0."""
     dl = meta.get("dateline") or {}
@@ -373,7 +371,6 @@ def _dateline_end(text: str, meta: dict) -> int:
         return dl["end"]
     m = re.search(r"\([^)]{1,40}\)\s*[–—-]|\s[–—-]\s", text[:200])
     return m.start() if m else 0
-
 
 
 _NEIGHBOUR_SKIP = (MONTHS_DAYS | LOCATIVE_CUES | DIRECTIONS | TAIL_WORDS | FACILITY_WORDS

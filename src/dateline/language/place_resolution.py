@@ -269,8 +269,6 @@ def _local_countries(text: str, kept: list[Mention]) -> None:
         m.local = frozenset(local)
 
 
-
-
 def _inside(c: Place, box: Place) -> bool:
     """Whether place `c` lies in the country, state or province `box` (by name, not shape)."""
     if c is box or c.country_code != box.country_code or not c.country_code:

@@ -96,7 +96,6 @@ class PlaceFinder:
         }
 
 
-
 def _demonym_reader():
     """ISO2 of a demonym ("Iraqi", "Britons") from the countries module when it
     exists (another component owns it), else nothing."""

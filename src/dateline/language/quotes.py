@@ -546,6 +546,8 @@ class QuotesComponent:
 
 
 # no annotations: spaCy validates factory arguments and `from __future__ import annotations` hides them
+
+
 @Language.factory("dateline_quotes")
 def make_quotes(nlp, name):
     return QuotesComponent()

@@ -16,6 +16,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
     raw = json.loads(resources.files("dateline.data").joinpath("speech.json").read_text(encoding="utf-8"))
@@ -84,8 +85,6 @@ def phrase_text(doc: Doc, tokens: list[Token]) -> str:
     if not tokens:
         return ""
     return clean(doc[tokens[0].i : tokens[-1].i + 1].text)  # not doc.text: spaCy rebuilds it on every call
-
-
 
 
 class ArticleNames:

@@ -37,7 +37,6 @@ class Speaker:
     head: str  # lower-case head word, for "the fighter said"
 
 
-
 class SpeakerResolver(ArticleNames):
     """Turns the subject of a reporting verb into a Speaker, in document order."""
 
