@@ -7,9 +7,9 @@ import re
 
 import pytest
 
+from dateline import vocab
 from dateline.language import countries as C
 from dateline.language.actors import (
-    SPONSOR_SUFFIXES,
     actor_for_event,
     actor_for_role,
     load_dictionary,
@@ -397,7 +397,7 @@ def test_dictionary_is_well_formed():
 
 def test_sponsor_words_are_not_role_heads():
     heads = load_dictionary().head_phrases
-    assert not heads & SPONSOR_SUFFIXES
+    assert not heads & vocab.words("sponsor_suffixes")
 
 
 # --- the full pipeline (places present) --------------------------------------------------

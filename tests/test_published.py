@@ -9,11 +9,9 @@ import pytest
 
 from dateline.chrono import parse_period
 from dateline.read import read_string
+from dateline.read.anchors import AnchorBook
+from dateline.read.bounds import Bound, Window, apply_bounds
 from dateline.read.published import (
-    AnchorBook,
-    Bound,
-    Window,
-    apply_bounds,
     check_published,
     given_published,
     infer_published,

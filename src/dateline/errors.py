@@ -53,3 +53,7 @@ class VocabularyError(LookupError):
 
 class TriggerTableError(ValueError):
     """A row of the event trigger table of the wrong shape, or naming an unregistered strategy or check."""
+
+
+class PipelineError(RuntimeError):
+    """The language pipeline cannot be built as listed (a component's module is missing)."""

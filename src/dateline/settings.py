@@ -64,3 +64,34 @@ HEADLINE_MAX_SENTENCES = 2
 SAME_PLACE_KM = 25.0
 SAME_DAY_SLACK_DAYS = 1
 SAME_WEEK_SLACK_DAYS = 7
+
+# --- language layer (spaCy components; their factories take these as default_config) -----
+
+# A text this short (in characters), with no blank line, is read as a headline or a one-line
+# report: the only texts whose single-quoted scare words are merged (norms). Longer texts keep
+# their quote marks as tokens for the quote finder.
+HEADLINE_CHARS = 300
+
+# Evidence a gazetteer hit needs to be called a place (places): the NER's GPE (2.0) and one cue
+# word (1.0) are enough; a bare capitalised word that happens to be a village is not.
+PLACE_ACCEPT = 3.0
+
+# "the group" refers back to the last group named at most this many characters earlier
+# (actors): about three paragraphs of wire copy.
+ANTECEDENT_WINDOW = 1500
+
+# Words read before a head noun for its owner and sponsors (actors): "U.S.-backed Iraqi
+# government forces" and a little more, not the rest of the sentence.
+MAX_MODIFIER_WORDS = 6
+
+# A quotation of this many words or fewer is a short quote ("caliphate") that must have a
+# reporting verb right next to it to count as said by anyone (quotes).
+SHORT_QUOTE_WORDS = 3
+
+# How far a time expression may reach before and after its trigger word (chrono): "between
+# March 10 and the declared victory on March 23" (before), "over the last two days" (after).
+TIME_REACH_BEFORE = 40
+TIME_REACH_AFTER = 70
+
+# Spans of time up to two weeks are ACLED time precision 2; longer ones are a month's worth.
+SHORT_SPAN_DAYS = 13

@@ -11,13 +11,15 @@ import re
 from dataclasses import dataclass, field
 
 
-from .periods import WEEKDAY_RE
+from .. import vocab
+from ..settings import TIME_REACH_AFTER, TIME_REACH_BEFORE
+from .periods import MONTH_ABBREVIATIONS_RE, MONTH_NAMES_RE, WEEKDAY_RE
 
 
-_MONTH_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_FULL = MONTH_NAMES_RE
 # Abbreviations only with their dot or before a day number ("Dec. 6", "Sept 11"):
 # bare "Mar", "Jan" and "May" are too often words or names.
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s+\d))"
+_MONTH_ABBR = r"(?:" + MONTH_ABBREVIATIONS_RE + r")(?:\.|(?=\s+\d))"
 
 
 def _month(name: str) -> str:
@@ -36,16 +38,9 @@ def _wd(name: str) -> str:
     return rf"(?P<{name}>{WEEKDAY_RE})"
 
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "couple of": 2, "a couple of": 2, "few": 3, "a few": 3,
-    "several": 3, "dozen": 12, "a dozen": 12,
-}
-_NUM = r"(?P<n>\d{1,3}|a couple of|couple of|a few|few|several|a dozen|dozen|" + "|".join(
-    sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)
-) + r")"
+# The words that count in a time expression: "four years ago", "a few days", "a dozen years".
+NUMBER_WORDS = {**vocab.mapping("number_words"), **vocab.mapping("indefinite_counts")}
+_NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # Counts too vague to date by ("a few years ago"): they give spans, never "ago" points.
 VAGUE_COUNTS = {"few", "a few", "several", "couple of", "a couple of"}
 
@@ -118,10 +113,7 @@ PATTERNS: list[Pattern] = [
 ]
 
 # Words after a date that make it part of a name, not a time.
-_PART_OF_A_NAME = re.compile(
-    r"\s+(?:Movement|Revolution|Uprising|Agreement|Accords?|Brigades?|Battalion|Alliance|Front|Coalition|Group|"
-    r"Party|Square|Street|Road|Bridge|Stadium|University|Hospital|Declaration|Initiative|Manifesto|Martyrs)\b"
-)
+_PART_OF_A_NAME = re.compile(r"\s+(?:" + "|".join(vocab.ordered("name_after_date_words")) + r")\b")
 
 # The "month" pattern with a trigger word keeps the trigger out of the text unless
 # it changes the meaning ("last December").
@@ -134,7 +126,7 @@ _MEANINGFUL_TRIGGERS = {"last", "next", "this", "coming", "past"}
 # the rest of reading it. No leading \b: a plain alternation of literals lets the
 # regex engine skip ahead fast; word edges are checked by hand.
 _NAME_TRIGGER = re.compile(
-    rf"(?:{_MONTH_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|{WEEKDAY_RE[3:-1]}|(?:19|20)\d0['’]?s|(?:19|20)\d\d)"
+    rf"(?:{_MONTH_FULL}|{MONTH_ABBREVIATIONS_RE}|{WEEKDAY_RE[3:-1]}|(?:19|20)\d0['’]?s|(?:19|20)\d\d)"
 )
 _WORD_TRIGGER = re.compile(
     r"(?:ago|years?|months?|weekends?|weeks?|days?|hours?|decades?|today|tonight|yesterday|morning|afternoon|evening|"
@@ -143,10 +135,6 @@ _WORD_TRIGGER = re.compile(
 _UNIT_WORDS = {"year", "years", "month", "months", "week", "weeks", "weekend", "weekends", "day", "days",
                "hour", "hours", "decade", "decades"}
 _SEASON_WORDS = {"spring", "summer", "autumn", "fall", "winter"}
-# How far an expression may reach before and after its trigger word
-# ("between March 10 and the declared victory on March 23", "over the last two days").
-_REACH_BEFORE = 40
-_REACH_AFTER = 70
 
 
 def _trigger_class(word: str) -> str:
@@ -193,7 +181,7 @@ def _stretches(text: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def _add_stretch(stretches: list[tuple[int, int]], start: int, end: int, n: int) -> None:
-    start, end = max(0, start - _REACH_BEFORE), min(n, end + _REACH_AFTER)
+    start, end = max(0, start - TIME_REACH_BEFORE), min(n, end + TIME_REACH_AFTER)
     if stretches and start <= stretches[-1][1]:
         stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
     else:
@@ -288,23 +276,16 @@ def _mention(pat: Pattern, m: re.Match, text: str) -> Mention | None:
 # happened).
 # Irregular past forms common in news; forms that are also the present ("hit",
 # "set", "put", "spread") are left out, since "will hit" must stay future.
-_IRREGULAR_PAST = (
-    "became|began|bled|blew|bore|bought|broke|brought|built|caught|chose|came|dealt|drew|drove|dug|fed|fell|felt|"
-    "fled|flew|fought|forbade|foresaw|found|froze|gave|got|grew|heard|held|hid|hung|kept|knew|laid|led|left|lent|"
-    "lost|made|meant|met|overran|oversaw|overthrew|paid|ran|rang|rebuilt|redrew|rode|rose|sank|sat|saw|sent|shook|"
-    "shot|slept|slid|sold|sought|spent|spoke|stole|stood|strove|struck|stuck|swept|swore|taught|thought|threw|"
-    "told|took|tore|undertook|understood|upheld|went|withdrew|withheld|woke|won|wore|wound|wrote"
-)
+_IRREGULAR_PAST = "|".join(vocab.ordered("irregular_past_forms"))
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won[’']t|shall|"
-    r"(?:hope|hopes|hoped|hoping|plan|plans|planned|planning|expect|expects|expected|aim|aims|aimed|"
-    r"want|wants|wanted|intend|intends|intended|vow|vows|vowed|pledge|pledged|promise|promised|seek|seeks|sought|"
-    r"due|set|scheduled|going|poised|likely|able) to(?: be)? \w+|next|upcoming|coming|by the end of|before the end of|would)\b",
+    r"(?:" + "|".join(vocab.ordered("future_cue_verbs")) + r") to(?: be)? \w+"
+    r"|next|upcoming|coming|by the end of|before the end of|would)\b",
     re.IGNORECASE,
 )
 _FUTURE_CONTRACTION = re.compile(r"\w[’']ll\b")
 _PAST_CUE = re.compile(
-    r"\b(?:said|says|tells|announced|added|reported|declared|claimed|confirmed|denied|was|were|had|did|has|have|"
+    r"\b(?:" + "|".join(vocab.ordered("past_cue_forms")) + "|"
     + _IRREGULAR_PAST
     + r"|\w{3,}ed)\b",
     re.IGNORECASE,

@@ -8,17 +8,18 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .. import vocab
 
-MONTHS = {
-    name.lower(): i
-    for i in range(1, 13)
-    for name in (calendar.month_name[i], calendar.month_abbr[i])
-}
-MONTHS["sept"] = 9
-WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 
-MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# The names (data/en/month_names.json, month_abbreviations.json, weekday_names.json), lower case -> number.
+MONTHS = {**vocab.mapping("month_names"), **vocab.mapping("month_abbreviations")}
+WEEKDAYS = dict(vocab.mapping("weekday_names"))
+# As written: "January|...|December", "Jan|...|Dec" (full names first), "Monday|...|Sunday".
+MONTH_NAMES_RE = "|".join(name.capitalize() for name in vocab.mapping("month_names"))
+MONTH_ABBREVIATIONS_RE = "|".join(name.capitalize() for name in vocab.mapping("month_abbreviations"))
+
+MONTH_RE = r"(?:" + MONTH_NAMES_RE + "|" + MONTH_ABBREVIATIONS_RE + r")\.?"
+WEEKDAY_RE = r"(?:" + "|".join(name.capitalize() for name in WEEKDAYS) + r")"
 
 # "April 1, 2019", "Sept. 11, 2001", "March 3 2019"
 MDY = re.compile(r"\b(?P<month>" + MONTH_RE + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b")

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ..settings import SHORT_SPAN_DAYS
 from .mentions import Mention, find_mentions
 from .resolvers import _SAME_DAY_OFFSET, DAY_RELATIVE, RESOLVERS
-from .when import Reference, SHORT_SPAN_DAYS, UNRESOLVED, When, day, days, whole_month, whole_year
+from .when import Reference, UNRESOLVED, When, day, days, whole_month, whole_year
 
 
 def resolve(mention: Mention, ref: Reference | None) -> When:

@@ -6,12 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..settings import SHORT_SPAN_DAYS
 from .periods import Period, month_end, month_start, parse_period
 
 
 PRECISIONS = ("day", "span", "week", "month", "year")
-# Spans up to two weeks are ACLED time precision 2; longer ones are a month's worth.
-SHORT_SPAN_DAYS = 13
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from ..chrono import _iso
 from ..language.actors import ARMED_SIDE_TYPES
 from ..language.doccache import sents as doc_sents
 from ..language.doccache import text as doc_text
+from ..language.meta import dateline_end
 
 # Sides that can act or be acted on in an event; media and other bodies cannot. (An
 # international body is a side, armed or not: a coalition fights, the UN does not.)
@@ -60,7 +61,7 @@ class ArticleContext:
         meta = doc._.meta or {}
         dateline = meta.get("dateline") or {}
         ctx.agency = dateline.get("agency")
-        ctx.body_start = dateline.get("end", _after_dateline(doc_text(doc))) if dateline else 0
+        ctx.body_start = dateline_end(doc) if dateline else 0
         ctx.actors = [a for a in ctx.actors if a.get("type") in SIDE_TYPES and a["start"] >= ctx.body_start]
         for actor in ctx.actors:
             span = doc.char_span(actor["start"], actor["end"], alignment_mode="expand")
@@ -199,13 +200,6 @@ class ArticleContext:
                 if day and recent and (latest is None or day <= latest):
                     return day.isoformat(), int(t.get("time_precision") or 1), None
         return None
-
-
-def _after_dateline(text: str) -> int:
-    from ..read.parts import DATELINE
-
-    m = DATELINE.match(text)
-    return m.end() if m else 0
 
 
 _as_date = _iso  # "YYYY-MM-DD..." -> date, or None

@@ -12,31 +12,26 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from .. import vocab
 from . import countries as C
 
-# Words that make the word before them a sponsor, not an owner: "Iran-backed
-# militias" are not Iranian forces, "U.S.-led coalition" is not the U.S. military.
-SPONSOR_SUFFIXES = frozenset(
-    "backed led allied supported sponsored trained aligned funded armed linked affiliated "
-    "dominated controlled inspired loyal friendly".split()
-)
-# A country named as a direction or a neighbour is a place on the map, not the side a
-# phrase belongs to: "near the border with Tajikistan, government forces ..."
-GEOGRAPHIC_LEAD = re.compile(
-    r"(?:border with|borders with|border of|near|toward|towards|into|across|neighbou?ring|fled to|flee to|from)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _geographic_lead() -> re.Pattern:
+    """"near the border with Tajikistan, government forces ...": not Tajikistan's (data/en/geographic_leads.json)."""
+    leads = "|".join(re.escape(w) for w in vocab.ordered("geographic_leads"))
+    return re.compile(r"(?:" + leads + r")\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def sponsor_follows(doc: Doc, end: int) -> bool:
     """"Iran - backed": a hyphen and a sponsor word right after token `end - 1`."""
     if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
-        return doc[end + 1].lower_ in SPONSOR_SUFFIXES
+        return doc[end + 1].lower_ in vocab.words("sponsor_suffixes")  # "Iran-backed"
     return False
 
 
@@ -130,7 +125,7 @@ class CountryMentions:
             iso2, kind = key.split("|")
             if kind == "demonym" and end < len(doc) and doc[end].lower_ in ("border", "borders", "frontier"):
                 continue  # "near the Somali border" is said from the other side
-            if kind != "demonym" and GEOGRAPHIC_LEAD.search(text[max(0, doc[start].idx - 30) : doc[start].idx]):
+            if kind != "demonym" and _geographic_lead().search(text[max(0, doc[start].idx - 30) : doc[start].idx]):
                 continue
             last_end = end
             hits.append((doc[start].idx, iso2, kind, start))

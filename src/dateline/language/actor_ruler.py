@@ -86,6 +86,6 @@ class ActorRuler:
         return doc
 
 
-@Language.factory("dateline_actor_ruler")
+@Language.factory("dateline_actor_ruler", assigns=["doc.ents", "token.ent_iob", "token.ent_type"])
 def make_actor_ruler(nlp, name):  # no annotations: spaCy's config resolver reads them
     return ActorRuler(nlp, name)

@@ -24,9 +24,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .. import vocab
+from ..settings import ANTECEDENT_WINDOW, MAX_MODIFIER_WORDS
 from . import countries as C
 from .actor_countries import (
-    SPONSOR_SUFFIXES,
     CountryContext,
     CountryMentions,
     fallback_focus,
@@ -44,10 +45,10 @@ from .actor_dictionary import (
     norm,
 )
 from .entity_fixes import record_entities
+from .meta import ensure
 
 # what the event coder and the tests read from here
 __all__ = [
-    "SPONSOR_SUFFIXES",
     "ActorDictionary",
     "actor_for_event",
     "actor_for_role",
@@ -56,14 +57,10 @@ __all__ = [
 ]
 
 # Words before a head noun that hand it to the state of the country in context.
-POSSESSORS_OF_STATE = frozenset({"country", "nation", "government", "state", "regime", "kingdom", "republic"})
-STATE_CUES = frozenset("government pro-government regime pro-regime state loyalist national".split())
 # Phrases that introduce the name of what was just described ("... known as Popular Mobilisation").
 NAMING_PHRASES = (("known", "as"), ("called",), ("dubbed",), ("named",))
 ARMED_NAMED_TYPES = frozenset({"rebel", "militia"})
-ANTECEDENT_WINDOW = 1500  # "the group" refers back at most this many characters
 FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "NUM", "AUX", "SCONJ", "CCONJ", "PUNCT", "PART", "SYM", "SPACE"})
-MAX_MODIFIER_WORDS = 6
 
 
 @dataclass
@@ -119,8 +116,11 @@ NESTED_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "conj", "parat
 class ActorResolver:
     """Resolves context-dependent actor mentions; writes doc._.actors and doc._.entities."""
 
-    def __init__(self, nlp: Language, name: str = "dateline_actors"):
+    def __init__(self, nlp: Language, name: str = "dateline_actors", antecedent_window: int = ANTECEDENT_WINDOW,
+                 max_modifier_words: int = MAX_MODIFIER_WORDS):
         self.name = name
+        self.antecedent_window = antecedent_window  # "the group" refers back at most this many characters
+        self.max_modifier_words = max_modifier_words
         self.vocab = nlp.vocab
         self.pipe_names = nlp.pipe_names  # the live list: components added later show up
         self.dictionary = load_dictionary()
@@ -227,7 +227,7 @@ class ActorResolver:
         # "al Qaeda-linked militants": the group is named as an affiliation, not as an actor.
         last = ent[-1].text
         affiliation = sponsor_follows(doc, ent.end) or (
-            "-" in last and last.rsplit("-", 1)[-1].lower() in SPONSOR_SUFFIXES
+            "-" in last and last.rsplit("-", 1)[-1].lower() in vocab.words("sponsor_suffixes")
         )
         return Mention(
             text=ent.text, start=ent.start_char, end=ent.end_char,
@@ -244,14 +244,13 @@ class ActorResolver:
         spans = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
         return sorted(spans, key=lambda s: s.start)
 
-    @staticmethod
-    def _words_before(doc: Doc, start: int) -> list[tuple[int, int]]:
+    def _words_before(self, doc: Doc, start: int) -> list[tuple[int, int]]:
         """Whitespace-delimited words right before token `start`, nearest first, as
         (first token, end token); "Iran-backed" is one word of three tokens. Stops at
         a sentence start, line break or punctuation other than a hyphen."""
         words: list[tuple[int, int]] = []
         i = start
-        while i > 0 and len(words) < MAX_MODIFIER_WORDS:
+        while i > 0 and len(words) < self.max_modifier_words:
             if doc[i].is_sent_start and i < start:
                 break
             j = i - 1
@@ -325,7 +324,7 @@ class ActorResolver:
                 name_start = we
             low = norm(word)
             parts = low.split("-")
-            if (len(parts) > 1 and parts[-1] in SPONSOR_SUFFIXES) or low.endswith("-"):
+            if (len(parts) > 1 and parts[-1] in vocab.words("sponsor_suffixes")) or low.endswith("-"):
                 # "Iran-backed", and the first half of "Russian- and Iranian-backed"
                 sponsors.append("-".join(parts[:-1]) if not low.endswith("-") else low.rstrip("-"))
                 name_start = we
@@ -340,7 +339,7 @@ class ActorResolver:
             iso = C.iso2_for(word)
             if iso:
                 owners.append(iso)
-            elif low in STATE_CUES:
+            elif low in vocab.words("state_cues"):
                 state_cue = True
             elif low in ("country", "nation") and possessive:
                 pass  # "the country's army": the country in context
@@ -354,7 +353,7 @@ class ActorResolver:
         group = " ".join(w for w in rest if w[:1].isupper()) or None
         # "Iraq's army" and "the country's army" are state forces; "Sadr's forces" are not
         other_possessor = possessive and not (
-            C.iso2_for(possessor or "") or (possessor or "") in POSSESSORS_OF_STATE
+            C.iso2_for(possessor or "") or (possessor or "") in vocab.words("state_possessors")
         )
         return Modifier(
             start=start, text=norm(" ".join(words)), owners=owners, sponsors=sponsors,
@@ -371,7 +370,7 @@ class ActorResolver:
                 while ent_end < hi and doc[ent_end].ent_iob_ == "I":
                     ent_end += 1
                 last = doc[ent_end - 1].text
-                if not (sponsor_follows(doc, ent_end) or last.rsplit("-", 1)[-1].lower() in SPONSOR_SUFFIXES):
+                if not (sponsor_follows(doc, ent_end) or last.rsplit("-", 1)[-1].lower() in vocab.words("sponsor_suffixes")):
                     return True
         return False
 
@@ -459,14 +458,14 @@ class ActorResolver:
             return None  # "Syrian rebels" are not the last group named
         earlier = [m for m in named if m.start < head.start_char and m.type in ARMED_NAMED_TYPES
                    and m.how == "dictionary"]
-        if key in INSURGENT_WORDS:
+        if key in vocab.words("insurgent_nouns"):
             # "militants", "insurgents", "jihadists" are the insurgents named, not a
             # pro-government militia the article also mentions
             earlier = [m for m in earlier if m.type == "rebel"] or earlier
         antecedent = None
         if key.endswith("group"):
             # "the group": the last group named, if not too far back
-            if earlier and head.start_char - earlier[-1].end <= ANTECEDENT_WINDOW:
+            if earlier and head.start_char - earlier[-1].end <= self.antecedent_window:
                 antecedent = earlier[-1]
         elif earlier:
             # "militants", "jihadists": the group the article is about so far (most named),
@@ -482,7 +481,6 @@ class ActorResolver:
         return None
 
 
-INSURGENT_WORDS = frozenset({"militant", "militants", "insurgent", "insurgents", "jihadist", "jihadists", "rebel", "rebels", "islamist", "islamists", "extremist", "extremists"})
 
 
 def _names_follow(doc: Doc, end: int) -> bool:
@@ -496,8 +494,12 @@ def _names_follow(doc: Doc, end: int) -> bool:
     return False
 
 
-@Language.factory("dateline_actors")
-def make_actor_resolver(nlp, name):  # no annotations: spaCy's config resolver reads them
-    return ActorResolver(nlp, name)
+@Language.factory("dateline_actors", assigns=["doc._.actors", "doc._.entities", "doc._.focus_country"],
+                  requires=["doc.ents", "doc.sents", "token.dep"],
+                  default_config={"antecedent_window": ANTECEDENT_WINDOW, "max_modifier_words": MAX_MODIFIER_WORDS})
+def make_actor_resolver(nlp, name, antecedent_window, max_modifier_words):  # no annotations: spaCy reads them
+    # focus_country: set only when dateline_places is not in the pipeline
+    ensure("meta", "places", "focus_country", "actors", "entities")
+    return ActorResolver(nlp, name, antecedent_window, max_modifier_words)
 
 

@@ -21,13 +21,10 @@ rules in `chrono` give directly.
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from .. import vocab
 from ..chrono import Reference, find_mentions, resolve_all, timex_dict
+from .meta import ensure
 
-# Verbs whose infinitive complement looks ahead ("hoped to capture ... by March").
-_LOOKING_AHEAD = {
-    "hope", "plan", "expect", "aim", "want", "intend", "vow", "pledge", "promise", "seek",
-    "schedule", "set", "due", "poise", "threaten", "prepare", "agree", "decide",
-}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 
 
@@ -54,9 +51,9 @@ def tense_from_parse(doc: Doc, start: int, end: int) -> str | None:
         return "future"
     if any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children):
         governor = token.head
-        if governor.lemma_.lower() in _LOOKING_AHEAD or governor.lower_ in ("going", "due", "set", "poised"):
+        if governor.lemma_.lower() in vocab.words("looking_ahead_verbs") or governor.lower_ in ("going", "due", "set", "poised"):
             return "future"
-    if token.tag_ in ("VBD", "VBN") or aux & {"has", "have", "had", "was", "were", "did"}:
+    if token.tag_ in ("VBD", "VBN") or aux & vocab.words("past_auxiliaries"):
         return "past"
     return None
 
@@ -79,6 +76,8 @@ class DateNormaliser:
         return doc
 
 
-@Language.factory("dateline_dates")
+# The parse is used where it is there (the tense of the governing verb), not required.
+@Language.factory("dateline_dates", assigns=["doc._.timexes"])
 def make_dateline_dates(nlp: Language, name: str) -> DateNormaliser:
+    ensure("meta", "timexes")
     return DateNormaliser()

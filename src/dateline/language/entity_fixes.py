@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -18,7 +19,6 @@ from .. import vocab
 from . import countries as C
 from .actor_dictionary import ActorDictionary, norm
 
-NAME_PARTICLES = vocab.words("name_particles")
 # NER labels -> record-format entity labels; everything else (dates, numbers) is dropped.
 NER_LABELS = {
     "PERSON": "PERSON",
@@ -113,15 +113,15 @@ def apply_acronyms(text: str, entities: list[dict]) -> None:
             e["label"] = source["label"]
 
 
-RANK_AFTER = re.compile(
-    r"\s+(?:Gen|General|Lt|Lieutenant|Col|Colonel|Capt|Captain|Maj|Major|Sgt|Sergeant|Cpl|Corporal|Pvt|"
-    r"Private|Adm|Admiral|Cmdr|Commander|Brig|Spc|Specialist|Staff|Senior|Chief|Petty|Master|First|Second)\b\.?"
-)
+@lru_cache(maxsize=1)
+def _rank_after() -> re.Pattern:
+    """"U.S. Army Gen. Joseph Votel": a rank right after a force (data/en/rank_words.json)."""
+    return re.compile(r"\s+(?:" + "|".join(vocab.ordered("rank_words")) + r")\b\.?")
 
 
 def rank_follows(text: str, end: int) -> bool:
     """"U.S. Army Gen. Joseph Votel": the force names a person's rank, not an actor."""
-    return RANK_AFTER.match(text, end) is not None
+    return _rank_after().match(text, end) is not None
 
 
 def ner_pieces(doc_text: str, ent: Span) -> list[tuple[int, int]]:
@@ -150,11 +150,6 @@ def ner_pieces(doc_text: str, ent: Span) -> list[tuple[int, int]]:
 
 
 # Ranks and titles the statistical NER sometimes takes for a name ("Staff Sgt.", "Navy Capt.").
-TITLE_WORDS = frozenset(
-    "sgt sergeant capt captain col colonel gen general lt lieutenant maj major cpl corporal pvt private "
-    "adm admiral cmdr cdr commander brig spc specialist staff navy army air force marine master chief "
-    "petty officer first second command sgt. mr mrs ms dr president minister secretary".split()
-)
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 NICKNAME = re.compile(r"\s*[“\"][^”\"]{1,20}[”\"]")
 
@@ -176,7 +171,7 @@ def person_names(doc: Doc) -> list[tuple[list[str], str]]:
             continue
         full = re.sub(r"['’]s$", "", NICKNAME.sub("", ent.text)).strip()
         words = _name_words(full)
-        if len(words) >= 2 and words[-1].lower() not in NAME_PARTICLES:
+        if len(words) >= 2 and words[-1].lower() not in vocab.words("name_particles"):
             seen.setdefault(" ".join(words), (words, full))
     return sorted(seen.values(), key=lambda x: -len(x[0]))
 
@@ -219,7 +214,7 @@ def fix_ner(text: str, span: Span, label: str, persons: list[tuple[list[str], st
             return "NORP", _demonym_canonical(bare)
     if label == "PERSON":
         words = _name_words(text)
-        if not words or all(w.lower() in TITLE_WORDS for w in words):
+        if not words or all(w.lower() in vocab.words("title_words") for w in words):
             return None, text  # "Staff Sgt", "Navy Capt"
         full = full_name(words, persons)
         if full:
@@ -231,7 +226,7 @@ def fix_ner(text: str, span: Span, label: str, persons: list[tuple[list[str], st
             return "PERSON", full  # "Bali" after "Mustafa Bali"
     if label == "NORP":
         return "NORP", _singular(bare)
-    if all(w.lower() in TITLE_WORDS for w in _name_words(text)):
+    if all(w.lower() in vocab.words("title_words") for w in _name_words(text)):
         return None, text  # "Navy Capt"
     return label, bare
 

@@ -31,22 +31,15 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import vocab
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 GAZ_PATH = DATA_DIR / "gazetteer.npz"
 
-# Arabic definite articles as romanised (with or without the hyphen) and the
-# Kurdish/Turkish/other particles that vary between spellings of one place.
-ARTICLES = frozenset(
-    "al el il ul ad ar as ash az at an ed er es ez et en adh ath dh l".split()
-)
-# Admin words that name the kind of unit, not the unit.
-ADMIN_WORDS = frozenset(
-    """governorate governorates province provinces muhafazat muhafazah muhafaza
-    mohafazat wilayat wilaya vilayet district subdistrict sub-district nahiyat
-    nahiya nahiyah qada qadha qadaa mantiqat mantiqah markaz""".split()
-)
-# "Abu", "Albu", "Abou" and "Bu" all begin tribal/town names ("Albu Kamal").
-ABU_FORMS = frozenset("abu abou albu alboo bu abo".split())
+# The words folding reads (data/en/: what each is and why, in its description).
+ARTICLES = vocab.words("transliterated_articles")
+ADMIN_WORDS = vocab.words("admin_unit_words")
+ABU_FORMS = vocab.words("abu_forms")
 
 _APOSTROPHES = "'’‘ʼʻʿʾ`´′ʹ"
 _SPECIAL = str.maketrans(

@@ -20,11 +20,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..settings import HEADLINE_CHARS
+
 # Acronyms the model confuses with common words, and the norm it knows them by.
 NAME_NORMS = {"IS": "isis"}
 
 
-@Language.component("dateline_norms")
+@Language.component("dateline_norms", assigns=["token.norm"])
 def name_norms(doc: Doc) -> Doc:
     letters = [c for c in doc.text[:400] if c.isalpha()]
     shouting = letters and sum(c.isupper() for c in letters) > 0.8 * len(letters)
@@ -38,8 +40,6 @@ def name_norms(doc: Doc) -> Doc:
 
 
 SINGLE_MARKS = {"'", "\u2018", "\u2019"}
-# A text this short (in characters) is read as a headline or a one-line report.
-HEADLINE_CHARS = 300
 
 
 def _scare_quoted(doc: Doc) -> list:
@@ -53,29 +53,34 @@ def _scare_quoted(doc: Doc) -> list:
     ]
 
 
-def _headline(doc: Doc) -> bool:
+def _headline(doc: Doc, headline_chars: int) -> bool:
     """A headline or a one-line report: the only texts whose scare quotes we merge."""
-    return len(doc.text) <= HEADLINE_CHARS and "\n\n" not in doc.text.strip()
+    return len(doc.text) <= headline_chars and "\n\n" not in doc.text.strip()
 
 
-@Language.component("dateline_scare_quotes")
-def scare_quotes(doc: Doc) -> Doc:
-    if not _headline(doc):
+# no annotations on factories: spaCy validates their signatures at run time
+@Language.factory("dateline_scare_quotes", assigns=["token.norm"], default_config={"headline_chars": HEADLINE_CHARS})
+def make_scare_quotes(nlp, name, headline_chars):
+    def scare_quotes(doc: Doc) -> Doc:
+        if not _headline(doc, headline_chars):
+            return doc
+        spans = _scare_quoted(doc)
+        if spans:
+            with doc.retokenize() as retokenizer:
+                for span in spans:
+                    retokenizer.merge(span, attrs={"NORM": span[1].text.lower()})
         return doc
-    spans = _scare_quoted(doc)
-    if spans:
-        with doc.retokenize() as retokenizer:
-            for span in spans:
-                retokenizer.merge(span, attrs={"NORM": span[1].text.lower()})
-    return doc
+
+    return scare_quotes
 
 
-@Language.factory("dateline_quoted_lemmas")
-def make_quoted_lemmas(nlp, name):  # no annotations: spaCy validates factory signatures at run time
+@Language.factory("dateline_quoted_lemmas", assigns=["token.lemma"], requires=["token.lemma"],
+                  default_config={"headline_chars": HEADLINE_CHARS})
+def make_quoted_lemmas(nlp, name, headline_chars):
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
 
     def quoted_lemmas(doc: Doc) -> Doc:
-        if not _headline(doc):
+        if not _headline(doc, headline_chars):
             return doc  # nothing was merged: skip the token scan on every full article
         for tok in doc:
             text = tok.text

@@ -11,10 +11,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..read.parts import DATELINE
+from .meta import dateline_end
 
 
-@Language.component("dateline_paragraphs")
+@Language.component("dateline_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     for i, tok in enumerate(doc[:-1]):
         gap = tok.whitespace_ if not tok.is_space else tok.text
@@ -27,10 +27,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             doc[i + 1].is_sent_start = True
     # "NEW YORK (Reuters) – Islamic State has claimed ...": the dateline is not part of
     # the lead's grammar (the parser would make YORK the subject of "claimed").
-    end = ((doc._.meta or {}).get("dateline") or {}).get("end") if Doc.has_extension("meta") else None
-    if end is None:
-        m = DATELINE.match(doc.text)
-        end = m.end() if m else None
+    end = dateline_end(doc)
     if end:
         after = next((t for t in doc if t.idx >= end), None)
         if after is not None and after.i > 0:

@@ -22,8 +22,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import PipelineError
 from ..record import Article
 from .doccache import drop as drop_cache
+from .meta import article_meta, ensure
 
 # The English model (see README: chosen by measurement on the gold). DATELINE_SPACY_MODEL
 # names another installed model or a model directory, for comparisons.
@@ -44,23 +46,10 @@ COMPONENTS: list[tuple[str, str, dict]] = [
     ("dateline.events.coder", "dateline_events", {}),
 ]
 
-# What each extension holds once the pipeline has run (all lists of plain dicts
-# shaped like the record format, plus fields of our own).
-EXTENSIONS = {
-    "meta": None,  # {"published": {...} | None, "dateline": {...} | None, "title": str | None}
-    "places": None,
-    "focus_country": None,  # ISO2 of the country the article is mostly about
-    "actors": None,  # actor mentions: text, start, end, canonical, type, country
-    "entities": None,
-    "timexes": None,
-    "quotes": None,
-    "quantities": None,
-    "events": None,
-}
-
-for _name, _default in EXTENSIONS.items():
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+# What the record takes from the Doc once the pipeline has run (see `meta` for `doc._.meta`).
+# Each component registers the extensions it assigns or reads (in its factory); the
+# record's are made sure of here too, for a pipeline built without some component.
+RECORD_EXTENSIONS = ("entities", "places", "quotes", "quantities", "events")
 
 _LOCK = threading.Lock()
 _NLP: Language | None = None
@@ -69,6 +58,7 @@ _NLP: Language | None = None
 def build_pipeline(components: Iterable[str] | None = None) -> Language:
     """The English model with our components; `components` limits which are added."""
     nlp = spacy.load(MODEL)
+    ensure("meta", "events")  # set by make_doc and by dateline_events (events/), which registers none itself
     wanted = set(components) if components is not None else None
     for module, factory, where in COMPONENTS:
         if wanted is not None and factory not in wanted:
@@ -76,8 +66,9 @@ def build_pipeline(components: Iterable[str] | None = None) -> Language:
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as err:
-            if err.name == module:  # component not written yet
-                continue
+            if err.name == module:
+                raise PipelineError(f"component {factory!r}: its module {module} is missing "
+                                    f"(COMPONENTS in dateline.language.pipeline lists it)") from None
             raise
         if factory in nlp.pipe_names:
             continue
@@ -96,12 +87,14 @@ def load_pipeline() -> Language:
 
 def make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.body)
-    doc._.meta = {"published": article.published, "dateline": article.dateline, "title": article.title, "id": article.id}
+    ensure("meta")
+    doc._.meta = article_meta(article)
     return doc
 
 
 def fill_record(article: Article, doc: Doc) -> Article:
     """Copy what the components found onto the article record."""
+    ensure(*RECORD_EXTENSIONS)
     article.entities = list(doc._.entities or [])
     article.places = list(doc._.places or [])
     article.quotes = list(doc._.quotes or [])

@@ -42,6 +42,8 @@ HINT_FEATURES = {hint: frozenset(features) for hint, features in PLACE_WORDS["hi
 LOCATIVE_CUES = frozenset(PLACE_WORDS["locative_cues"])  # words before a name that say a place follows
 OF_CUES = frozenset(PLACE_WORDS["of_cues"])  # "the village of", "a native of"
 DIRECTIONS = frozenset(PLACE_WORDS["directions"])
+# "east|eastern|...": the directions as a regex alternation, in file order
+DIRECTION_ALTERNATION = "|".join(PLACE_WORDS["directions"])
 MONTHS_DAYS = frozenset(PLACE_WORDS["months_days"])
 # Words that never begin or end a place's name, and never are one alone.
 FUNCTION_WORDS = (frozenset(STOP_WORDS) | LOCATIVE_CUES | {"the", "near"}) - {"us"}
@@ -253,12 +255,17 @@ def bare_key(name: str) -> str:
     return name_key(name[ws[0].start : ws[-1].end]) if ws else name_key(name)
 
 
+# "East Mosul", "Mount Sinjar": a direction or a mountain's or valley's head right before a name
+_DIRECTION_BEFORE = re.compile(
+    r"\b(" + "|".join(w.capitalize() for w in PLACE_WORDS["directions"] + PLACE_WORDS["generic_heads"]) + r")[ \u00a0]$"
+)
+
+
 def add_directions(text: str, found: list[Mention]) -> list[Mention]:
     """'East Mosul', 'Mount Sinjar': a direction or a mountain's or valley's head joins
     the span of the town it is named after (geo_precision 2)."""
     for m in found:
-        d = re.search(r"\b(East|West|North|South|Eastern|Western|Northern|Southern|Central|Jabal|Jebel|Mount|Wadi)[ \u00a0]$",
-                      text[max(0, m.start - 12) : m.start])
+        d = _DIRECTION_BEFORE.search(text[max(0, m.start - 12) : m.start])
         if d and not any(c.feature in ("country", "continent", "province", "state") for c in m.candidates):
             m.start -= len(d.group(0))
             m.text = text[m.start : m.end]

@@ -18,11 +18,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from ..settings import PLACE_ACCEPT
 from .gazetteer import ADMIN_WORDS, DATELINE_ONLY, Gazetteer, Place, get_gazetteer
 from .place_names import (
     ABBREVIATION,
     ARTICLE_WORDS,
     BUILDING_WORDS,
+    DIRECTION_ALTERNATION,
     DIRECTIONS,
     FACILITY_WORDS,
     HINT_FEATURES,
@@ -44,27 +46,31 @@ from .place_names import (
     trim_entity,
     words_of,
 )
+from .meta import dateline_end
 from .place_resolution import Context
 
 # What the NER says about a span.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NONPLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "ARMED_GROUP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
-ACCEPT = 3.0  # evidence needed to call a gazetteer hit a place
 
 _COORDINATED = re.compile(r"(?:(?:,| and|, and|,? or) (?:the )?[A-Z][\w.’'-]*)+")
 # "the Government of Iraq": the country after the head is a place
 _STATE_OF = re.compile(r"(?:^|\b)(?:the )?(?:" + "|".join(re.escape(h) for h in PLACE_WORDS["state_of_heads"]) + r") of (?:the )?$", re.I)
-_APPOSITIVE = re.compile(r"\b(?:town|village|city|hamlet|district|province)\b[^.;:!?\n]*, $")
+_APPOSITIVE = re.compile(r"\b(?:" + "|".join(PLACE_WORDS["kind_words"]) + r")\b[^.;:!?\n]*, $")
 _LIST_GAP = re.compile(r",? (?:and|or) ")
 # what follows a part of a city: "neighbourhood, West Mosul", " area of western Mosul", ", Mosul, Nineveh"
 _PART_OF = re.compile(
-    r"(?: (neighbourhood|neighborhood|district|area|quarter|suburb)(?: of)?)?( of)?,?(?: the)?"
-    r"(?: (?:east|west|north|south|eastern|western|northern|southern|central|old|right side of|left side of))?"
+    r"(?: (" + "|".join(PLACE_WORDS["city_part_words"]) + r")(?: of)?)?( of)?,?(?: the)?"
+    r"(?: (?:" + DIRECTION_ALTERNATION + r"|old|right side of|left side of))?"
     r" ([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*)(, [A-Z])?"
 )
+# "West Mosul", "the Old City": the city's name without the quarter's word
+_CITY_QUARTER = re.compile(r"^(?:" + "|".join(w.capitalize() for w in PLACE_WORDS["directions"]) + r"|Old) ")
+# "the town of", "the province of": what the name after it is (`of_hints`)
+_KIND_OF = re.compile(r"\b(" + "|".join(PLACE_WORDS["of_hints"]) + r") of (the )?$")
 _OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)*)[’']s (?:the )?$")
 _CONTAINER_AFTER = re.compile(
-    r"(?:,| in(?: the)?(?: (?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"(?:,| in(?: the)?(?: (?:" + DIRECTION_ALTERNATION + r"|"
     r"north-?eastern|north-?western|south-?eastern|south-?western))?) ([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*)"
 )
 
@@ -76,10 +82,11 @@ class PlaceRecognizer:
     """Decides which gazetteer hits are places (`Mention.kept`), with the reasons (`Mention.why`)."""
 
     def __init__(self, gazetteer: Gazetteer | None = None, lexicon: frozenset[str] = frozenset(),
-                 demonym: Callable[[str], str | None] = lambda word: None):
+                 demonym: Callable[[str], str | None] = lambda word: None, accept: float = PLACE_ACCEPT):
         self._gaz = gazetteer
         self._lexicon = lexicon  # English words (WordNet's, from the model's lemmatizer)
         self._demonym = demonym
+        self.accept_at = accept  # evidence needed to call a gazetteer hit a place
 
     @property
     def gaz(self) -> Gazetteer:
@@ -89,10 +96,11 @@ class PlaceRecognizer:
 
     def live(self, doc, text, meta, ents, person_words, mentions, wholes) -> list[Mention]:
         """The gazetteer hits that may be places: candidates fitted to the text, blocked names noted."""
-        dateline_end = _dateline_end(text, meta)
+        # where the dateline the reader found ends in the body
+        end = dateline_end(doc) if (meta.get("dateline") or {}).get("places") else 0
         live = []
         for m in mentions:
-            m.in_dateline = m.end <= dateline_end
+            m.in_dateline = m.end <= end
             whole = next((w for w in wholes if w.start <= m.start and m.end <= w.end), None)
             if whole is not None and not m.in_dateline:
                 m.notes.append(f"a piece of the unknown place name {whole.text!r}")
@@ -140,11 +148,11 @@ class PlaceRecognizer:
             best_by_place[group] = max(best_by_place.get(group, -99.0), m.evidence)
         for k, m in enumerate(live):
             group = (top[k], bare_key(m.text))
-            m.kept = m.evidence >= ACCEPT or (best_by_place[group] >= ACCEPT and m.evidence >= 0.5)
+            m.kept = m.evidence >= self.accept_at or (best_by_place[group] >= self.accept_at and m.evidence >= 0.5)
         # a name listed with places is a place: "Al Huwayjah and Tuz Khurmatu", "Raqqa, Hasaka and Deir ez-Zor"
         for k, m in enumerate(live):
             pending = held.get(k, ("", 0.0))[1]
-            if m.kept or m.evidence + pending + 1.5 < ACCEPT:
+            if m.kept or m.evidence + pending + 1.5 < self.accept_at:
                 continue
             for other in live[max(0, k - 1) : k] + live[k + 1 : k + 2]:
                 lo, hi = (other.end, m.start) if other.start < m.start else (m.end, other.start)
@@ -216,10 +224,9 @@ class PlaceRecognizer:
         for word, hint in (("province", "admin"), ("governorate", "admin"), ("camp", "camp"), ("district", "district")):
             if low.endswith(word):
                 m.hint = hint
-        before = re.search(r"\b(city|town|village|province|governorate|district) of (the )?$",
-                           text[max(0, m.start - 20) : m.start].lower())
+        before = _KIND_OF.search(text[max(0, m.start - 20) : m.start].lower())
         if before:
-            m.hint = {"province": "admin", "governorate": "admin", "district": "district"}.get(before.group(1), "settlement")
+            m.hint = PLACE_WORDS["of_hints"][before.group(1)]
         if m.hint in HINT_FEATURES and not any(c.feature == "country" for c in m.candidates):
             fit = tuple(c for c in m.candidates if c.feature in HINT_FEATURES[m.hint])
             if fit:
@@ -237,7 +244,7 @@ class PlaceRecognizer:
         elif owner:
             city = owner.group(1)
         if city:
-            city = re.sub(r"^(?:East|West|North|South|Eastern|Western|Northern|Southern|Central|Old) ", "", city)
+            city = _CITY_QUARTER.sub("", city)
             cities = [c for c in self.gaz.lookup(city) if c.feature == "city" and likeness(city, c.name) >= 0.8]
             if cities:
                 m.part_of = max(cities, key=size_score)
@@ -360,17 +367,6 @@ class PlaceRecognizer:
             m.why.append(("not a proper noun", -2.0))  # a common word opening a sentence
         if m.fuzzy:
             m.why.append(("spelling only close", -0.5))
-
-
-def _dateline_end(text: str, meta: dict) -> int:
-    """Where the dateline ("BEIRUT/ERBIL (Reuters) –") ends in the body, or 0."""
-    dl = meta.get("dateline") or {}
-    if not dl.get("places"):
-        return 0
-    if isinstance(dl.get("end"), int):  # the reader found it
-        return dl["end"]
-    m = re.search(r"\([^)]{1,40}\)\s*[–—-]|\s[–—-]\s", text[:200])
-    return m.start() if m else 0
 
 
 _NEIGHBOUR_SKIP = (MONTHS_DAYS | LOCATIVE_CUES | DIRECTIONS | TAIL_WORDS | FACILITY_WORDS

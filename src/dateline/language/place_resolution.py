@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import ADMIN_FEATURES, CAPITAL, HISTORIC, Gazetteer, Place, get_gazetteer, name_key
 from .place_names import (
+    DIRECTION_ALTERNATION,
     NOT_NAMES,
     Mention,
     Word,
@@ -242,7 +243,7 @@ class PlaceResolver:
 
 
 _UP_TO_COUNTRY = re.compile(
-    r"(?:,| in| of)(?: the)?(?: (?:north|south|east|west|central|northern|southern|eastern|western)(?:-?\w+ern)?)?"
+    r"(?:,| in| of)(?: the)?(?: (?:" + DIRECTION_ALTERNATION + r")(?:-?\w+ern)?)?"
     r"(?: [A-Z][\w’'.-]+){0,4}(?: (?:province|governorate|region|state|district))?,? (?:the )?"
 )
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..settings import PLACE_ACCEPT
 from .gazetteer import ADMIN_FEATURES, Gazetteer, get_gazetteer
+from .meta import ensure
 from .place_names import Mention, add_directions, find_names, size_score, words_of
 from .place_recognition import PlaceRecognizer
 from .place_resolution import Context, PlaceResolver
@@ -26,11 +28,12 @@ from .place_resolution import Context, PlaceResolver
 class PlaceFinder:
     """The spaCy component (see the module docstring)."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, lexicon: frozenset[str] = frozenset()):
+    def __init__(self, gazetteer: Gazetteer | None = None, lexicon: frozenset[str] = frozenset(),
+                 accept: float = PLACE_ACCEPT):
         self._gaz = gazetteer
         self._country_name = _country_namer()
         demonym = _demonym_reader()
-        self.recognizer = PlaceRecognizer(gazetteer, lexicon, demonym)
+        self.recognizer = PlaceRecognizer(gazetteer, lexicon, demonym, accept)
         self.resolver = PlaceResolver(gazetteer, demonym)
 
     @property
@@ -153,7 +156,9 @@ def english_words(nlp) -> frozenset[str]:
     return frozenset(w for words in index.values() for w in words if "_" not in w)
 
 
-@Language.factory("dateline_places")
-def make_places(nlp, name):  # no annotations: spaCy's config validation cannot read postponed ones
+@Language.factory("dateline_places", assigns=["doc._.places", "doc._.focus_country"],
+                  requires=["doc.ents", "token.dep"], default_config={"accept": PLACE_ACCEPT})
+def make_places(nlp, name, accept):  # no annotations: spaCy's config validation cannot read postponed ones
+    ensure("meta", "places", "focus_country")
     # the gazetteer is loaded with the pipeline (~0.5 s), not on the first article
-    return PlaceFinder(get_gazetteer(), english_words(nlp))
+    return PlaceFinder(get_gazetteer(), english_words(nlp), accept=accept)

@@ -22,8 +22,10 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .. import vocab
 from .doccache import sent_of
-from . import pipeline  # noqa: F401  (registers the Doc extensions)
+from .meta import ensure
+from .speaker_names import lexicon as speech_lexicon
 from .speakers import SpeakerResolver
 
 # ---------------------------------------------------------------------------------------------
@@ -47,6 +49,8 @@ class Lexicon:
     anaphoric_determiners: frozenset[str]
     one_counts: frozenset[str]
     identifier_nouns: frozenset[str]
+    casualty_words: frozenset[str]
+    more_words: frozenset[str]
     participle_verbs: dict[str, str]  # lemma -> past participle
     people_verbs: frozenset[str]
     dozen: int
@@ -59,10 +63,11 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     raw = json.loads(resources.files("dateline.data").joinpath("quantities.json").read_text(encoding="utf-8"))
+    numbers = vocab.mapping("number_words")
     return Lexicon(
-        units=raw["units"],
-        tens=raw["tens"],
-        scales=raw["scales"],
+        units={w: v for w, v in numbers.items() if v < 20},
+        tens={w: v for w, v in numbers.items() if v >= 20},
+        scales=vocab.mapping("number_scales"),
         vague={k: (v[0], v[1]) for k, v in raw["vague"].items()},
         participle_verbs=raw["participle_verbs"],
         dozen=raw["dozen"],
@@ -72,6 +77,7 @@ def lexicon() -> Lexicon:
             for k in (
                 "time_units", "measure_units", "fractions", "money_marks", "months", "age_words",
                 "not_counted_nouns", "anaphoric_determiners", "one_counts", "people_verbs", "identifier_nouns",
+                "casualty_words", "more_words",
             )
         },
     )
@@ -111,9 +117,6 @@ def figure_pattern() -> re.Pattern[str]:
     )
 
 
-CASUALTY_WORDS = {"dead", "killed", "wounded", "injured", "missing", "hurt", "displaced", "detained", "arrested"}
-MORE_WORDS = {"more", "other", "additional", "further", "new", "fresh"}
-REPORTING_LEMMAS = {"say", "tell", "add", "accord", "report", "announce", "estimate"}
 
 # ---------------------------------------------------------------------------------------------
 # values
@@ -280,6 +283,7 @@ class QuantityFinder:
         self.doc = doc
         self.text = doc.text
         self.lex = lexicon()
+        self.reporting = speech_lexicon()["indirect_verbs"] | {"accord"}  # "according to" reports too
         self._resolver: SpeakerResolver | None = None
 
     @property
@@ -304,7 +308,7 @@ class QuantityFinder:
         if head is None and after is not None and len(after):
             j = toks.end
             # "Dozens more fighters", "Around 700 of the fighters’ wives", "two of my children"
-            while j < len(doc) and doc[j].lower_ in MORE_WORDS:
+            while j < len(doc) and doc[j].lower_ in self.lex.more_words:
                 j += 1
             if j < len(doc) and doc[j].lower_ == "of":
                 j += 1
@@ -342,7 +346,7 @@ class QuantityFinder:
         for t in sorted(left, key=lambda t: -t.i):
             if first - t.i == 1:
                 first = t.i
-        while first < head.i and (doc[first].dep_ in {"cc", "punct", "case"} or doc[first].lower_ in MORE_WORDS):
+        while first < head.i and (doc[first].dep_ in {"cc", "punct", "case"} or doc[first].lower_ in self.lex.more_words):
             first += 1
         last = head.i
         # "fighters and family members": nouns that share the figure, not "caches, two bridges"
@@ -478,7 +482,7 @@ class QuantityFinder:
 
         # "around 50 dead", "300 wounded"
         nxt = self.doc[toks.end] if toks.end < len(self.doc) else None
-        if nxt is not None and nxt.lower_ in CASUALTY_WORDS:
+        if nxt is not None and nxt.lower_ in self.lex.casualty_words:
             return f"people {nxt.lower_}"
         # "killed scores, if not hundreds", "ruled over millions": people, by what was done to them
         for t in toks:
@@ -511,7 +515,7 @@ class QuantityFinder:
                     return speaker.name
         # "..., the army said in a statement, adding that two dozen mines had been cleared": a report that
         # governs the figure's clause, though its quote was cut shorter
-        if any(t.lemma_ in REPORTING_LEMMAS | {"add"} and t.pos_ == "VERB" for t in tok[0].ancestors):
+        if any(t.lemma_ in self.reporting and t.pos_ == "VERB" for t in tok[0].ancestors):
             for q in self.doc._.quotes or []:
                 if q.get("kind") == "indirect" and q.get("speaker") and sent.start_char <= q["start"] < sent.end_char:
                     return q["speaker"]
@@ -520,7 +524,7 @@ class QuantityFinder:
     def continued_report(self, sent: Span) -> str | None:
         """"X said A. B. C." in one paragraph: B and C are still X's, unless they report someone else."""
         for _ in range(4):
-            if any(t.lemma_ in REPORTING_LEMMAS for t in sent) or sent.start == 0:
+            if any(t.lemma_ in self.reporting for t in sent) or sent.start == 0:
                 return None
             prev = sent_of(self.doc[sent.start - 1])
             gap = self.text[prev.end_char : sent.start_char]
@@ -575,6 +579,7 @@ class QuantitiesComponent:
 
 
 # no annotations: spaCy validates factory arguments and `from __future__ import annotations` hides them
-@Language.factory("dateline_quantities")
+@Language.factory("dateline_quantities", assigns=["doc._.quantities"], requires=["doc._.quotes", "token.dep"])
 def make_quantities(nlp, name):
+    ensure("meta", "actors", "entities", "quotes", "quantities")
     return QuantitiesComponent()

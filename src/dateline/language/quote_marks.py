@@ -7,17 +7,18 @@ paragraph continues it).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from .speaker_names import speech_pattern
 
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
-# what follows a closing mark: 'Caughlin said', 'he added'
-ATTRIBUTION_AHEAD = re.compile(
-    r"(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t) (?:said|says|added|adds|told|wrote|asked)\b"
-)
+
+
+# What follows a closing mark that says whose the quote is: 'Caughlin said', 'he added'.
+ATTRIBUTION_AHEAD = r"(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t) (?:{words})\b"
 
 
 @dataclass
@@ -106,7 +107,7 @@ def scan_quote_marks(text: str) -> list[Stretch]:
         if ch in OPENING:
             if stack and not prev.isspace() and (nxt.isspace() or nxt in ".,;") and prev not in "([—–":
                 pop(i)  # a “ typed where ” was meant
-            elif stack and ATTRIBUTION_AHEAD.match(text, i + 1):
+            elif stack and speech_pattern(ATTRIBUTION_AHEAD, "attribution_ahead_forms").match(text, i + 1):
                 pop(i)  # '..., “Caughlin said.': an opening mark typed where the closing one was meant
             else:
                 push(i, ch)

@@ -25,7 +25,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .doccache import sent_of
-from . import pipeline  # noqa: F401  (registers the Doc extensions)
 from .quote_marks import (
     CLOSING,
     OPENING,
@@ -36,11 +35,16 @@ from .quote_marks import (
     is_paragraph_break,
     scan_quote_marks,
 )
-from .speaker_names import DATELINE, ends_sentence, lexicon, name_form, negated
+from .speaker_names import ends_sentence, lexicon, name_form, negated, speech_pattern
+from ..settings import SHORT_QUOTE_WORDS
+from .meta import ensure
 from .speakers import Speaker, SpeakerResolver
 
 SENT_END = {".", "!", "?"}
-SHORT_QUOTE_WORDS = 3
+
+
+# 'he said "...', 'like "...', or a colon: what must come before a quote inside a quote
+NESTED_QUOTE_CUE = r"(\b({words})\b[\s,]*|:\s*)$"
 
 
 @dataclass
@@ -52,9 +56,10 @@ class Attribution:
 
 
 class QuoteFinder:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, short_quote_words: int = SHORT_QUOTE_WORDS) -> None:
         self.doc = doc
         self.text = doc.text
+        self.short_quote_words = short_quote_words
         self.lex = lexicon()
         self.stretches = scan_quote_marks(self.text)
         self.top = [s for s in self.stretches if s.depth == 0]
@@ -63,13 +68,9 @@ class QuoteFinder:
         self.attribution_verbs = {a.verb.i for a in self.attributions}
         self.quoted_speakers: list[tuple[int, Speaker | None]] = []
         self.blocks: list[tuple[int, int]] = []  # paragraphs quoted without marks after "X said:"
-        self.body_start = self._body_start()
+        self.body_start = self.resolver.body_start
 
     # -- positions --------------------------------------------------------------------------
-
-    def _body_start(self) -> int:
-        m = DATELINE.match(self.text)
-        return m.end() if m else 0
 
     def inside_quote(self, pos: int) -> Stretch | None:
         for s in self.top:
@@ -241,7 +242,7 @@ class QuoteFinder:
     def _nested_speaker(self, s: Stretch, parent: Stretch) -> tuple[bool, Speaker | None]:
         """A quote inside a quote counts only when someone else is reported saying it."""
         lead = self.text[max(parent.open + 1, s.open - 40) : s.open]
-        if not re.search(r"(\b(like|said|says|say|asked|asks|ask|told|tells|tell|shouted|yelled|screamed|saying|replied|wrote)\b[\s,]*|:\s*)$", lead):
+        if not speech_pattern(NESTED_QUOTE_CUE, "nested_quote_cues").search(lead):
             return False, None
         inner = self.text[parent.open + 1 : s.open]
         m = list(re.finditer(r"\(([^()]{2,60})\)", inner))
@@ -278,7 +279,7 @@ class QuoteFinder:
                 head = None if tail else self._head_attribution(s)
                 att = tail or head
                 speaker = att.speaker if att is not None else None
-                if len(words) <= SHORT_QUOTE_WORDS and tail is None:
+                if len(words) <= self.short_quote_words and tail is None:
                     if self.text[start:end].isupper() or self._is_nickname(s):
                         continue
                     keep, gov_att, gov_speaker = self._governing_attribution(s)
@@ -462,7 +463,7 @@ class QuoteFinder:
             start, end = span
             clause = self.text[start:end]
             words = re.findall(r"\w+", clause)
-            if words and words[0].lower() in {"whether", "if", "how", "why", "what", "when", "where", "who"}:
+            if words and words[0].lower() in self.lex["question_words"]:
                 continue  # "did not say whether ...": a question, not a statement
             # the words of a direct quote are not also an indirect one ('said: “..."')
             if len(words) < 3 or clause.startswith(tuple(OPENING + STRAIGHT + SINGLE_OPEN)) or self.quoted_share(start, end) > 0.9:
@@ -506,7 +507,8 @@ class QuoteFinder:
             return None
         # only where and how it was said may stand between: 'said in a statement:', 'told reporters:'
         listener = r"(?:\s+[\w.’'-]+){1,3}" if a.verb.lemma_ == "tell" else ""
-        if not re.fullmatch(rf"{listener}(?:\s+(?:in|on|at|during|after|before|via|by|from|to)\b[^:]*)?\s*:", rest):
+        settings = "|".join(sorted(self.lex["setting_prepositions"]))
+        if not re.fullmatch(rf"{listener}(?:\s+(?:{settings})\b[^:]*)?\s*:", rest):
             return None  # 'explained the command’s top priorities:' introduces a list, not words
         start = line_end
         while start < len(self.text) and self.text[start].isspace():
@@ -533,21 +535,25 @@ class QuoteFinder:
         return sorted(found, key=lambda q: (q["start"], q["kind"]))
 
 
-def find_quotes(doc: Doc) -> list[dict]:
-    return QuoteFinder(doc).quotes()
+def find_quotes(doc: Doc, short_quote_words: int = SHORT_QUOTE_WORDS) -> list[dict]:
+    return QuoteFinder(doc, short_quote_words).quotes()
 
 
 class QuotesComponent:
     """spaCy component: fills `doc._.quotes`."""
 
+    def __init__(self, short_quote_words: int = SHORT_QUOTE_WORDS) -> None:
+        self.short_quote_words = short_quote_words
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc)
+        doc._.quotes = find_quotes(doc, self.short_quote_words)
         return doc
 
 
 # no annotations: spaCy validates factory arguments and `from __future__ import annotations` hides them
-
-
-@Language.factory("dateline_quotes")
-def make_quotes(nlp, name):
-    return QuotesComponent()
+@Language.factory("dateline_quotes", assigns=["doc._.quotes"], requires=["doc.sents", "token.dep", "token.lemma"],
+                  default_config={"short_quote_words": SHORT_QUOTE_WORDS})
+def make_quotes(nlp, name, short_quote_words):
+    # reads the actors and entities (speakers named as the article names them) when they are there
+    ensure("meta", "actors", "entities", "quotes")
+    return QuotesComponent(short_quote_words)

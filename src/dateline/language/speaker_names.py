@@ -16,6 +16,9 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from .. import vocab
+from .meta import dateline_end
+
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
@@ -23,8 +26,6 @@ def lexicon() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
 
 
-# "BEIRUT (Reuters) – " and the like open the first paragraph; they are not part of any clause.
-DATELINE = re.compile(r"^[^\n]{0,120}?\([A-Z][\w .&/-]{0,30}\)\s*[–—-]+\s*")
 PERSON_LABELS = {"PERSON"}
 BODY_LABELS = {"ORG", "NORP", "GPE", "ARMED_GROUP", "FAC", "FACILITY"}
 
@@ -64,9 +65,20 @@ def names_itself(tokens: list[Token]) -> bool:
     return any(t.pos_ == "PROPN" and not re.search(r"-[a-z]+$", t.text) for t in tokens)
 
 
+@lru_cache(maxsize=None)
+def speech_pattern(template: str, key: str) -> re.Pattern:
+    """`template` compiled with `{words}` standing for the speech words under `key`, as an alternation."""
+    return re.compile(template.replace("{words}", "|".join(sorted(lexicon()[key]))))
+
+
+@lru_cache(maxsize=1)
+def _article_prefix() -> re.Pattern:
+    return re.compile(r"^(?:" + "|".join(vocab.ordered("arabic_articles")) + r"|ad-d)[-‐]")
+
+
 def surname_key(word: str) -> str:
     """"al-Baghdadi" and "Baghdadi" are one surname."""
-    return re.sub(r"^(?:al|el|ad|ar|as|an|at|az|ash|ad-d)[-‐]", "", word.lower())
+    return _article_prefix().sub("", word.lower())
 
 
 def strip_determiners(tokens: list[Token]) -> list[Token]:
@@ -96,8 +108,7 @@ class ArticleNames:
         self.ents = list(doc.ents)
         self.entity_spans = self._entity_spans()
         self._labels: dict[int, str] | None = None
-        m = DATELINE.match(self.text)
-        self.body_start = m.end() if m else 0
+        self.body_start = dateline_end(doc)  # "NAIROBI (Dateline Wire) –" is not part of any clause
         self.lex = lexicon()
         self.persons = self._person_names()
         self.surnames = {surname_key(name[-1]) for _, name in self.persons}
@@ -146,7 +157,7 @@ class ArticleNames:
             # walk back over capitalised words (and small connecting words) until the initials fit
             picked: list[str] = []
             for w in reversed(words):
-                if w[0].isupper() or w.lower() in {"of", "the", "and", "for", "al", "in"}:
+                if w[0].isupper() or w.lower() in self.lex["acronym_inner_words"]:
                     picked.insert(0, w)
                     initials = [x[0] for x in picked if x[0].isupper()]
                     if initials == letters or (initials and initials[-len(letters):] == letters and len(initials) >= len(letters)):

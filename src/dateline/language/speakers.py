@@ -78,7 +78,7 @@ class SpeakerResolver(ArticleNames):
                 if c.dep_ in {"nsubj", "nsubjpass"} and self._usable(c, verb):
                     return c
         before = self.text[sent_of(verb).start_char : verb.idx].rstrip()
-        if verb.lemma_ in {"say", "add", "write", "tweet", "ask", "explain"} and (
+        if verb.lemma_ in self.lex["inverted_verbs"] and (
             not before or before.endswith(("”", '"', ",", "’"))
         ):
             # inverted: "..., said SDF spokesman Mustafa Bali on Twitter"
@@ -352,7 +352,7 @@ class SpeakerResolver(ArticleNames):
         """ "officials on both sides of the border", "people interviewed", "a report by U.N. experts",
         "a spokesman for the army": who, more exactly. A single person keeps only the role's "for"/"of"."""
         doc = self.doc
-        preps = {"for", "of", "by"} | ({"on", "in", "at", "from", "across", "inside", "near", "along"} if group else set())
+        preps = {"for", "of", "by"} | (self.lex["group_place_prepositions"] if group else set())
         for c in subj.children:
             if c.i <= subj.i:
                 continue

@@ -310,6 +310,14 @@ def find_dateline(paragraphs: list[str]) -> tuple[dict, str | None, int, int] | 
     return None
 
 
+def dateline_end(body: str) -> int:
+    """Where a wire dateline that opens `body` ("BEIRUT (Reuters) – ") ends, its dash and the
+    space after it included; 0 when it opens with none. For a body the reader did not cut
+    itself: the reader's own offsets are in the record's dateline (`start`, `end`)."""
+    m = DATELINE.match(body)
+    return m.end() if m else 0
+
+
 def cut_article(paragraphs: list[str], *, title: str | None = None) -> ArticleParts:
     """Cut the paragraphs of one article into its parts."""
     parts = ArticleParts(title=title)

@@ -292,7 +292,7 @@ def read_dated(
     import os
     import tempfile
 
-    from .published import AnchorBook
+    from .anchors import AnchorBook
 
     inputs = list(inputs)
     spool = None
@@ -325,7 +325,7 @@ def read_inputs(
 ) -> Iterator[Article]:
     """Every article of every input, in input order. Bad inputs land in `report.errors`.
 
-    `book` (a `published.AnchorBook` filled by an earlier read of the same inputs) lets
+    `book` (a `anchors.AnchorBook` filled by an earlier read of the same inputs) lets
     undated articles be dated with the other articles' help.
     """
     report = report if report is not None else ReadReport()
