@@ -61,7 +61,7 @@ def test_loads_offline_with_no_failed_requests_and_maps_every_placed_event(page,
     assert page.problems == []
     assert page.requests and all(u.startswith(server.url) or u.startswith("data:") for u in page.requests), page.requests
     # basemap: Natural Earth countries drawn from the vendored TopoJSON
-    assert int(page.data("#map", "countries")) > 200
+    assert int(page.data("#map", "countries")) > 150
     assert page.page.locator("#map canvas").count() == 1  # the outlines are drawn on a canvas
     # the map asked for its view's clusters, never for every event
     assert not [u for u in page.requests if "format=geojson" in u]
@@ -248,6 +248,10 @@ def test_the_map_shows_the_sample_corpus_events(browser, sample_server):
         assert int(page.data("#map", "points")) == int(page.data("#map", "located")) == len(placed)
         assert page.page.locator("#map .cluster-icon, #map path.event-point").count() > 0
         assert page.data("#events-table", "total") == str(events["total"])
+        # spread over a continent, the map is at a world zoom: its outlines are the light 1:110m
+        assert int(page.data("#map", "zoom")) < 5
+        assert page.data("#map", "outlines") == "110m"
+        assert not [u for u in page.requests if "countries-50m" in u]
     finally:
         context.close()
 

@@ -168,6 +168,10 @@ def test_the_map_refits_to_the_filtered_events(page, server):
     whole = map_view(page)
     page.after(lambda: page.page.select_option("#f-country", "Iraq"), url_has="country=Iraq")
     iraq = map_view(page)
+    # a region's view: the country outlines come at 1:50m (the world's view has 1:110m)
+    assert int(page.data("#map", "zoom")) >= 5
+    page.until(lambda: page.data("#map", "outlines") == "50m")
+    assert int(page.data("#map", "countries")) > 200
     inside = lambda place, v: v[0] <= PLACES[place][3] <= v[2] and v[1] <= PLACES[place][2] <= v[3]  # noqa: E731
     iraqi = [p for p, (country, *_) in PLACES.items() if country == "Iraq"]
     assert all(inside(p, iraq) for p in iraqi)

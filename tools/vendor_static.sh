@@ -27,7 +27,7 @@ cp "$nm/leaflet/LICENSE" "$dest/leaflet/LICENSE"
 cp "$nm/topojson-client/dist/topojson-client.min.js" "$dest/topojson-client/"
 cp "$nm/topojson-client/LICENSE" "$dest/topojson-client/LICENSE"
 
-cp "$nm/world-atlas/countries-50m.json" "$dest/world-atlas/"
+cp "$nm/world-atlas/countries-110m.json" "$nm/world-atlas/countries-50m.json" "$dest/world-atlas/"
 cp "$nm/world-atlas/LICENSE" "$dest/world-atlas/LICENSE"
 
 # FastAPI's get_swagger_ui_html points at these instead of a CDN (serve/app.py).

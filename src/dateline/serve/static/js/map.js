@@ -11,6 +11,7 @@ const MAX_ZOOM = 14;
 const FIT_MAX_ZOOM = 8; // a filter of one town still shows its surroundings
 const LIST_SIZE = 8;
 const REDRAW_AFTER_MS = 120; // after the map stops moving
+const DETAIL_FROM_ZOOM = 5; // the zoom from which country outlines are drawn at 1:50m
 
 export function radiusFor(fatalities) {
   const n = Number(fatalities) || 0;
@@ -79,6 +80,7 @@ export class EventMap {
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution("Country outlines: Natural Earth");
     this.map.setView([30, 20], 2);
+    this.map.createPane("outlines").style.zIndex = 350; // under the markers' pane (400)
     this.markers = L.layerGroup().addTo(this.map);
     this.areaLayer = L.layerGroup().addTo(this.map);
     this.highlight = L.layerGroup().addTo(this.map);
@@ -118,19 +120,48 @@ export class EventMap {
     area.addTo(this.map);
   }
 
-  // The country outlines are drawn once the first filter has set the view: drawing them
-  // is the page's heaviest work, and a fit after it would draw them all again.
+  // Country outlines at two scales: Natural Earth's 1:110m for the first view and
+  // whenever the map shows a continent or more, its 1:50m (seven times the points) only
+  // once someone zooms in to a region, fetched then. They are drawn once the first
+  // filter has set the view: drawing them is the page's heaviest work, and a fit after
+  // it would draw them all again.
   async loadBasemap() {
-    const topo = await getJSON("/static/vendor/world-atlas/countries-50m.json");
-    const countries = window.topojson.feature(topo, topo.objects.countries);
+    const coarse = await this.outlines("countries-110m");
     await this.firstView;
-    // On a canvas of their own: 241 outlines as SVG elements cost far more.
-    L.geoJSON(countries, {
+    this.basemap = { coarse, fine: null };
+    this.map.on("zoomend", () => this.showOutlines());
+    this.showOutlines();
+  }
+
+  async outlines(name) {
+    const topo = await getJSON(`/static/vendor/world-atlas/${name}.json`);
+    const countries = window.topojson.feature(topo, topo.objects.countries);
+    // On a canvas: some hundred outlines as SVG elements cost far more.
+    const layer = L.geoJSON(countries, {
       style: () => ({ color: "#aab6c2", weight: 0.8, fillColor: "#f7f5f0", fillOpacity: 1 }),
       interactive: false,
-      renderer: L.canvas({ padding: 0.5 }),
-    }).addTo(this.map);
-    this.element.dataset.countries = String(countries.features.length);
+      pane: "outlines",
+      renderer: this.outlineCanvas || (this.outlineCanvas = L.canvas({ padding: 0.5, pane: "outlines" })),
+    });
+    layer.countries = countries.features.length;
+    return layer;
+  }
+
+  showOutlines() {
+    const b = this.basemap;
+    const detailed = this.map.getZoom() >= DETAIL_FROM_ZOOM;
+    if (detailed && !b.asked) {
+      b.asked = true;
+      this.outlines("countries-50m").then((layer) => { b.fine = layer; this.showOutlines(); }).catch(() => { b.asked = false; });
+    }
+    const shown = detailed && b.fine ? b.fine : b.coarse;
+    for (const layer of [b.coarse, b.fine]) {
+      if (!layer) continue;
+      if (layer === shown && !this.map.hasLayer(layer)) layer.addTo(this.map);
+      if (layer !== shown && this.map.hasLayer(layer)) this.map.removeLayer(layer);
+    }
+    this.element.dataset.countries = String(shown.countries);
+    this.element.dataset.outlines = shown === b.coarse ? "110m" : "50m";
   }
 
   // The view as the API wants it: longitudes in [-180, 180] (west > east across the
