@@ -95,3 +95,41 @@ TIME_REACH_AFTER = 70
 
 # Spans of time up to two weeks are ACLED time precision 2; longer ones are a month's worth.
 SHORT_SPAN_DAYS = 13
+
+
+# --- reader (publication dates, story versions) ------------------------------------------
+
+# How far after a fresh (non-file) photo a story may run: wire pictures are sent the day
+# they are taken and the story within days of them.
+FRESH_PHOTO_DAYS = 6
+
+# A window this wide or narrower is a week: the weekday a story names ("on Monday") then fixes its day.
+WEEKDAY_FIT_DAYS = 7
+
+# How far (in words) from a time expression its occurrence word and its content words may lie
+# ("recaptured Mosul in July"): a clause's reach in wire copy.
+ANCHOR_BIND_TOKENS = 8
+ANCHOR_CONTEXT_TOKENS = 8
+
+# A window solved from an event dated elsewhere that is wider than this says too little to keep.
+MAX_ANCHOR_WINDOW_DAYS = 400
+
+# Widest era (in years, inclusive) in which a month, day and weekday name one day: the 7-year
+# weekday cycle must not repeat inside it, and an input rarely spans more.
+WEEKDAY_ERA_YEARS = 4
+
+# Versions of one story: MinHash with this many permutations over shingles of this many words
+# (the usual size for near-duplicate news), LSH proposing pairs above a low Jaccard, and a pair
+# kept when the shorter text is this much contained in the longer.
+STORY_NUM_PERM = 128
+STORY_SHINGLE_WORDS = 4
+STORY_LSH_THRESHOLD = 0.2
+STORY_MIN_CONTAINMENT = 0.4
+# Short texts (one-line reports) differ in a date or a number between distinct events;
+# only near-identical ones (by Jaccard) are versions.
+STORY_SHORT_TEXT_SHINGLES = 40
+STORY_SHORT_TEXT_JACCARD = 0.9
+# Templated daily releases share more text than versions do (containment 0.7 against 0.55,
+# measured), so reports of different days are versions only when one is almost wholly inside
+# the other (a re-run of the same copy).
+STORY_OTHER_DAY_CONTAINMENT = 0.9

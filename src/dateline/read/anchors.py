@@ -32,7 +32,10 @@ from ..chrono import (
     safe_date,
 )
 from ..record import Article
-from .bounds import WEEKDAY_FIT_DAYS, Bound, Window, period_bounds
+from ..settings import ANCHOR_BIND_TOKENS as BIND_TOKENS
+from ..settings import ANCHOR_CONTEXT_TOKENS as CONTEXT_TOKENS
+from ..settings import MAX_ANCHOR_WINDOW_DAYS, WEEKDAY_ERA_YEARS, WEEKDAY_FIT_DAYS
+from .bounds import Bound, Window, period_bounds
 
 
 @lru_cache(maxsize=1)
@@ -47,15 +50,8 @@ def _lexicon() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'.-]*[A-Za-z]|[A-Za-z]")
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"‘(])|\n+")
-# How far from a time expression its occurrence word and its content words may lie.
-BIND_TOKENS = 8
-CONTEXT_TOKENS = 8
 # Kinds whose relation to the publication date can be solved from a dated occurrence.
 ANCHORABLE = {"relative", "relative_part", "ago", "month", "month_part", "month_of_year", "season"}
-# A solved window wider than this says too little to keep.
-MAX_ANCHOR_WINDOW_DAYS = 400
-# Widest era (in years, inclusive) in which a month, day and weekday name one day.
-WEEKDAY_ERA_YEARS = 4
 
 
 _ARTICLES = "|".join(vocab.ordered("arabic_articles"))  # "al-Raqqa", "ash-Shaddadi"

@@ -12,9 +12,6 @@ from datetime import date
 
 from ..chrono import When
 
-# A window this wide or narrower is a week: the weekday a story names ("on Monday") then fixes its day.
-WEEKDAY_FIT_DAYS = 7
-
 
 @dataclass(frozen=True)
 class Bound:

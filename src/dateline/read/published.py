@@ -47,15 +47,14 @@ from ..chrono import (
     safe_date,
 )
 from ..record import Article
+from ..settings import FRESH_PHOTO_DAYS, WEEKDAY_FIT_DAYS
 from .anchors import AnchorBook
-from .bounds import WEEKDAY_FIT_DAYS, Bound, Window, apply_bounds, period_bounds
+from .bounds import Bound, Window, apply_bounds, period_bounds
 from .parts import parse_dateline
 
 _FILE_PHOTO = re.compile(r"file photo|still image taken from (?:a )?video|posted on the internet", re.IGNORECASE)
 _DATELINE_DAY = re.compile(r"^(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})(?:,\s*((?:19|20)\d\d))?$", re.IGNORECASE)
 
-# How far after a fresh (non-file) photo a story may run.
-FRESH_PHOTO_DAYS = 6
 
 
 def given_published(value: Any) -> dict | None:

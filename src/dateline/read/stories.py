@@ -20,19 +20,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-NUM_PERM = 128
-SHINGLE_WORDS = 4
-LSH_THRESHOLD = 0.2
-MIN_CONTAINMENT = 0.4
-# Short texts (one-line reports) differ in a date or a number between distinct
-# events; only near-identical ones are versions.
-SHORT_TEXT_SHINGLES = 40
-SHORT_TEXT_JACCARD = 0.9
-# Versions of a story run within hours. Templated daily releases ("January 9: strikes
-# continue ...", "January 10: ...") share even more text than versions do (measured:
-# containment 0.7 against 0.55), so reports published on different days are versions
-# only when one is almost wholly inside the other (a re-run of the same copy).
-OTHER_DAY_CONTAINMENT = 0.9
+from ..settings import STORY_LSH_THRESHOLD as LSH_THRESHOLD
+from ..settings import STORY_MIN_CONTAINMENT as MIN_CONTAINMENT
+from ..settings import STORY_NUM_PERM as NUM_PERM
+from ..settings import STORY_OTHER_DAY_CONTAINMENT as OTHER_DAY_CONTAINMENT
+from ..settings import STORY_SHINGLE_WORDS as SHINGLE_WORDS
+from ..settings import STORY_SHORT_TEXT_JACCARD as SHORT_TEXT_JACCARD
+from ..settings import STORY_SHORT_TEXT_SHINGLES as SHORT_TEXT_SHINGLES
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
