@@ -13,7 +13,12 @@ a worker that dies (out of memory, killed) is noticed within `POLL_SECONDS`. On 
 early exit (an error, Ctrl-C, a consumer that stops reading) the workers are
 terminated. Workers ignore SIGINT: Ctrl-C reaches the whole process group, and the
 parent alone decides to stop, so the user sees one message instead of one traceback
-per worker. Workers also exit by themselves when the parent disappears (kill -9).
+per worker. Workers also exit by themselves when the parent disappears (kill -9): a
+watchdog thread in each checks the parent's pid every POLL_SECONDS, because the main
+thread may be blocked for ever on a task the dead parent had half written into the
+pipe (the pipe's write end lives on in the sibling workers, so no EOF ever comes), and
+multiprocessing's own parent sentinel does not tell under forkserver. With the workers
+gone, the forkserver (whose liveness pipe they held) and the resource tracker follow.
 
 A small pool of our own rather than multiprocessing.Pool (which hangs for ever when
 a worker dies) or ProcessPoolExecutor (which cannot terminate busy workers before
@@ -23,10 +28,13 @@ Python 3.14).
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import pickle
 import queue
 import signal
 import sys
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -113,7 +121,7 @@ class WorkerPool:
         self.procs = [
             ctx.Process(
                 target=_worker_main,
-                args=(loader, self.tasks, self.results),
+                args=(loader, self.tasks, self.results, os.getpid()),
                 name=f"dateline-worker-{i + 1}",
                 daemon=True,  # never outlive the parent's interpreter
             )
@@ -198,22 +206,42 @@ def _default_loader() -> Any:
     return load_pipeline()
 
 
-def _worker_main(loader: Loader | None, tasks: mp.Queue, results: mp.Queue) -> None:
+def _alive(pid: int) -> bool:
+    """Is process `pid` still running (not gone, not a zombie waiting to be reaped)?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True  # no /proc (macOS): kill(pid, 0) has answered
+
+
+def _exit_with(parent_pid: int) -> None:
+    """End this worker at once when the parent is gone, whatever the main thread is doing."""
+
+    def watch() -> None:
+        while _alive(parent_pid):
+            time.sleep(POLL_SECONDS)
+        os._exit(1)  # nobody is left to read results or to be told
+
+    threading.Thread(target=watch, name="dateline-parent-watch", daemon=True).start()
+
+
+def _worker_main(loader: Loader | None, tasks: mp.Queue, results: mp.Queue, parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    _exit_with(parent_pid)
     try:
         nlp = (loader or _default_loader)()
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which ends the run
         results.put(("load", -1, f"{type(exc).__name__}: {exc}", traceback.format_exc()))
         return
-    parent = mp.parent_process()
     while True:
-        try:
-            task = tasks.get(timeout=POLL_SECONDS)
-        except queue.Empty:
-            if parent is not None and not parent.is_alive():
-                results.cancel_join_thread()  # nobody will read what is left
-                return
-            continue
+        task = tasks.get()  # the watchdog ends us if the parent goes while we wait
         if task is None:
             return
         seq, payload = task
