@@ -19,6 +19,7 @@ import pytest
 
 from dateline.serve import create_app
 from dateline.serve.server import bind, url_of
+from dateline.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("DATELINE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -65,6 +66,31 @@ def launch_browser():
             yield b
         finally:
             b.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for a module's tests (import this fixture into the module)."""
+    yield from launch_browser()
+
+
+def serve_records(tmp_path_factory, name: str, records: list[dict]):
+    """A store of `records` (stories assigned), served live: a module fixture yields from it."""
+    db = tmp_path_factory.mktemp(name) / f"{name}.db"
+    with Store(db) as store:
+        store.add_records(records)
+        store.assign_stories()
+    with LiveServer(db) as live:
+        yield live
+
+
+def watched_page(browser, server: "LiveServer", **context):
+    """A watched page in a fresh browser context (1400 x 1000 unless told): a fixture yields from it."""
+    ctx = browser.new_context(**({"viewport": {"width": 1400, "height": 1000}} | context))
+    try:
+        yield Watched(ctx.new_page(), server.url)
+    finally:
+        ctx.close()
 
 
 class Watched:

@@ -7,9 +7,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from dateline.store import Store
 from eventdata import build_records
-from livepage import LiveServer, launch_browser
+from livepage import browser, serve_records  # noqa: F401 (browser: a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -17,17 +16,8 @@ LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
 @pytest.fixture(scope="module")
-def browser():
-    yield from launch_browser()
-
-
-@pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("docs") / "docs.db"
-    with Store(db) as store:
-        store.add_records(build_records(3, seed=2))
-    with LiveServer(db) as live:
-        yield live
+    yield from serve_records(tmp_path_factory, "docs", build_records(3, seed=2))
 
 
 def test_api_docs_render_with_every_outside_request_blocked(browser, server):

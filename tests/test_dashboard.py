@@ -17,16 +17,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from dateline.store import Store
 from eventdata import build_records
-from livepage import CHROMIUM, FLAGS, ROOT, LiveServer, Watched, hex_rgb, launch_browser, pixels, web_mercator  # noqa: F401 (CHROMIUM, FLAGS: other tests import them from here)
+from livepage import CHROMIUM, FLAGS, ROOT, LiveServer, Watched, browser, hex_rgb, pixels, serve_records, web_mercator  # noqa: F401 (browser: a fixture; CHROMIUM, FLAGS: other tests import them from here)
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from launch_browser()
 
 
 @pytest.fixture(scope="module")
@@ -36,12 +30,7 @@ def records():
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, records):
-    db = tmp_path_factory.mktemp("dash") / "dash.db"
-    with Store(db) as store:
-        store.add_records(records)
-        store.assign_stories()
-    with LiveServer(db) as live:
-        yield live
+    yield from serve_records(tmp_path_factory, "dash", records)
 
 
 @pytest.fixture

@@ -11,16 +11,10 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from dateline.store import Store
 from eventdata import PLACES, build_records
-from livepage import LiveServer, Watched, launch_browser
+from livepage import LiveServer, Watched, browser, serve_records, watched_page  # noqa: F401 (browser: a fixture)
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from launch_browser()
 
 
 def retold(rec: dict, new_id: str) -> dict:
@@ -44,20 +38,12 @@ def records():
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, records):
-    db = tmp_path_factory.mktemp("controls") / "controls.db"
-    with Store(db) as store:
-        store.add_records(records)
-        store.assign_stories()
-    with LiveServer(db) as live:
-        yield live
+    yield from serve_records(tmp_path_factory, "controls", records)
 
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    watched = Watched(context.new_page(), server.url)
-    yield watched
-    context.close()
+    yield from watched_page(browser, server)
 
 
 @pytest.fixture(scope="module")
@@ -71,20 +57,12 @@ def reader_server(tmp_path_factory, base):
     """Three articles: one, another version of it, and another outlet's report of its first
     event. (The generated articles above share one template, so the store groups them
     all into one story; these do not.)"""
-    db = tmp_path_factory.mktemp("reader") / "reader.db"
-    with Store(db) as store:
-        store.add_records([base, retold(base, "retold-version"), other_report(base, "second-outlet")])
-        store.assign_stories()
-    with LiveServer(db) as live:
-        yield live
+    yield from serve_records(tmp_path_factory, "reader", [base, retold(base, "retold-version"), other_report(base, "second-outlet")])
 
 
 @pytest.fixture
 def reader_page(browser, reader_server):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    watched = Watched(context.new_page(), reader_server.url)
-    yield watched
-    context.close()
+    yield from watched_page(browser, reader_server)
 
 
 def map_view(page: Watched) -> tuple[float, float, float, float]:
@@ -97,6 +75,12 @@ def zoom_in(page: Watched) -> None:
     zoom = int(page.data("#map", "zoom"))
     page.page.locator("#map .leaflet-control-zoom-in").click()
     page.until(lambda: int(page.data("#map", "zoom")) == zoom + 1 and page.data("#map", "state") == "ready")
+
+
+def search_for(page: Watched, text: str) -> None:
+    page.page.fill("#search-q", text)
+    page.page.press("#search-q", "Enter")
+    page.page.wait_for_selector("#search-results[data-state='ready']")
 
 
 def table_column(page: Watched, index: int) -> list[str]:
@@ -275,9 +259,7 @@ def test_search_lists_articles_and_events_and_opens_them(page, server):
     word = "checkpoint"
     want = server.api("/api/search", q=word, limit=20).json()
     assert want["articles"] and want["events"]
-    page.page.fill("#search-q", word)
-    page.page.press("#search-q", "Enter")
-    page.page.wait_for_selector("#search-results[data-state='ready']")
+    search_for(page, word)
     titles = page.page.eval_on_selector_all("#search-articles li a", "as => as.map(a => a.textContent)")
     assert titles == [a["title"] for a in want["articles"]]
     assert page.page.locator("#search-events li a").count() == len(want["events"])
@@ -299,9 +281,7 @@ def test_search_lists_articles_and_events_and_opens_them(page, server):
 def test_the_reader_shows_the_storys_other_versions(reader_page, reader_server, base):
     page, server = reader_page, reader_server
     page.open()
-    page.page.fill("#search-q", "version adds one line")
-    page.page.press("#search-q", "Enter")
-    page.page.wait_for_selector("#search-results[data-state='ready']")
+    search_for(page, "version adds one line")
     page.page.locator("#search-articles a[data-article='retold-version']").click()
     page.page.wait_for_selector("#reader-story:not([hidden])")
     versions = page.page.eval_on_selector_all("#reader-story li", "ls => ls.map(l => l.textContent)")
@@ -317,9 +297,7 @@ def test_the_reader_shows_the_storys_other_versions(reader_page, reader_server, 
 def test_the_reader_shows_an_events_corroborating_reports(reader_page, reader_server, base):
     page, server = reader_page, reader_server
     page.open()
-    page.page.fill("#search-q", "Officials confirmed the incident")
-    page.page.press("#search-q", "Enter")
-    page.page.wait_for_selector("#search-results[data-state='ready']")
+    search_for(page, "Officials confirmed the incident")
     page.page.locator("#search-events a[data-article='second-outlet']").first.click()
     page.page.wait_for_selector("#reader-corroboration[data-state='ready']")
     event_id = int(page.page.get_attribute("#reader-corroboration", "data-event"))

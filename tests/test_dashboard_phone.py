@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.store import Store
 from eventdata import build_records
-from livepage import LiveServer, Watched, launch_browser
+from livepage import Watched, browser, serve_records, watched_page  # noqa: F401 (browser: a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -16,26 +15,13 @@ WIDTH, HEIGHT = 390, 844
 
 
 @pytest.fixture(scope="module")
-def browser():
-    yield from launch_browser()
-
-
-@pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("phone") / "phone.db"
-    with Store(db) as store:
-        store.add_records(build_records(40, seed=8))
-        store.assign_stories()
-    with LiveServer(db) as live:
-        yield live
+    yield from serve_records(tmp_path_factory, "phone", build_records(40, seed=8))
 
 
 @pytest.fixture
 def phone(browser, server):
-    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, is_mobile=True, has_touch=True, device_scale_factor=2)
-    watched = Watched(context.new_page(), server.url)
-    yield watched
-    context.close()
+    yield from watched_page(browser, server, viewport={"width": WIDTH, "height": HEIGHT}, is_mobile=True, has_touch=True, device_scale_factor=2)
 
 
 def box(page: Watched, selector: str) -> dict:
