@@ -128,12 +128,12 @@ _MEANINGFUL_TRIGGERS = {"last", "next", "this", "coming", "past"}
 _NAME_TRIGGER = re.compile(
     rf"(?:{_MONTH_FULL}|{MONTH_ABBREVIATIONS_RE}|{WEEKDAY_RE[3:-1]}|(?:19|20)\d0['’]?s|(?:19|20)\d\d)"
 )
+_UNITS = vocab.ordered("calendar_units")  # year, month, weekend, week, ...: "weekend" before "week"
 _WORD_TRIGGER = re.compile(
-    r"(?:ago|years?|months?|weekends?|weeks?|days?|hours?|decades?|today|tonight|yesterday|morning|afternoon|evening|"
+    r"(?:ago|" + "|".join(unit + "s?" for unit in _UNITS) + r"|today|tonight|yesterday|morning|afternoon|evening|"
     r"recent|spring|summer|autumn|fall|winter)"
 )
-_UNIT_WORDS = {"year", "years", "month", "months", "week", "weeks", "weekend", "weekends", "day", "days",
-               "hour", "hours", "decade", "decades"}
+_UNIT_WORDS = frozenset(_UNITS) | {unit + "s" for unit in _UNITS}
 _SEASON_WORDS = {"spring", "summer", "autumn", "fall", "winter"}
 
 

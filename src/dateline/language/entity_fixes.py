@@ -30,15 +30,6 @@ NER_LABELS = {
     "EVENT": "EVENT",
     "LAW": "OTHER",
 }
-# Gazetteer feature -> entity label for places (doc._.places); other features are GPE.
-PLACE_FEATURE_LABELS = {
-    "river": "LOC", "lake": "LOC", "sea": "LOC", "mountain": "LOC", "mountains": "LOC",
-    "desert": "LOC", "valley": "LOC", "continent": "LOC", "island": "LOC", "plain": "LOC",
-    "area": "LOC", "coast": "LOC", "gulf": "LOC", "strait": "LOC", "landmark": "LOC",
-    "camp": "FACILITY", "airbase": "FACILITY", "airport": "FACILITY", "dam": "FACILITY",
-    "military base": "FACILITY", "base": "FACILITY", "prison": "FACILITY", "crossing": "FACILITY",
-    "border crossing": "FACILITY", "hospital": "FACILITY", "oil field": "FACILITY", "oilfield": "FACILITY",
-}
 
 
 def record_entities(doc: Doc, body: str, mentions: list, dictionary: ActorDictionary,
@@ -59,7 +50,7 @@ def record_entities(doc: Doc, body: str, mentions: list, dictionary: ActorDictio
             if full:  # "Bali" after "Mustafa Bali" is the man, not a place
                 candidates.append((2, p["start"], p["end"], "PERSON", full))
                 continue
-            label = PLACE_FEATURE_LABELS.get((p.get("feature") or "").lower(), "GPE")
+            label = vocab.mapping("place_feature_labels").get((p.get("feature") or "").lower(), "GPE")
             candidates.append((2, p["start"], p["end"], label, ascii_name(p.get("resolved") or p["name"])))
     for ent in doc.ents:
         label = NER_LABELS.get(ent.label_)
