@@ -52,6 +52,7 @@ def main(argv: list[str]) -> int:
     import spacy
 
     from dateline.language.pipeline import MODEL, build_pipeline
+    from dateline.pipeline import build_pipeline as build_full_pipeline
 
     paths = [Path(a) for a in argv] or sorted((Path(__file__).parents[1] / "src/dateline/sample").glob("*.txt"))
     texts = bodies(paths)
@@ -59,7 +60,7 @@ def main(argv: list[str]) -> int:
         print("no articles read", file=sys.stderr)
         return 2
     start = time.perf_counter()
-    full = build_pipeline()
+    full = build_full_pipeline()
     print(f"full pipeline load: {time.perf_counter() - start:.2f} s ({', '.join(full.pipe_names)})")
     bare = spacy.load(MODEL)
     actors = build_pipeline(["dateline_actor_ruler", "dateline_actors"])

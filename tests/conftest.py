@@ -31,6 +31,6 @@ def seed_gold() -> list[dict]:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from dateline.language import load_pipeline
+    from dateline.pipeline import load_pipeline
 
     return load_pipeline()

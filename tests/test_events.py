@@ -178,7 +178,8 @@ def test_the_side_trying_to_take_ground_starts_the_battle():
 
 def test_actor_naming_works_for_other_countries():
     ev = one("Police fired tear gas at protesters in Nairobi on Sunday, killing one man, witnesses said.")
-    assert "Kenya" in (ev["actor1"] or "") + (ev["actor2"] or "")
+    assert (ev["actor1"], ev["actor2"], ev["country"]) == ("Police Forces of Kenya", "Protesters (Kenya)", "Kenya")
+    assert (ev["sub_event_type"], ev["fatalities"]) == ("Excessive force against protesters", 1)
 
 
 @pytest.mark.parametrize(

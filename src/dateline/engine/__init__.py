@@ -39,7 +39,7 @@ def register_engine(name: str) -> Callable[[Engine], Engine]:
 @register_engine("local")
 def _local(articles: Iterable[Article], options: RunOptions) -> Iterator[Article]:
     if options.workers <= 1:
-        from ..language import annotate
+        from ..pipeline import annotate
 
         return annotate(articles, batch_size=options.language_batch)
     from .processes import annotate_in_processes

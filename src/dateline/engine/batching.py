@@ -33,7 +33,7 @@ def annotate_batch(batch: list[Article], nlp: Language) -> list[Article]:
     On failure the batch is rerun article by article to name the one that breaks
     the pipeline, so the error says which input to look at.
     """
-    from ..language import annotate
+    from ..pipeline import annotate
 
     try:
         return list(annotate(batch, nlp=nlp, batch_size=max(1, len(batch))))
@@ -44,7 +44,7 @@ def annotate_batch(batch: list[Article], nlp: Language) -> list[Article]:
 
 
 def _first_failing(batch: list[Article], nlp: Language) -> str | None:
-    from ..language import annotate
+    from ..pipeline import annotate
 
     for art in batch:
         try:

@@ -158,7 +158,7 @@ def _result(future: Any) -> list[Article]:
 
 
 def _annotate_on_worker(batch: list[Article]) -> list[Article]:
-    from ..language import load_pipeline
+    from ..pipeline import load_pipeline
 
     return annotate_batch(batch, load_pipeline())
 
@@ -175,6 +175,6 @@ class PipelineOnWorker(WorkerPlugin):  # type: ignore[misc,valid-type]
     name = PLUGIN_NAME
 
     def setup(self, worker: Any) -> None:
-        from ..language import load_pipeline
+        from ..pipeline import load_pipeline
 
         load_pipeline()

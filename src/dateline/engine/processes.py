@@ -201,7 +201,7 @@ def _exit_reason(code: int | None) -> str:
 
 
 def _default_loader() -> Any:
-    from ..language import load_pipeline
+    from ..pipeline import load_pipeline
 
     return load_pipeline()
 

@@ -28,10 +28,10 @@ from spacy.tokens import Span, Token
 
 from .. import settings, vocab
 from ..language.doccache import ents as doc_ents
+from ..language.doccache import sent_of
 from .coding import Coding
 from .context import ArticleContext, is_armed
 from .modality import is_habitual, present_habit, unrealised_reason
-from ..language.doccache import sent_of
 
 STAGES = ("trigger", "roles", "sides", "dated")
 
@@ -207,6 +207,8 @@ def airborne(span: Span, agent: dict | None, agent_types: frozenset[str]) -> boo
 
 
 def weapon_in_action(trigger: Token) -> bool:
+    """Is the weapon noun used: the subject of a verb of hitting ('a mortar hit the market'),
+    the object of one of firing ('fired rockets'), or what harmed ('killed by mines')?"""
     tok = trigger
     while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head  # "landmines, car bombs and tunnel ambushes": the list's first item speaks for all

@@ -12,8 +12,9 @@ of each stage (`checks.py`) may drop it:
 3. "sides": place it (`locate.py`) and name its sides for the place's country;
 4. "dated": date it (`dating.py`), count its dead (`fatalities.py`), build its row with
    the sentence as evidence (`row.py`) and attribute it (`attribution.py`);
-then, per article, keep one event per sentence and kind and fold repeated mentions of one
-event into one (`folding.py`).
+then, per article, keep one event per sentence and kind, fold repeated mentions of one
+event into one (`folding.py`) and assemble the mentions of one occurrence into one
+incident (`incidents.py`).
 
 What a trigger class needs beyond that is data in the trigger table plus, at most, one
 registered function: a resolve strategy, an exclusion check, an actor1 fallback or a
@@ -27,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import TriggerTableError
 from ..language.doccache import drop as drop_cache
+from ..language.meta import ensure
 from .checks import excluded, listed_names
 from .coding import Candidate, Coding
 from .context import ArticleContext
@@ -34,19 +36,52 @@ from .dating import date_for
 from .fatalities import fatalities_in
 from .folding import drop_totals, fold, select
 from .incidents import assemble
-from .lexicon import LEXICON_FILE, TriggerClass, TriggerIndex, load_classes
+from .lexicon import LEXICON_FILE, TriggerClass, TriggerTable, load_table
 from .locate import BROAD_FEATURES, locate
 from .resolve import RESOLVERS, civilian_victims, from_the_air, resolve
 from .row import build_event, finish
 from .sides import ACTOR1_FALLBACKS, DEFAULT_ACTORS, choose_actor1, name_sides, read_roles
 
 
+# What the coder reads that components assign: the language layer's Doc extensions and
+# spaCy's parse. It also reads doc._.meta (set by make_doc before the pipeline runs) and
+# token.pos (set by the model's attribute ruler, whose factory declares nothing), which no
+# component can be required to assign.
+REQUIRES = [
+    "doc._.actors", "doc._.places", "doc._.focus_country", "doc._.timexes", "doc._.quotes",
+    "doc.ents", "doc.sents", "token.lemma", "token.tag", "token.dep", "token.ent_type",
+]
+
+
 class EventCoder:
-    def __init__(self, nlp: Language, name: str = "dateline_events") -> None:
+    """The `dateline_events` component: reads the annotated Doc, writes `doc._.events`.
+
+    The trigger table is read on first use (or by `initialize`), not when the component
+    is made: a pipeline is built in every worker, and the table is checked once there.
+    """
+
+    def __init__(self, nlp: Language, name: str = "dateline_events", *, trigger_table: str = LEXICON_FILE) -> None:
         self.name = name
-        self.index = TriggerIndex()
-        self.classes, _ = load_classes()
-        check_registered(self.classes)
+        self.trigger_table = trigger_table
+        self._table: TriggerTable | None = None
+        ensure("events")
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        """Load and check the trigger table now (spaCy calls this from `nlp.initialize()`)."""
+        self._table = None
+        _ = self.table
+
+    @property
+    def table(self) -> TriggerTable:
+        if self._table is None:
+            table = load_table(self.trigger_table)
+            check_registered(table.classes, self.trigger_table)
+            self._table = table
+        return self._table
+
+    @property
+    def classes(self) -> dict[str, TriggerClass]:
+        return self.table.classes
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = ArticleContext.of(doc)
@@ -66,17 +101,8 @@ class EventCoder:
         return doc
 
     def triggers(self, doc: Doc) -> list[tuple[TriggerClass, Span]]:
-        """Lexicon matches, dropping any inside a longer match ('artillery' in 'air and artillery strikes')."""
-        found = [(self.classes[name], doc[s:e]) for name, s, e in self.index.find(doc)]
-        kept = []
-        for cls, span in found:
-            inside_longer = any(
-                other.start <= span.start and span.end <= other.end and (other.end - other.start) > (span.end - span.start)
-                for _, other in found
-            )
-            if not inside_longer:
-                kept.append((cls, span))
-        return sorted(kept, key=lambda item: (item[1].start, item[1].end))
+        """The candidate events: trigger matches (`TriggerTable.triggers`)."""
+        return self.table.triggers(doc)
 
     # ------------------------------------------------------------------
     def code(self, ctx: ArticleContext, cls: TriggerClass, span: Span) -> Candidate | None:
@@ -123,7 +149,7 @@ class EventCoder:
         name_sides(c)
 
 
-def check_registered(classes: dict[str, TriggerClass]) -> None:
+def check_registered(classes: dict[str, TriggerClass], file: str = LEXICON_FILE) -> None:
     """Every strategy and check a trigger class names must be registered."""
     listed = listed_names()
     for cls in classes.values():
@@ -132,9 +158,14 @@ def check_registered(classes: dict[str, TriggerClass]) -> None:
         named += [("listed check", name, listed) for name in cls.checks]
         for what, name, registry in named:
             if name is not None and name not in registry:
-                raise TriggerTableError(f"data/{LEXICON_FILE}: class {cls.name!r} names {what} {name!r}, which is not registered")
+                raise TriggerTableError(f"data/{file}: class {cls.name!r} names {what} {name!r}, which is not registered")
 
 
-@Language.factory("dateline_events")
-def make_event_coder(nlp, name):  # no annotations: spaCy validates factory signatures at run time
-    return EventCoder(nlp, name)
+@Language.factory(
+    "dateline_events",
+    assigns=["doc._.events"],
+    requires=REQUIRES,
+    default_config={"trigger_table": LEXICON_FILE},
+)
+def make_event_coder(nlp, name, trigger_table):  # no annotations: spaCy validates factory signatures at run time
+    return EventCoder(nlp, name, trigger_table=trigger_table)

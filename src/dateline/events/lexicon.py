@@ -30,6 +30,8 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 
+from spacy.tokens import Doc, Span
+
 from .. import settings
 from ..errors import TriggerTableError
 
@@ -65,13 +67,44 @@ _SETS = {"objects", "agent_types", "air_only_lemmas", "airborne_lemmas"}
 _NOT_CODING = {"class", "patterns", "note"}  # the row's name, how it is found, and prose
 
 
-@lru_cache(maxsize=1)
-def load_classes() -> tuple[dict[str, TriggerClass], dict[str, list[str]]]:
+@dataclass(frozen=True, eq=False)
+class TriggerTable:
+    """The trigger classes and what finds them in a Doc."""
+
+    classes: dict[str, TriggerClass]
+    index: "TriggerIndex"
+
+    def triggers(self, doc: Doc) -> list[tuple[TriggerClass, Span]]:
+        """The candidate events of a Doc: trigger matches in text order, dropping any inside a
+        longer match ('artillery' in 'air and artillery strikes')."""
+        found = [(self.classes[name], doc[s:e]) for name, s, e in self.index.find(doc)]
+        kept = []
+        for cls, span in found:
+            inside_longer = any(
+                other.start <= span.start and span.end <= other.end and (other.end - other.start) > (span.end - span.start)
+                for _, other in found
+            )
+            if not inside_longer:
+                kept.append((cls, span))
+        return sorted(kept, key=lambda item: (item[1].start, item[1].end))
+
+
+@lru_cache(maxsize=None)
+def load_table(file: str = LEXICON_FILE) -> TriggerTable:
+    """The trigger table in `data/<file>`, read once per process."""
+    classes, patterns = load_classes(file)
+    return TriggerTable(classes, TriggerIndex(patterns))
+
+
+@lru_cache(maxsize=None)
+def load_classes(file: str = LEXICON_FILE) -> tuple[dict[str, TriggerClass], dict[str, list[str]]]:
     """The trigger classes by name, and their patterns."""
     classes: dict[str, TriggerClass] = {}
     patterns: dict[str, list[str]] = {}
-    text = resources.files("dateline.data").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
-    for n, line in enumerate(text.splitlines(), 1):
+    path = resources.files("dateline.data").joinpath(file)
+    if not path.is_file():
+        raise TriggerTableError(f"data/{file}: no such trigger table")
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
@@ -79,11 +112,11 @@ def load_classes() -> tuple[dict[str, TriggerClass], dict[str, list[str]]]:
             cls = _trigger_class(row)
             patterns[cls.name] = [str(p) for p in row["patterns"]]
         except (ValueError, KeyError, TypeError) as err:
-            raise TriggerTableError(f"data/{LEXICON_FILE}, line {n}: {err}") from None
+            raise TriggerTableError(f"data/{file}, line {n}: {err}") from None
         classes[cls.name] = cls
     for cls in classes.values():
         if cls.becomes_in_the_air is not None and cls.becomes_in_the_air not in classes:
-            raise TriggerTableError(f"data/{LEXICON_FILE}: class {cls.name!r} becomes unknown class {cls.becomes_in_the_air!r}")
+            raise TriggerTableError(f"data/{file}: class {cls.name!r} becomes unknown class {cls.becomes_in_the_air!r}")
     return classes, patterns
 
 
@@ -110,8 +143,7 @@ class TriggerIndex:
     several times faster and matches the same spans.
     """
 
-    def __init__(self) -> None:
-        _, patterns = load_classes()
+    def __init__(self, patterns: dict[str, list[str]]) -> None:
         self.by_first: dict[str, list[tuple[str, tuple]]] = {}
         for name, pats in patterns.items():
             for pattern in pats:

@@ -21,8 +21,6 @@ A class may also turn into another in the air (`airborne_lemmas`, `becomes_in_th
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Span, Token
 
 from .. import vocab
@@ -36,28 +34,17 @@ from .fatalities import fatalities_in
 from .lexicon import TriggerClass
 from .locate import locate
 from .naming import police_of
+from .registry import Registry
 from .roles import _child, _prep_object
 from .row import build_event, finish
 from .sides import side_name
 
 Resolution = bool | Candidate  # an event or not, or the event coded by the strategy itself
-Resolver = Callable[[Coding], Resolution]
-RESOLVERS: dict[str, Resolver] = {}
+RESOLVERS = Registry("resolve strategy")  # name -> function(Coding) -> Resolution
+resolver = RESOLVERS.register
 
 # Who regains territory: the state and the forces acting for states.
 GOVERNMENT_TYPES = {"state", "police", "international"}
-
-
-def resolver(name: str) -> Callable[[Resolver], Resolver]:
-    """Register a resolve strategy under the name trigger classes use for it."""
-
-    def register(fn: Resolver) -> Resolver:
-        if name in RESOLVERS:
-            raise ValueError(f"resolve strategy {name!r} is registered twice")
-        RESOLVERS[name] = fn
-        return fn
-
-    return register
 
 
 def resolve(c: Coding) -> Resolution:

@@ -17,7 +17,6 @@ The parse gives the agent and the patient (`roles.py`); here the rest is settled
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
@@ -27,36 +26,15 @@ from .attribution import CLAIMED_ACT, speaker_for
 from .coding import Coding
 from .context import ArticleContext, is_armed
 from .naming import actor_name, civilians_of, government_of, police_of, unidentified_of
+from .registry import Registry
 from .roles import UNNAMED_SIDE, agent_and_patient
 
-ActorFallback = Callable[[Coding], "dict | None"]
-DefaultActor = Callable[[Coding], "str | None"]
-ACTOR1_FALLBACKS: dict[str, ActorFallback] = {}
-DEFAULT_ACTORS: dict[str, DefaultActor] = {}
-
-
-def actor1_fallback(name: str) -> Callable[[ActorFallback], ActorFallback]:
-    """Register a way to find the acting side the sentence leaves implicit (a side the article names)."""
-
-    def register(fn: ActorFallback) -> ActorFallback:
-        if name in ACTOR1_FALLBACKS:
-            raise ValueError(f"actor1 fallback {name!r} is registered twice")
-        ACTOR1_FALLBACKS[name] = fn
-        return fn
-
-    return register
-
-
-def default_actor1(name: str) -> Callable[[DefaultActor], DefaultActor]:
-    """Register the actor1 name to code when no side is known (a role of the event's country)."""
-
-    def register(fn: DefaultActor) -> DefaultActor:
-        if name in DEFAULT_ACTORS:
-            raise ValueError(f"default actor1 {name!r} is registered twice")
-        DEFAULT_ACTORS[name] = fn
-        return fn
-
-    return register
+# A side the article names, for a sentence that names none: name -> function(Coding) -> actor or None
+ACTOR1_FALLBACKS = Registry("actor1 fallback")
+actor1_fallback = ACTOR1_FALLBACKS.register
+# The name to code when no side is known (a role of the event's country): name -> function(Coding) -> str
+DEFAULT_ACTORS = Registry("default actor1")
+default_actor1 = DEFAULT_ACTORS.register
 
 
 @actor1_fallback("previous_armed")

@@ -4,7 +4,10 @@ Each component is a registered spaCy factory with one job; it reads what earlier
 components left on the Doc (`doc._.*`) and adds its own. The order lives in
 `COMPONENTS`, not in if-chains: a new component is one entry here and one module.
 
-    norms (first) -> scare quotes -> paragraphs (before parser) -> quoted lemmas (after lemmatizer) -> actor ruler (before ner) -> ner -> places -> actors -> dates -> quotes -> quantities -> events
+    norms (first) -> scare quotes -> paragraphs (before parser) -> quoted lemmas (after lemmatizer) -> actor ruler (before ner) -> ner -> places -> actors -> dates -> quotes -> quantities
+
+The event coder runs after these, as the last stage of the same spaCy pipeline; it is
+added by `dateline.pipeline`, which the engines use (this layer does not know it).
 
 The Doc carries the article's metadata (`doc._.meta`: publication date, dateline,
 title) so components can resolve "on Monday" or "government forces" in context.
@@ -43,8 +46,7 @@ COMPONENTS: list[tuple[str, str, dict]] = [
     ("dateline.language.dates", "dateline_dates", {}),
     ("dateline.language.quotes", "dateline_quotes", {}),
     ("dateline.language.quantities", "dateline_quantities", {}),
-    ("dateline.events.coder", "dateline_events", {}),
-]
+]  # then the event coder, added by dateline.pipeline: events read language, not the reverse
 
 # What the record takes from the Doc once the pipeline has run (see `meta` for `doc._.meta`).
 # Each component registers the extensions it assigns or reads (in its factory); the
@@ -58,7 +60,7 @@ _NLP: Language | None = None
 def build_pipeline(components: Iterable[str] | None = None) -> Language:
     """The English model with our components; `components` limits which are added."""
     nlp = spacy.load(MODEL)
-    ensure("meta", "events")  # set by make_doc and by dateline_events (events/), which registers none itself
+    ensure("meta")  # set by make_doc
     wanted = set(components) if components is not None else None
     for module, factory, where in COMPONENTS:
         if wanted is not None and factory not in wanted:
