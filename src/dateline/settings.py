@@ -58,7 +58,7 @@ STORY_MONTH_MAX_AGE_DAYS = 62
 # simple present tells news ("IS suicide bomber kills 36"), not habits.
 HEADLINE_MAX_SENTENCES = 2
 
-# Mentions of one event across articles: places this close are one place (ACLED geocodes
+# Mentions of one event (in one article or across articles): places this close are one place (ACLED geocodes
 # to the nearest town; 25 km is about a district), days this far apart one day (reports
 # straddle midnight and time zones), weeks one week.
 SAME_PLACE_KM = 25.0

@@ -26,7 +26,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .. import vocab
+from functools import lru_cache
+
+from .. import settings, vocab
+from .lexicon import load_classes
 from .merge import _km
 
 # Kinds that can be one occurrence, and which one names it (earlier in the list wins).
@@ -50,14 +53,21 @@ EVENT_TYPE = {
     "Excessive force against protesters": "Protests", "Protest with intervention": "Protests",
     "Peaceful protest": "Protests", "Violent demonstration": "Riots", "Mob violence": "Riots",
 }
-# Generic explosions ("a blast") are coded as shelling until something says more, and a bare
-# "attack" or "killing" says nothing of the weapon: a specific weapon told elsewhere in the
-# incident names it.
-GENERIC_TRIGGERS = frozenset({"blast", "attack"})
-_GENERIC_WORDS = vocab.words("generic_violence_words")
-_GENERIC_STEMS = frozenset(w.rstrip("sed") for w in _GENERIC_WORDS)
-SAME_PLACE_KM = 25.0
 UNIDENTIFIED = "Unidentified Armed Group"
+
+
+@lru_cache(maxsize=1)
+def _generic_classes() -> frozenset[str]:
+    """Trigger classes the table marks generic: an explosion of unstated cause is coded as
+    shelling until something says more, and a bare "attack" says nothing of the weapon."""
+    classes, _ = load_classes()
+    return frozenset(name for name, cls in classes.items() if cls.generic)
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> tuple[frozenset[str], frozenset[str]]:
+    words = vocab.words("generic_violence_words")
+    return words, frozenset(w.rstrip("sed") for w in words)
 
 
 def _family(sub: str | None) -> tuple[str, ...] | None:
@@ -72,7 +82,8 @@ def _rank(ev: dict) -> tuple:
 
 
 def _generic_word(word: str) -> bool:
-    return word in _GENERIC_WORDS or word.rstrip("sed") in _GENERIC_STEMS
+    words, stems = _generic_words()
+    return word in words or word.rstrip("sed") in stems
 
 
 def _generic(ev: dict) -> bool:
@@ -82,7 +93,7 @@ def _generic(ev: dict) -> bool:
     words = (trigger.get("text") or "").lower().split()
     if not words:
         return False
-    if trigger.get("class") in GENERIC_TRIGGERS:
+    if trigger.get("class") in _generic_classes():
         return any(_generic_word(w) for w in words)
     return len(words) == 1 and _generic_word(words[0])
 
@@ -112,7 +123,7 @@ def places_agree(a: dict, b: dict) -> bool:
     if a.get("location") and a.get("location") == b.get("location"):
         return True
     km = _km(a, b)
-    return km is not None and km <= SAME_PLACE_KM
+    return km is not None and km <= settings.SAME_PLACE_KM
 
 
 def _period(ev: dict) -> tuple[date, date] | None:
