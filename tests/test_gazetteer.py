@@ -173,6 +173,8 @@ def test_a_units_short_name_drops_the_kind_of_unit(gaz):
     assert names.short("Guangxi Zhuangzu Zizhiqu", "CN") == "Guangxi"
     assert names.short("Fulton County", "US") == "Fulton County"  # written whole in US texts
     assert names.names("Central Region", "GH") == ["Central Region"]  # "Central" alone is a direction
+    assert names.names("Southern Province", "ZM") == []  # nor is its key, which drops "Province"
+    assert names.names("Western Cape", "ZA") == ["Western Cape"]
 
 
 def test_counties_are_places_and_towns_know_their_units(gaz):

@@ -282,3 +282,82 @@ def test_a_namesake_outside_the_province_named_gives_way_to_the_province(nlp):
     doc = run(nlp, "Gunmen kidnapped 80 students from a school in Kuriga in Kaduna state, Nigeria, residents said.")
     p = place(doc, "Kuriga")
     assert p["country_code"] == "NG" and p["geo_precision"] == 3
+
+
+# ---------------------------------------------------------------- places outside the development set (issue 13)
+
+
+def test_an_acronym_is_not_a_place_its_letters_fold_onto(nlp):
+    doc = run(nlp, "Doctors in Kenya said AIDS and malaria killed more people than the war.")
+    assert names(doc) == ["Kenya"]  # "AIDS" folds onto the key of Eads, Colorado
+
+
+def test_a_place_that_names_a_disease_is_no_place_of_the_story(nlp):
+    doc = run(nlp, "The Marburg virus spread further in Angola this week. Marburg kills more slowly than Ebola.")
+    assert names(doc) == ["Angola"]
+
+
+def test_a_name_the_article_gives_a_school_is_the_school_alone_too(nlp):
+    doc = run(nlp, "Five boys at Franklin Elementary in Santa Ana, California fell ill. Three more children at "
+                   "Franklin were tested.")
+    assert "Franklin" not in names(doc)
+    assert near(place(doc, "Santa Ana"), 33.75, -117.87)
+
+
+def test_a_season_is_not_a_town(nlp):
+    doc = run(nlp, "The first cases in Texas were seen in Spring 2002 and again in the Summer of 2008.")
+    assert names(doc) == ["Texas"]
+
+
+def test_states_in_a_list_are_states(nlp):
+    doc = run(nlp, "Cases were reported in Ohio, Utah, Washington and Wyoming, health officials said.")
+    assert names(doc) == ["Ohio", "Utah", "Washington", "Wyoming"]
+    assert all(p["feature"] == "state" for p in doc._.places)
+    assert near(place(doc, "Washington"), 47.4, -120.5, km=300)
+
+
+def test_a_state_the_text_writes_after_a_town_is_the_state(nlp):
+    doc = run(nlp, "A second patient was admitted to a hospital in Rockville, Maryland on Friday.")
+    assert place(doc, "Maryland")["feature"] == "state"
+    assert near(place(doc, "Rockville"), 39.08, -77.15)
+
+
+def test_the_container_decides_between_namesakes(nlp):
+    doc = run(nlp, "The company moved from Dublin, Ohio to London, Ontario last year.")
+    assert near(place(doc, "Dublin"), 40.10, -83.11)
+    assert near(place(doc, "London"), 42.98, -81.23)
+
+
+def test_a_state_abbreviation_after_a_town_places_it(nlp):
+    doc = run(nlp, "The storm flattened barns near Paris, Mo., and in Tulsa, Okla., on Tuesday.")
+    assert near(place(doc, "Paris"), 39.48, -92.00)
+    assert near(place(doc, "Tulsa"), 36.15, -95.99)
+    assert place(doc, "Mo.")["resolved"] == "Missouri" and place(doc, "Okla.")["resolved"] == "Oklahoma"
+
+
+def test_a_us_state_is_not_the_country_of_the_same_name_in_a_us_story(nlp):
+    doc = run(nlp, "Storms in Alabama and Georgia left thousands without power, officials in Atlanta said.")
+    assert place(doc, "Georgia")["country_code"] == "US"
+
+
+def test_the_state_of_x_is_the_state(nlp):
+    doc = run(nlp, "The first case in the United States was found in the state of Washington in 2003.")
+    assert place(doc, "Washington")["feature"] == "state"
+
+
+def test_fragments_of_longer_names_are_not_places(nlp):
+    doc = run(nlp, "Veterans of the Soviet Union met officials in ST. LOUIS, and the County of Santa Clara "
+                   "issued a health order.")
+    assert "Union" not in names(doc) and "LOUIS" not in names(doc) and "Santa Clara" not in names(doc)
+    assert near(place(doc, "ST. LOUIS"), 38.63, -90.20)
+
+
+def test_a_hyphened_place_where_something_is_stays_a_place(nlp):
+    doc = run(nlp, "An Atlanta-area hospital treated two patients, and U.S.-backed trials began.")
+    assert near(place(doc, "Atlanta"), 33.75, -84.39)
+    assert "U.S." not in names(doc)  # who backs, not where
+
+
+def test_a_name_also_a_persons_is_a_place_after_a_place_preposition(nlp):
+    doc = run(nlp, "Inspector David Cornwall said the dog was found in a caravan park in Cornwall, England.")
+    assert place(doc, "Cornwall")["country_code"] == "GB"

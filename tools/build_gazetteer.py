@@ -460,7 +460,7 @@ class AdminNames:
         self.suffixes = sorted(words["suffixes"], key=len, reverse=True)
         self.whole = frozenset(words["keep_whole_countries"])
         places = json.loads((DATA / "gazetteer" / "place_words.json").read_text(encoding="utf-8"))
-        self.generic = frozenset(places["directions"])
+        self.generic = frozenset(places["directions"]) | {name_key(w) for w in places["directions"]}
 
     def short(self, name: str, cc: str) -> str:
         if cc in self.whole:
@@ -477,11 +477,11 @@ class AdminNames:
         return name
 
     def names(self, name: str, cc: str) -> list[str]:
-        """The short name first (unless it is only a direction: "Central"), then the whole."""
+        """The short name first, then the whole; none that is only a direction ("Central",
+        and "Southern Province", whose key drops the admin word): a unit so named is left out."""
         short = self.short(name, cc)
-        if fold(short) in self.generic:
-            return [name]
-        return [short, name] if short != name else [name]
+        named = [short, name] if short != name else [name]
+        return [n for n in named if fold(n) not in self.generic and name_key(n) not in self.generic]
 
 
 def load_admin_units(b: Builder, city_idx: list[int]) -> None:
@@ -540,7 +540,7 @@ def load_admin_units(b: Builder, city_idx: list[int]) -> None:
         pop = sum(t[2] for t in pts)
         unit_names = names.names(raw, cc)
         keys = {name_key(n) for n in unit_names}
-        if pop < ADMIN_SMALLEST or any((cc, k) in areas for k in keys):
+        if not unit_names or pop < ADMIN_SMALLEST or any((cc, k) in areas for k in keys):
             return
         if (feature == "district" or pop < ADMIN_MIN_POPULATION) and any(k in b.names[i] for i in towns for k in keys):
             return  # a town inside it has its name and stands for it

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .. import vocab
 from .gazetteer import ADMIN_WORDS, DATA_DIR, Gazetteer, Place, fold, name_key
 
 # ------------------------------------------------------------------ words
@@ -56,6 +57,14 @@ FACILITY_WORDS = frozenset(PLACE_WORDS["facility_words"])
 GENERIC_HEADS = frozenset(PLACE_WORDS["generic_heads"])
 
 
+# How coarse a kind of place is: a container ("Woodbridge, Virginia") is coarser than what it holds.
+LEVEL = {"continent": 5, "country": 4, "state": 3, "province": 3, "region": 3, "district": 2, "subdistrict": 2}
+
+
+def level(place: Place) -> int:
+    return LEVEL.get(place.feature, 1)
+
+
 @dataclass
 class Word:
     text: str
@@ -89,6 +98,8 @@ class Mention:
     country_after: str | None = None  # the country named just after it ("Palma in Cabo Delgado, Mozambique")
     why: list[tuple[str, float]] = field(default_factory=list)  # the evidence, reason by reason
     container: tuple[Place, ...] = ()  # the country, state or province written after it ("Woodbridge, Virginia")
+    container_span: tuple[int, int] | None = None  # where that container is written
+    list_feature: str | None = None  # the kind of place the list it stands in names ("Ohio, Utah and Washington")
     part_of: Place | None = None  # the city it is a part of ("Rifai neighbourhood, West Mosul")
     notes: list[str] = field(default_factory=list)
 
@@ -123,7 +134,13 @@ def _joined(text: str, a: Word, b: Word) -> bool:
     gap = text[a.end : b.start]
     # a closing hamza before an article, an opening ayn, still join: "Qaḑā’ al Ḩawījah", "Tall ‘Afar"
     return (gap in (" ", "-", "\u00a0", " ‘", " ʿ", " '")
-            or (gap in ("’ ", "ʼ ") and b.lower in ARTICLE_WORDS))
+            or (gap in ("’ ", "ʼ ") and b.lower in ARTICLE_WORDS)
+            or _abbreviated_opening(text, a, b))
+
+
+def _abbreviated_opening(text: str, a: Word, b: Word) -> bool:
+    """"St. Louis", "Ft. Worth": an abbreviated word whose period does not end the name."""
+    return text[a.end : b.start] == ". " and a.cap and a.lower in vocab.words("name_abbreviations") and b.cap
 
 
 def _ngram_ok(text: str, ws: list[Word]) -> bool:
@@ -165,8 +182,8 @@ def find_names(text: str, gaz: Gazetteer, offset: int = 0, ws: list[Word] | None
         found = None
         for n in range(len(run), 0, -1):
             grams = run[:n]
-            if not _ngram_ok(text, grams):
-                continue
+            if not _ngram_ok(text, grams) or (n < len(run) and _abbreviated_opening(text, run[n - 1], run[n])):
+                continue  # nor "The St" of "The St. Louis Cardinals"
             span = text[grams[0].start : grams[-1].end]
             cands = gaz.lookup(span)
             fuzzy = False
@@ -178,7 +195,8 @@ def find_names(text: str, gaz: Gazetteer, offset: int = 0, ws: list[Word] | None
                 i += n
                 break
         if found is None:
-            i += 1
+            # "ST. LOUIS" unknown whole: its "LOUIS" is no town of its own
+            i += 2 if len(run) > 1 and _abbreviated_opening(text, run[0], run[1]) else 1
         else:
             out.append(found)
     return out

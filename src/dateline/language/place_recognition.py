@@ -7,8 +7,14 @@ Syria", "province"), and what the NER thinks. One sense per article: a name
 accepted once is accepted at its other mentions. Not places: names inside
 longer names of people, organisations and buildings ("Jordan Armed Forces",
 "Mustafa Bali", "Bellevue Hospital"), words of a person's name used alone
-("Baghdadi" after "Abu Bakr al-Baghdadi"), "U.S." used as a modifier,
-demonyms, common words capitalised at the start of a sentence.
+("Baghdadi" after "Abu Bakr al-Baghdadi") unless a place preposition puts them
+on the map ("in Cornwall"), "U.S." used as a modifier ("U.S.-backed"; but
+"Atlanta-area" is a place), demonyms, common words capitalised at the start of a
+sentence or ending a longer name ("Agent Orange", "Soviet Union"), pieces of an
+unknown unit's name ("County of X", "ST. LOUIS" is not a town Louis), acronyms
+that reach a name only through spelling folds ("AIDS"), and names of diseases
+and buildings named after a place ("Marburg virus", "Franklin Elementary"), at
+their other mentions too.
 """
 
 from __future__ import annotations
@@ -18,8 +24,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from .. import vocab
 from ..settings import PLACE_ACCEPT
-from .gazetteer import ADMIN_WORDS, DATELINE_ONLY, Gazetteer, Place, get_gazetteer
+from .gazetteer import ADMIN_WORDS, DATELINE_ONLY, Gazetteer, Place, fold, get_gazetteer, name_key
 from .place_names import (
     ABBREVIATION,
     ARTICLE_WORDS,
@@ -40,6 +47,7 @@ from .place_names import (
     bare_key,
     find_names,
     fitting,
+    level,
     likeness,
     prior,
     size_score,
@@ -47,7 +55,7 @@ from .place_names import (
     words_of,
 )
 from .meta import dateline_end
-from .place_resolution import Context
+from .place_resolution import ABBREVIATED_CONTAINER, Context, inside
 
 # What the NER says about a span.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -76,6 +84,29 @@ _CONTAINER_AFTER = re.compile(
 
 
 CONTAINERS = frozenset({"country", "state", "province", "district"})
+# why a name is the name of another thing (a building, a disease), as _blocked says it
+_OTHER_THING = ("building", "names a")
+# "the City of X", "the County of X": the head of a longer name, no place of its own
+_GENERIC_HEAD = re.compile(r"(?:[Tt]he )?(?:City|Town|County|State|Province|District|Region|Municipality)")
+# a unit's name of which the name is only a piece, when no such unit is known: "County of X"
+_UNIT_OF = re.compile(r"\b(County|State|Region|Prefecture|Parish|Borough) of (?:the )?$")
+
+
+def _folded_acronym(written: str) -> bool:
+    """An acronym ("AIDS") that reaches a place only through the spelling folds of
+    name keys (Eads): its letters are not the key it is looked up by."""
+    letters = written.replace(".", "")
+    return (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
+            and name_key(written) != fold(written).replace(" ", ""))
+
+
+def _capitalised_word_before(text: str, start: int) -> bool:
+    """A capitalised word right before, joined by a space, that opens no sentence and is
+    no cue, direction or month: the name ends a longer one ("Agent Orange", "Soviet Union")."""
+    m = re.search(r"(\S*)\s([A-Z][a-z]+) $", text[max(0, start - 40) : start])
+    if not m or not m.group(1) or m.group(1).endswith((".", "!", "?", ":", ";", '"', "“")):
+        return False  # nothing before, or the word opens a sentence
+    return m.group(2).lower() not in _NEIGHBOUR_SKIP | NOT_NAMES
 
 
 class PlaceRecognizer:
@@ -99,6 +130,7 @@ class PlaceRecognizer:
         # where the dateline the reader found ends in the body
         end = dateline_end(doc) if (meta.get("dateline") or {}).get("places") else 0
         live = []
+        other_things: set[str] = set()
         for m in mentions:
             m.in_dateline = m.end <= end
             whole = next((w for w in wholes if w.start <= m.start and m.end <= w.end), None)
@@ -107,6 +139,9 @@ class PlaceRecognizer:
                 continue
             if not m.in_dateline:
                 m.candidates = tuple(c for c in m.candidates if not c.flags & DATELINE_ONLY)
+                if _folded_acronym(m.text):
+                    m.notes.append("an acronym that reaches a name only through spelling folds")  # "AIDS" is not Eads
+                    continue
             m.candidates = fitting(m.candidates, m.text, self.gaz)
             if not m.candidates:
                 m.notes.append("no fitting candidate")
@@ -115,9 +150,21 @@ class PlaceRecognizer:
             why = None if m.in_dateline else self._blocked(doc, text, m, ents, person_words)
             if why:
                 m.notes.append(why)
+                if why.startswith(_OTHER_THING):
+                    other_things.add(bare_key(m.text))
                 continue
             live.append(m)
-        return live
+        # one sense per article: a name the article writes as a building's or a disease's
+        # ("Franklin Elementary", "Marburg virus") is that thing alone too ("away from
+        # Franklin", "Marburg kills"), unless a place preposition puts it on the map
+        kept = []
+        for m in live:
+            big = any(prior(c, m.text) >= 2.5 for c in m.candidates)  # "Baghdad Street" leaves Baghdad a city
+            if bare_key(m.text) in other_things and not (m.in_dateline or big or self._placed_by_text(text, m)):
+                m.notes.append("the article's name of a building or disease")
+            else:
+                kept.append(m)
+        return kept
 
     def accept(self, text: str, live: list[Mention], ctx: Context,
                score: Callable[[Place, Mention, Context], float]) -> None:
@@ -149,6 +196,8 @@ class PlaceRecognizer:
         for k, m in enumerate(live):
             group = (top[k], bare_key(m.text))
             m.kept = m.evidence >= self.accept_at or (best_by_place[group] >= self.accept_at and m.evidence >= 0.5)
+            if m.fuzzy and any(reason == "NER PERSON" for reason, _ in m.why) and not self._placed_by_text(text, m):
+                m.kept = False  # a name spelled only close to a place's, that the NER reads as a person's: "Ben Gale"
         # a name listed with places is a place: "Al Huwayjah and Tuz Khurmatu", "Raqqa, Hasaka and Deir ez-Zor"
         for k, m in enumerate(live):
             pending = held.get(k, ("", 0.0))[1]
@@ -226,14 +275,16 @@ class PlaceRecognizer:
                 m.hint = hint
         before = _KIND_OF.search(text[max(0, m.start - 20) : m.start].lower())
         if before:
-            m.hint = PLACE_WORDS["of_hints"][before.group(1)]
+            m.hint = PLACE_WORDS["of_hints"][before.group(1)]  # "the town of Rawa", "the state of Washington"
         if m.hint in HINT_FEATURES and not any(c.feature == "country" for c in m.candidates):
             fit = tuple(c for c in m.candidates if c.feature in HINT_FEATURES[m.hint])
             if fit:
                 m.candidates = fit
         after = _CONTAINER_AFTER.match(text[m.end : m.end + 40])
         if after:
-            m.container = tuple(c for c in self.gaz.lookup(after.group(1)) if c.feature in CONTAINERS)
+            m.container, m.container_span = self._container(after, m)
+        if any(c.feature in ("country", "state", "province") for c in m.candidates):
+            return  # a country or province is no part of a city
         # a part of a city: "X neighbourhood, West Mosul", "X, Mosul, Nineveh province",
         # "the Old City of Mosul", "Mosul's Old City"
         part = _PART_OF.match(text[m.end : m.end + 80])
@@ -249,14 +300,55 @@ class PlaceRecognizer:
             if cities:
                 m.part_of = max(cities, key=size_score)
 
+    def _container(self, after: re.Match, m: Mention) -> tuple[tuple[Place, ...], tuple[int, int] | None]:
+        """The places that may hold `m` as the text writes them after it ("Woodbridge, Virginia",
+        "Tulsa, Okla.", "Basira in Deir-ez-Zor"), and where that is written. A container is
+        coarser than every sense of the name: "Alaska, Alabama" is a list of states."""
+        start = m.end + after.start(1)
+        words = after.group(1).split(" ")
+        boxes: tuple[Place, ...] = ()
+        for n in range(len(words), 0, -1):  # the longest name: "Deir ez-Zor", not "Deir"; "Virginia" of "Virginia. The"
+            written = " ".join(words[:n])
+            boxes = tuple(c for c in self.gaz.lookup(written) if c.feature in CONTAINERS)
+            if boxes:
+                break
+        if not boxes and after.group(0).startswith(","):
+            # a state abbreviation names a state only here, right after a town: "Paris, Mo."
+            written = words[0]
+            boxes = self.gaz.abbreviation(written)
+            if boxes:
+                m.notes.append(ABBREVIATED_CONTAINER)
+        # "Iraq, Iran", "Alaska, Alabama": a list of places of one level, no container
+        boxes = tuple(b for b in boxes if not any(level(c) == level(b) for c in m.candidates if c.is_area))
+        # a container holds one of the name's senses ("Palestine, Texas"); when none is known
+        # there, it is at least coarser than every sense ("Kuriga in Kaduna state")
+        holding = tuple(b for b in boxes if any(level(b) > level(c) and inside(c, b) for c in m.candidates))
+        own = max((level(c) for c in m.candidates), default=1)
+        boxes = holding or tuple(b for b in boxes if level(b) > own)
+        return boxes, ((start, start + len(written)) if boxes else None)
+
     def _blocked(self, doc: Doc, text: str, m: Mention, ents, person_words: set[str]) -> str | None:
         """Why a name is not a place whatever the gazetteer says, or None."""
         if self._demonym(m.text) and not any(c.feature == "country" for c in m.candidates):
             return "a demonym"  # "Iraqi" is also a village in Afghanistan
         content = [w.lower for w in words_of(m.text) if w.lower not in ARTICLE_WORDS]
-        if content and all(w in person_words for w in content):
+        if content and all(w in person_words for w in content) and not self._placed_by_text(text, m):
             if not any(c.feature == "country" for c in m.candidates):
                 return "a word of a person's name in this article"
+        # the noun it names, right after it or after one adjective: "Marburg haemorrhagic fever"
+        nxt = re.match(r"[ \u00a0-]([a-z]+)\b(?: ([a-z]+)\b)?", text[m.end : m.end + 40])
+        eponym = next((w for w in (nxt.groups() if nxt else ()) if w in vocab.words("place_eponym_nouns")), None)
+        if eponym:
+            return f"{_OTHER_THING[1]} {eponym}"  # "Marburg virus", "Marburg haemorrhagic fever"
+        if _GENERIC_HEAD.fullmatch(m.text) and text[m.end : m.end + 4] == " of ":
+            return "the head of a longer name"  # "the City of Santa Ana"
+        kind = _UNIT_OF.search(text[max(0, m.start - 30) : m.start])
+        if kind and not any(c.feature in HINT_FEATURES[PLACE_WORDS["of_hints"][kind.group(1).lower()]]
+                            for c in m.candidates):
+            return f"a piece of the unknown name '{kind.group(1)} of {m.text}'"  # "County of X" is not the town X
+        if (self._common_word(m.text) and _capitalised_word_before(text, m.start)
+                and not any(c.feature in ("country", "state", "province") or prior(c) >= 2.5 for c in m.candidates)):
+            return "a common word ending a longer name"  # "Soviet Union"; "Old Mosul" is Mosul, a city
         for s, e, label in ents:
             if label in PLACE_LABELS or not (s <= m.start and m.end <= e):
                 continue
@@ -276,19 +368,23 @@ class PlaceRecognizer:
                 continue  # the NER joined places into one name: "Goma in North Kivu"
             if _STATE_OF.search(text[s : m.start]):
                 continue  # "the Government of Iraq": the country it governs
+            if rest and lo == m.start and rest[0].lower in BUILDING_WORDS:
+                return f"{_OTHER_THING[0]} {rest[0].text}"  # "Franklin Elementary", "Bellevue Hospital"
             return f"inside {label} {text[s:e]!r}"
         nxt = re.match(r"[ \u00a0]([A-Z][a-z]+)", text[m.end : m.end + 20])
         if nxt and nxt.group(1).lower() in BUILDING_WORDS:
-            return f"building {nxt.group(1)}"
+            return f"{_OTHER_THING[0]} {nxt.group(1)}"
         nxt = re.match(r"[ \u00a0]([a-z]+)", text[m.end : m.end + 20])
         if nxt and nxt.group(1) in MEDIA_WORDS:
             return f"a {nxt.group(1)}'s name"
-        if re.match(r"-[a-z]", text[m.end : m.end + 2]):
+        hyphened = re.match(r"-([a-z]\w*)", text[m.end : m.end + 20])
+        locative = bool(hyphened) and hyphened.group(1) in vocab.words("locative_hyphen_suffixes")
+        if hyphened and not locative:
             return "modifier (X-backed, X-led)"  # as gold conventions have it for "U.S.-backed"
         # "U.S." as a modifier: "U.S.-backed", "U.S. forces", "U.S. Central Command"
         short = m.text.replace(".", "")
         if ABBREVIATION.match(m.text) or (short.isupper() and len(short) <= 3):
-            if re.match(r"-\w", text[m.end : m.end + 2]):
+            if re.match(r"-\w", text[m.end : m.end + 2]) and not locative:
                 return "abbreviation as modifier"
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span.end < len(doc):
@@ -302,6 +398,14 @@ class PlaceRecognizer:
             if chain and any(self._demonym(w) for w in re.findall(r"[A-Z][\w’'-]+", chain.group(0))):
                 return "abbreviation as modifier"  # "U.S., U.K. and French maritime operations"
         return None
+
+    def _placed_by_text(self, text: str, m: Mention) -> bool:
+        """The words around the name say it is a place: a place preposition right before it
+        ("in Cornwall") or a container after it ("Victoria, Australia"); not a possessive."""
+        if re.match(r"[’']s\b", text[m.end : m.end + 2]):
+            return False  # "Dayton’s family"
+        prev = re.search(r"([A-Za-z]+) $", text[max(0, m.start - 30) : m.start])
+        return bool(m.container) or (bool(prev) and prev.group(1).lower() in vocab.words("place_prepositions"))
 
     def _all_places(self, name: str) -> bool:
         """`name` is places joined by "in", "," or "and" ("Goma in North Kivu"): every

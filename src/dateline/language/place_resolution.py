@@ -4,9 +4,14 @@ The way good geoparsers rank candidates: the country the article is about first
 (worked out from the body and title, not from the dateline, which only says where
 the reporter is), then the countries it names and their neighbours, then nearness
 to the article's other places and the province the text names ("Basira in
-Deir-ez-Zor"), then population. A small place found only in a country the article
-never mentions is not taken: the mention falls back to the province the text names
-(geo_precision 3), or stays unresolved.
+Deir-ez-Zor"), then population. The container the text writes after a name
+("Dublin, Ohio", "Paris, Mo.", "London, Ontario") rules out namesakes outside it
+and is itself that unit; a list takes the kind of place most of its members are
+("Ohio, Utah and Washington" are states); a country nothing else in the text
+names loses to a state of the focus country ("Georgia" in a US story). A small
+place found only in a country the article never mentions is not taken: the
+mention falls back to the province the text names (geo_precision 3), or stays
+unresolved.
 """
 
 from __future__ import annotations
@@ -29,6 +34,12 @@ from .place_names import (
     prior,
     size_score,
 )
+
+ABBREVIATED_CONTAINER = "its container is a state abbreviation"
+LIST_BONUS = 2.5  # a name in a list takes the kind of place its neighbours are ("Ohio, Utah and Washington")
+FOREIGN_COUNTRY = 3.0  # what a country nothing else in the text names loses to a unit of the focus country
+# between two names of one list: ", ", " and ", ", or "
+_LIST_GAP = re.compile(r",? (?:and|or) |, ")
 
 CAPITAL_BONUS = 2.0
 
@@ -80,9 +91,10 @@ class PlaceResolver:
             self._gaz = get_gazetteer()
         return self._gaz
 
-    def resolve_all(self, text: str, kept: list[Mention], ctx: Context) -> None:
+    def resolve_all(self, text: str, kept: list[Mention], ctx: Context) -> list[Mention]:
         """Put each place on the map: score candidates, then again with the confident
-        ones as anchors, one place per name, no far namesakes."""
+        ones as anchors, one place per name, no far namesakes. Returns the places the
+        text writes only as a container no name was found at ("Tulsa, Okla.")."""
         _local_countries(text, kept)
         for m in kept:
             if any(c.feature in ADMIN_FEATURES for c in m.candidates):
@@ -91,14 +103,17 @@ class PlaceResolver:
         for m in kept:
             self._resolve(m, ctx)
         ctx.anchors = [m.resolved for m in kept if m.resolved and not m.resolved.is_area and m.margin > 1.0]
+        _list_features(text, kept)
         for m in kept:
             self._resolve(m, ctx)
         _one_sense(kept)
+        confirmed, written = _containers_agree(text, kept)
         for m in kept:
             if m.part_of is not None:
                 _inside_its_city(m)
-            else:
+            elif m.resolved is None or m.resolved.id not in confirmed:
                 self._no_far_village(m, ctx)
+        return written
 
     # ---------------------------------------------------------- the article's country
 
@@ -123,6 +138,8 @@ class PlaceResolver:
                 if len(ccs) != 1 or (w < 0.5 and max(likeness(written, c.name) for c in cands) < 0.8):
                     return
                 cc = ccs.pop()
+            if countries and any(c.feature in ("state", "province") for c in cands):
+                w = 0.5  # "Georgia" may be a state: a country name that is also a province's counts half
             votes[cc] += w
             first.setdefault(cc, pos)
 
@@ -181,8 +198,13 @@ class PlaceResolver:
         if c.country_code:
             # a dateline's place too: the reporter is in or near the country written about
             s += ctx.weight(c.country_code) * (0.5 if m.in_dateline else 1.0)
-        if c.flags & CAPITAL:
-            s += CAPITAL_BONUS  # capitals are named far more than their namesakes ("Washington")
+        if c.flags & CAPITAL and likeness(m.text, c.name) >= 0.8:
+            s += CAPITAL_BONUS  # capitals are named far more than their namesakes ("Washington"), by their own name
+        if (c.feature == "country" and c.country_code not in ctx.relevant | ctx.near | ctx.peoples
+                and any(o.country_code == ctx.focus and o.feature in ("state", "province") for o in m.candidates)):
+            s -= FOREIGN_COUNTRY  # "Georgia" in a story on the US: the state, unless the text names the country
+        if m.list_feature and (c.feature == m.list_feature or (m.list_feature, c.feature) == ("province", "state")):
+            s += LIST_BONUS
         if m.in_dateline and m.hint is None and c.feature in ADMIN_FEATURES:
             s -= 2.0  # a dateline names a city ("NEW YORK"), a province only when it says so
         if m.hint == "settlement" and c.feature in ("district", "subdistrict"):
@@ -198,12 +220,15 @@ class PlaceResolver:
 
     def _resolve(self, m: Mention, ctx: Context) -> None:
         scored = []
-        for c in m.candidates:
+        # "Woodbridge, Virginia", "Paris, Mo.", "Basira in Deir-ez-Zor": the container the text
+        # writes rules out the namesakes outside it
+        held = [c for c in m.candidates if any(inside(c, box) for box in m.container)]
+        for c in held or m.candidates:
             s = self.score(c, m, ctx)
-            if c.admin1 and c.feature not in ADMIN_FEATURES:
+            if c.admin1 and (c.feature not in ADMIN_FEATURES or c.feature in ("district", "subdistrict")):
                 s += ctx.admin_keys.get(name_key(c.admin1), 0.0)  # the province the article names elsewhere
-            if any(_inside(c, box) for box in m.container):
-                s += 3.0  # "Woodbridge, Virginia", "Basira in Deir-ez-Zor", "Palmyra, Syria"
+            if held:
+                s += 3.0
             if ctx.anchors and c.latitude is not None and not c.is_area:
                 dists = [d for a in ctx.anchors if a is not c and (d := c.km_to(a)) is not None]
                 if dists:
@@ -221,7 +246,7 @@ class PlaceResolver:
         c = m.resolved
         if c is None or m.in_dateline or not ctx.relevant:
             return
-        if any(_inside(c, box) for box in m.container):
+        if any(inside(c, box) for box in m.container):
             return  # the text says where it is: "Woodbridge, Virginia"
         boxes = [b for b in m.container if b.feature in ADMIN_FEATURES and b.country_code in ctx.relevant]
         same_country = c.country_code == boxes[0].country_code if boxes else False
@@ -270,7 +295,65 @@ def _local_countries(text: str, kept: list[Mention]) -> None:
         m.local = frozenset(local)
 
 
-def _inside(c: Place, box: Place) -> bool:
+
+
+def _list_features(text: str, kept: list[Mention]) -> None:
+    """The kind of place each list names: in "Ohio, Utah and Washington", "Anhui,
+    Guangdong, Hainan" the names the first pass placed as states or provinces make
+    the others states or provinces too (at least two, and half of its members, agree)."""
+    ordered = sorted(kept, key=lambda m: m.start)
+    lists, run = [], [ordered[0]] if ordered else []
+    for a, b in zip(ordered, ordered[1:]):
+        if _LIST_GAP.fullmatch(text[a.end : b.start]):
+            run.append(b)
+        else:
+            lists.append(run)
+            run = [b]
+    lists.append(run)
+    for members in lists:
+        if len(members) < 3:
+            continue
+        kinds = Counter("province" if m.resolved.feature == "state" else m.resolved.feature  # one level
+                        for m in members if m.resolved is not None and m.margin > 1.0)
+        if not kinds:
+            continue
+        kind, n = kinds.most_common(1)[0]
+        if kind in ("country", "province") and n >= 2 and n * 2 >= len(members):
+            for m in members:
+                m.list_feature = kind
+
+
+def _containers_agree(text: str, kept: list[Mention]) -> tuple[set[int], list[Mention]]:
+    """A name placed inside the container the text writes after it ("Rockville, Maryland")
+    makes the container's own mention that very unit, and is confirmed: its other
+    mentions need no more evidence. A container no name was found at (a state
+    abbreviation: "Tulsa, Okla.") becomes a place of its own. Returns the ids of
+    confirmed places and those new places."""
+    confirmed: set[int] = set()
+    written: list[Mention] = []
+    by_start = {m.start: m for m in kept}
+    for m in kept:
+        c = m.resolved
+        boxes = [b for b in m.container if c is not None and inside(c, b)]
+        if not boxes or m.container_span is None:
+            continue
+        confirmed.update((c.id, boxes[0].id))
+        box_mention = by_start.get(m.container_span[0])
+        if box_mention is None:
+            if ABBREVIATED_CONTAINER not in m.notes:
+                continue
+            start, end = m.container_span
+            box_mention = Mention(start, end, text[start:end], (boxes[0],), kept=True, resolved=boxes[0],
+                                  in_dateline=m.in_dateline)
+            written.append(box_mention)
+            by_start[start] = box_mention
+        elif boxes[0] in box_mention.candidates and box_mention.resolved is not boxes[0]:
+            box_mention.notes.append(f"the container of {m.text}")
+            box_mention.resolved = boxes[0]
+    return confirmed, written
+
+
+def inside(c: Place, box: Place) -> bool:
     """Whether place `c` lies in the country, state or province `box` (by name, not shape)."""
     if c is box or c.country_code != box.country_code or not c.country_code:
         return False
@@ -301,11 +384,13 @@ def _inside_its_city(m: Mention) -> None:
 
 def _one_sense(kept: list[Mention]) -> None:
     """One place per name per article: the resolution its mentions agree on
-    most firmly ("a Brussels meeting" is the Brussels of "in Brussels")."""
-    groups: dict[str, list[Mention]] = {}
+    most firmly ("a Brussels meeting" is the Brussels of "in Brussels"). A dateline
+    names a city and "Raqqa province" the province: neither decides for the bare
+    name in the body ("toward Raqqa" stays the city)."""
+    groups: dict[tuple[str, bool], list[Mention]] = {}
     for m in kept:
-        if m.resolved is not None:
-            groups.setdefault(bare_key(m.text), []).append(m)
+        if m.resolved is not None and not m.in_dateline:
+            groups.setdefault((bare_key(m.text), m.hint in ("admin", "district")), []).append(m)
     for group in groups.values():
         if len(group) < 2:
             continue

@@ -64,7 +64,7 @@ class PlaceFinder:
         ctx = self.resolver.context(live, meta, words)
         self.recognizer.accept(text, live, ctx, self.resolver.score)
         kept = [m for m in live if m.kept]
-        self.resolver.resolve_all(text, kept, ctx)
+        mentions += self.resolver.resolve_all(text, kept, ctx)
         for whole in wholes:  # known to the NER, unknown here: listed, placed only by what surrounds it
             whole.kept, whole.geo_precision = True, 3
             boxes = [b for b in whole.container if b.feature in ADMIN_FEATURES and b.country_code in ctx.relevant]
