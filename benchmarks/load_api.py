@@ -17,6 +17,12 @@ the map's own request for the view it shows (taken from what the page asked for)
 replayed at 1 and at --concurrency clients.
 
     .venv/bin/python benchmarks/load_api.py --dashboard [--db PATH] [--runs 5] [--map-requests 200]
+
+Without --dashboard, and unless --no-write, it then measures reads during a write: the
+read rate alone, during a POST of --write-articles sample articles (as JSON Lines, new
+ids each run) until they are stored, and alone again after; the POST's answer time,
+how long until the articles were stored, and the resident memory of the API process
+and of its children.
 """
 
 from __future__ import annotations
@@ -24,12 +30,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import re
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -42,6 +50,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from dateline.store import Store  # noqa: E402
 
 MAX_SECONDS = 300  # the load phase stops here whatever --requests says
+WRITE_TOKEN = "load-api-benchmark-token"
+WRITE_TIMEOUT = 600  # seconds a write may take before the benchmark gives up on it
 BUILD_BATCH = 240  # articles per transaction while building (FTS merges less often)
 
 
@@ -241,6 +251,129 @@ def dashboard_benchmark(base: str, runs: int, requests: int, concurrency: int) -
             print(f"    {clients} client{'s' if clients > 1 else ' '}: n={len(xs):<4} p50 {pct(xs, 50) * 1000:7.1f} ms   p95 {pct(xs, 95) * 1000:7.1f} ms")
 
 
+# -- reads during a write ------------------------------------------------------------------
+
+
+def write_body(n: int) -> str:
+    """`n` articles of the sample corpus (repeated as needed) as JSON Lines, with ids new to the store."""
+    from dateline.read import read_inputs
+    from dateline.sample import SAMPLE_CORPUS
+
+    arts = list(read_inputs([str(SAMPLE_CORPUS)]))
+    nonce = f"{time.time_ns():x}"
+    lines = []
+    for i in range(n):
+        art = arts[i % len(arts)]
+        lines.append(json.dumps({"id": f"load-{nonce}-{i}", "title": art.title, "text": art.body}))
+    return "\n".join(lines) + "\n"
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process, in MB (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                found += [int(c) for c in fh.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+class Write(threading.Thread):
+    """One POST of article text, then (for a 202) polling its job until the articles are stored."""
+
+    def __init__(self, base: str, body: str) -> None:
+        super().__init__(daemon=True)
+        self.base, self.body = base, body
+        self.answered = self.stored = None  # seconds after the start
+        self.status = None
+        self.outcome: dict = {}
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        started = time.perf_counter()
+        try:
+            with httpx.Client(base_url=self.base, timeout=WRITE_TIMEOUT) as client:
+                r = client.post("/api/articles", content=self.body, headers={"Authorization": f"Bearer {WRITE_TOKEN}"})
+                self.answered, self.status = time.perf_counter() - started, r.status_code
+                self.outcome = r.json()
+                job = self.outcome.get("job")
+                while job and self.outcome.get("state") not in ("done", "failed") and time.perf_counter() - started < WRITE_TIMEOUT:
+                    time.sleep(0.25)
+                    self.outcome = client.get(self.outcome.get("url") or f"/api/jobs/{job}").json()
+                if self.outcome.get("state", "done") == "done":
+                    self.stored = time.perf_counter() - started
+        except httpx.HTTPError as e:
+            self.outcome = {"state": f"no answer within {WRITE_TIMEOUT} s ({type(e).__name__})"}
+        finally:
+            self.done.set()
+
+
+async def reads_until(base: str, concurrency: int, facets: dict, stop: threading.Event | float) -> tuple[int, float]:
+    """Reads from `concurrency` connections until `stop` (an event, or a number of seconds): (answered, seconds)."""
+    rng = random.Random(3)
+    answered = 0
+    started = time.monotonic()
+
+    def over() -> bool:
+        if isinstance(stop, threading.Event):
+            return stop.is_set() or time.monotonic() - started > WRITE_TIMEOUT
+        return time.monotonic() - started >= stop
+
+    async def worker(client: httpx.AsyncClient) -> None:
+        nonlocal answered
+        while not over():
+            _, params = rng.choice(queries(facets, rng))
+            r = await client.get("/api/events", params=params)
+            answered += r.status_code == 200
+
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+        await asyncio.gather(*(worker(client) for _ in range(concurrency)))
+    return answered, time.monotonic() - started
+
+
+def write_phase(base: str, server_pid: int, concurrency: int, facets: dict, articles: int, alone_seconds: float) -> None:
+    body = write_body(articles)
+    before_n, before_s = asyncio.run(reads_until(base, concurrency, facets, alone_seconds))
+    api_before = rss_mb(server_pid)
+    write = Write(base, body)
+    peaks = {"api": api_before, "children": 0.0}
+
+    def sample() -> None:
+        while not write.done.wait(0.5):
+            peaks["api"] = max(peaks["api"], rss_mb(server_pid))
+            peaks["children"] = max(peaks["children"], sum(rss_mb(c) for c in children(server_pid)))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    write.start()
+    sampler.start()
+    during_n, during_s = asyncio.run(reads_until(base, concurrency, facets, write.done))
+    write.join()
+    after_n, after_s = asyncio.run(reads_until(base, concurrency, facets, alone_seconds))
+    alone = (before_n + after_n) / (before_s + after_s)
+    during = during_n / during_s
+    print(f"reads during a write: POST of {articles} articles ({len(body.encode()) / 1000:,.0f} kB JSON Lines), {concurrency} read connections")
+    print(f"  reads alone         {alone:,.0f} requests/s   (before {before_n / before_s:,.0f}, after {after_n / after_s:,.0f})")
+    print(f"  reads during write  {during:,.0f} requests/s   = {during / alone:.0%} of alone, over {during_s:.1f} s")
+    answered = f"{write.status} in {write.answered * 1000:,.0f} ms" if write.answered is not None else "nothing"
+    stored = f"stored after {write.stored:.1f} s" if write.stored is not None else write.outcome.get("state")
+    print(f"  the POST answered   {answered}; the articles: {stored}")
+    print(f"  memory (RSS)        API process {api_before:,.0f} -> peak {peaks['api']:,.0f} MB; its child processes peak {peaks['children']:,.0f} MB")
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -256,6 +389,9 @@ def main() -> None:
     ap.add_argument("--dashboard", action="store_true", help="measure the dashboard (Chromium) and the map's request instead")
     ap.add_argument("--runs", type=int, default=5, help="--dashboard: page loads to time")
     ap.add_argument("--map-requests", type=int, default=200, help="--dashboard: map requests to replay at --concurrency clients")
+    ap.add_argument("--no-write", action="store_true", help="skip the reads-during-a-write measurement")
+    ap.add_argument("--write-articles", type=int, default=48, help="articles in the POST")
+    ap.add_argument("--alone-seconds", type=float, default=15, help="seconds of reads alone before and after the write")
     args = ap.parse_args()
 
     tmp = tempfile.TemporaryDirectory(prefix="dateline-load-")
@@ -270,7 +406,8 @@ def main() -> None:
         print(f"store: {articles} articles, {events} events, built in {seconds:.1f} s ({events / seconds:,.0f} events/s)")
 
     dateline = str(Path(sys.executable).with_name("dateline"))
-    server = subprocess.Popen([dateline, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", "0"], stdout=subprocess.PIPE, text=True)
+    env = {**os.environ, "DATELINE_WRITE_TOKEN": WRITE_TOKEN}
+    server = subprocess.Popen([dateline, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", "0"], stdout=subprocess.PIPE, text=True, env=env)
     try:
         m = re.search(r"http://127\.0\.0\.1:\d+/", server.stdout.readline())
         if not m:
@@ -291,16 +428,25 @@ def main() -> None:
         started = time.perf_counter()
         latencies = asyncio.run(run_load(base, args.requests, args.concurrency, facets))
         wall = time.perf_counter() - started
+        report_reads(latencies, wall, total_events, args.concurrency)
+        if not args.no_write:
+            write_phase(base, server.pid, args.concurrency, facets, args.write_articles, args.alone_seconds)
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # still busy with a write it could not finish
+            server.kill()
+            server.wait()
+    tmp.cleanup()
 
+
+def report_reads(latencies: dict[str, list[float]], wall: float, total_events: int, concurrency: int) -> None:
     every = [x for xs in latencies.values() for x in xs]
-    print(f"/api/events on {total_events:,} events: {len(every)} requests, {args.concurrency} connections, {wall:.1f} s")
+    print(f"/api/events on {total_events:,} events: {len(every)} requests, {concurrency} connections, {wall:.1f} s")
     print(f"  throughput {len(every) / wall:,.0f} requests/s   p50 {pct(every, 50) * 1000:.1f} ms   p95 {pct(every, 95) * 1000:.1f} ms   p99 {pct(every, 99) * 1000:.1f} ms")
     for name, xs in sorted(latencies.items()):
         print(f"  {name:<22} n={len(xs):<5} median {statistics.median(xs) * 1000:6.1f} ms   p95 {pct(xs, 95) * 1000:6.1f} ms")
-    tmp.cleanup()
 
 
 if __name__ == "__main__":

@@ -299,7 +299,8 @@ def test_openapi_document_lists_every_endpoint_and_filter(client):
     fmt = next(p for p in paths["/api/events"]["get"]["parameters"] if p["name"] == "format")
     assert set(fmt["schema"]["enum"]) == {"json", "csv", "geojson", "jsonl"}
     post = paths["/api/articles"]["post"]
-    assert {"401", "403", "413", "422"} <= set(post["responses"])
+    assert {"202", "401", "403", "413", "422", "503"} <= set(post["responses"])
+    assert "get" in paths["/api/jobs/{job_id}"]
     assert "text/plain" in post["requestBody"]["content"]
 
 
@@ -333,12 +334,27 @@ ARTICLE = (
 @pytest.fixture
 def writable(tmp_path):
     path = tmp_path / "w.db"
-    return TestClient(create_app(path, write_token=TOKEN, language=False, max_body_bytes=2_000), base_url=LOCAL), path
+    with TestClient(create_app(path, write_token=TOKEN, language=False, max_body_bytes=2_000), base_url=LOCAL) as client:
+        yield client, path  # leaving stops the app's write worker
 
 
 def test_writes_are_off_without_a_server_token(client):
     r = client.post("/api/articles", content=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"})
     assert r.status_code == 403 and "disabled" in r.json()["detail"]
+
+
+def finished(client, answer, timeout: float = 60.0) -> dict:
+    """The job a write answered with (202), polled until the worker has run it."""
+    assert answer.status_code == 202, answer.text
+    url = answer.json()["url"]
+    assert answer.headers["location"] == url
+    deadline = time.monotonic() + timeout
+    while True:
+        job = client.get(url).json()
+        if job["state"] in ("done", "failed"):
+            return job
+        assert time.monotonic() < deadline, job
+        time.sleep(0.05)
 
 
 def test_writes_need_the_right_bearer_token(writable):
@@ -351,11 +367,14 @@ def test_writes_need_the_right_bearer_token(writable):
     with Store(path) as store:
         assert store.counts()["articles"] == 0
     r = c.post("/api/articles", content=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"})
-    assert r.status_code == 201 and r.json()["added"] == 1
-    art = c.get(f"/api/articles/{r.json()['ids'][0]}").json()
+    assert r.json()["state"] == "queued" and r.json()["articles"] == 1
+    job = finished(c, r)
+    assert job["state"] == "done" and job["result"]["added"] == 1 and job["error"] is None
+    assert job["submitted"] <= job["started"] <= job["finished"]
+    art = c.get(f"/api/articles/{job['result']['ids'][0]}").json()
     assert art["title"] == "Mortar fire hits Tarn market" and art["body"].startswith("TARN (Test Wire)")
-    again = c.post("/api/articles", content=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"})
-    assert again.status_code == 200 and again.json() == {**again.json(), "added": 0, "skipped": 1}
+    again = finished(c, c.post("/api/articles", content=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"}))
+    assert again["result"] == {**again["result"], "added": 0, "skipped": 1}
 
 
 def test_jsonl_bodies_are_ingested(writable):
@@ -365,7 +384,7 @@ def test_jsonl_bodies_are_ingested(writable):
         json.dumps({"id": "j2", "title": "Two", "text": "RAQQA (Test Wire) – Fighters cleared mines from a school in Raqqa on Sunday."}),
     ]
     r = c.post("/api/articles", content="\n".join(lines) + "\n", headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/x-ndjson"})
-    assert r.status_code == 201 and sorted(r.json()["ids"]) == ["j1", "j2"]
+    assert sorted(finished(c, r)["result"]["ids"]) == ["j1", "j2"]
     assert c.get("/api/articles/j1").json()["published"]["date"] == "2018-11-02"
 
 

@@ -147,7 +147,7 @@ def read_text_dump(source: Source, lines: Iterator[str], options: dict) -> Itera
         try:
             yield build_article(
                 parts, published=options.get("published"), origin={"file": source.label, "line": block.line},
-                book=options.get("book"),
+                book=options.get("book"), infer=options.get("infer", True),
             )
         except InputError as err:
             options["report"].errors.append(InputError(source.label, err.problem, block.line))
@@ -230,7 +230,9 @@ def article_from_object(obj: Any, options: dict, origin: dict) -> Article:
     if isinstance(obj.get("byline"), list) and not parts.byline:
         parts.byline = [str(b) for b in obj["byline"]]
     published = options.get("published") or obj.get("published")
-    art = build_article(parts, published=published, origin=origin, given_id=obj.get("id"), book=options.get("book"))
+    art = build_article(
+        parts, published=published, origin=origin, given_id=obj.get("id"), book=options.get("book"), infer=options.get("infer", True)
+    )
     if isinstance(obj.get("url"), str):
         art.url = obj["url"]
     return art
@@ -243,6 +245,7 @@ def build_article(
     origin: dict | None = None,
     given_id: Any = None,
     book: Any = None,
+    infer: bool = True,
 ) -> Article:
     if len(parts.body) > MAX_BODY_CHARS:
         raise InputError(
@@ -270,7 +273,7 @@ def build_article(
         given = check_published(published)
     except ValueError as err:
         raise InputError((origin or {}).get("file", "?"), f"published {err}") from None
-    art.published = given or infer_published(art, dateline_date=parts.dateline_date, book=book)
+    art.published = given or (infer_published(art, dateline_date=parts.dateline_date, book=book) if infer else None)
     return art
 
 
@@ -348,11 +351,15 @@ def read_inputs(
             report.errors.append(InputError(source.label, "no article text found"))
 
 
-def read_string(text: str, *, published: str | None = None, label: str = "<text>") -> list[Article]:
-    """Articles from a string: a single article or a dump."""
+def read_string(text: str, *, published: str | None = None, label: str = "<text>", infer: bool = True) -> list[Article]:
+    """Articles from a string: a single article or a dump.
+
+    `infer=False` leaves undated articles undated (most of the cost of reading): enough
+    to check the text, as the API does before it files a write job.
+    """
     report = ReadReport()
     source = Source(label, data=text.encode("utf-8"))
-    arts = list(read_source(source, {"published": published, "report": report}))
+    arts = list(read_source(source, {"published": published, "report": report, "infer": infer}))
     if report.errors:
         raise report.errors[0]
     return arts

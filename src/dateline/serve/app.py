@@ -1,8 +1,10 @@
 """The HTTP API and the dashboard, one FastAPI app over one store.
 
 Reads go through a small pool of read-only connections (WAL: they never wait for an
-ingest); writes (`POST /api/articles`) go through the one writing `Store`, and only
-when the server was started with a token.
+ingest). Writes (`POST /api/articles`, only when the server was started with a token)
+are read and checked here, then filed as a job that a worker process runs (spaCy's
+memory and CPU stay out of this process); the request is answered at once with the
+job to poll (`GET /api/jobs/{id}`).
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ from ..read.ids import ID_PATTERN
 from ..read.published import check_published
 from ..store import Store, connect
 from ..store import queries as Q
-from ..store.ingest import ingest_text
+from ..read import read_string
+from ..store.jobs import JobQueue
 from .assets import load_assets
 from .dashboard import dashboard_router
 from .formats import FORMATS
@@ -42,6 +45,7 @@ MAX_PAGE = 1_000  # events per page as JSON
 MAX_EXPORT = 100_000  # events per CSV / GeoJSON / JSON Lines response
 DEFAULT_PAGE = 100
 MAX_BODY_BYTES = 5_000_000  # POST /api/articles
+MAX_PENDING_JOBS = 100  # write jobs queued or running; more are refused (503) until the worker catches up
 READ_POOL = 8
 
 class ReadPool:
@@ -169,16 +173,24 @@ def create_app(
 
     `hosts`: the Host names it answers to (default: loopback names only); any other gets 400.
     """
+    from .worker import WorkerProcess  # here, not above: `python -m dateline.serve.worker` imports this package first
+
     path = Path(db)
-    store = Store(path, shared=True)  # migrates on open; the one writer
-    ingest_lock = threading.Lock()  # one POST ingest at a time
+    token = write_token or None
+    store = Store(path, shared=True)  # migrates on open (the worker process writes the articles)
+    jobs = JobQueue(path) if token else None
+    worker = WorkerProcess(path, language=language)
     reads = ReadPool(path)
     assets = load_assets()
-    token = write_token or None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
+        if jobs is not None:
+            worker.wake()  # ready before the first write, and on any job an earlier server left
         yield
+        worker.stop()
+        if jobs is not None:
+            jobs.close()
         reads.close()
         store.close()
 
@@ -193,6 +205,7 @@ def create_app(
     )
     app.state.store = store
     app.state.reads = reads
+    app.state.worker = worker
 
     @app.exception_handler(Q.QueryError)
     async def _query_error(_: Request, exc: Q.QueryError) -> JSONResponse:
@@ -300,14 +313,15 @@ def create_app(
     @app.post(
         "/api/articles",
         tags=["articles"],
-        summary="Ingest text (one article or a dump) or JSON Lines; needs Authorization: Bearer",
-        status_code=201,
+        summary="Ingest text (one article or a dump) or JSON Lines; needs Authorization: Bearer; answers with a job to poll",
+        status_code=202,
         responses={
-            200: {"description": "Every article was stored already"},
+            202: {"description": "Read and queued: the worker adds the articles; poll the job's url"},
             401: {"description": "Wrong token"},
             403: {"description": "Writes are disabled, or no token was sent"},
             413: {"description": "Body too large"},
-            422: {"description": "Not text dateline can read"},
+            422: {"description": "Not text dateline can read (the first problem, with its line)"},
+            503: {"description": f"{MAX_PENDING_JOBS} jobs are waiting already; retry later"},
         },
         openapi_extra={
             "requestBody": {
@@ -334,18 +348,28 @@ def create_app(
             raise HTTPException(422, "body is empty: send article text or JSON Lines")
         if "\x00" in text:
             raise HTTPException(422, "body holds NUL bytes: send article text or JSON Lines")
+        # Read here (cheap, no language layer) so that bad input is refused now, with its line.
         try:
-            summary = await run_in_threadpool(_ingest_serially, ingest_lock, store, text, published, language)
+            articles = await run_in_threadpool(read_string, text, published=published, label="<request>", infer=False)
         except InputError as e:
             raise HTTPException(422, e.problem if e.path == "<request>" and e.line is None else str(e)) from None
-        payload = {
-            "added": summary.added,
-            "skipped": summary.skipped,
-            "ids": summary.added_ids,
-            "events": sum(summary.events_by_type.values()),
-            "articles_in_store": summary.articles_in_store,
-        }
-        return JSONResponse(payload, status_code=201 if summary.added else 200)
+        if not articles:
+            raise HTTPException(422, "no article text found in the body")
+        job_id = await run_in_threadpool(jobs.submit, text, published, limit=MAX_PENDING_JOBS)
+        if job_id is None:
+            raise HTTPException(503, f"{MAX_PENDING_JOBS} write jobs are waiting already; retry later", headers={"Retry-After": "60"})
+        worker.wake()
+        url = f"/api/jobs/{job_id}"
+        return JSONResponse({"job": job_id, "state": "queued", "articles": len(articles), "url": url}, status_code=202, headers={"Location": url})
+
+    @app.get("/api/jobs/{job_id}", tags=["articles"], summary="A write job: queued, running, done (with what it added) or failed (with why)")
+    def job(job_id: Annotated[int, PathParam(ge=1, le=Q.SQL_INT_MAX)]) -> dict[str, Any]:
+        status = jobs.status(job_id) if jobs is not None else None
+        if status is None:
+            raise HTTPException(404, f"no job {job_id}")
+        if status["state"] in ("queued", "running") and not worker.alive():
+            worker.wake()  # it died (or was killed): another one picks the job up again
+        return status
 
     app.include_router(dashboard_router())
 
@@ -375,11 +399,6 @@ def create_app(
     return app
 
 
-def _ingest_serially(lock: threading.Lock, store: Store, text: str, published: str | None, language: bool):
-    with lock:
-        return ingest_text(store, text, published=published, label="<request>", language=language)
-
-
 def fast_json(payload: Any) -> Response:
     """Plain data straight to JSON (what FastAPI's encoder would do, without walking it first)."""
     return Response(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
@@ -391,7 +410,7 @@ def jsonable_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 def _authorise(request: Request, token: str | None) -> None:
     if token is None:
-        raise HTTPException(403, "writes are disabled on this server (start it with --write-token or DATELINE_WRITE_TOKEN)")
+        raise HTTPException(403, "writes are disabled on this server (start it with $DATELINE_WRITE_TOKEN or --write-token-file)")
     header = request.headers.get("authorization")
     if not header:
         raise HTTPException(403, "writing needs the header Authorization: Bearer <token>")

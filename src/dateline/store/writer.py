@@ -20,7 +20,7 @@ import numpy as np
 from ..read.ids import check_id
 from ..read.stories import Signature, assign_stories, signature
 from ..record import Article
-from .database import open_database
+from .database import open_database, write_transaction
 from .rows import (
     EVENT_FIELDS,
     ITEM_COLUMNS,
@@ -81,18 +81,11 @@ class Store:
 
     def add_records(self, records: Iterable[dict[str, Any] | Article]) -> int:
         """Store a batch of article records in one transaction; return how many were new."""
-        with self._lock:
+        with self._lock, write_transaction(self.conn):
             added = 0
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                for rec in records:
-                    added += self._add_one(rec.to_dict() if isinstance(rec, Article) else rec)
-                self.conn.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
-            return added
+            for rec in records:
+                added += self._add_one(rec.to_dict() if isinstance(rec, Article) else rec)
+        return added
 
     def _add_one(self, rec: dict[str, Any]) -> int:
         body = rec.get("body")
@@ -164,35 +157,27 @@ class Store:
 
     def assign_stories(self) -> int:
         """Group every stored article into stories (one transaction); return the number of stories."""
-        with self._lock:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                rows = self.conn.execute(
-                    "SELECT id, signature, signature_size, story, duplicate_of FROM articles ORDER BY seq"
-                ).fetchall()
-                sigs = [
-                    Signature(r["id"], np.frombuffer(r["signature"], dtype=np.uint64).copy(), r["signature_size"])
-                    for r in rows
-                    if r["signature"] is not None
-                ]
-                stories = assign_stories(sigs)
-                changed = [
-                    (story, dup, r["id"])
-                    for r in rows
-                    if r["id"] in stories
-                    for story, dup in [stories[r["id"]]]
-                    if (story, dup) != (r["story"], r["duplicate_of"])
-                ]
-                self.conn.executemany("UPDATE articles SET story = ?, duplicate_of = ? WHERE id = ?", changed)
-                self.conn.execute("DELETE FROM stories")
-                self.conn.execute("INSERT INTO stories (id, articles) SELECT story, count(*) FROM articles GROUP BY story")
-                n = self.conn.execute("SELECT count(*) FROM stories").fetchone()[0]
-                self.conn.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
-            return n
+        with self._lock, write_transaction(self.conn):
+            rows = self.conn.execute(
+                "SELECT id, signature, signature_size, story, duplicate_of FROM articles ORDER BY seq"
+            ).fetchall()
+            sigs = [
+                Signature(r["id"], np.frombuffer(r["signature"], dtype=np.uint64).copy(), r["signature_size"])
+                for r in rows
+                if r["signature"] is not None
+            ]
+            stories = assign_stories(sigs)
+            changed = [
+                (story, dup, r["id"])
+                for r in rows
+                if r["id"] in stories
+                for story, dup in [stories[r["id"]]]
+                if (story, dup) != (r["story"], r["duplicate_of"])
+            ]
+            self.conn.executemany("UPDATE articles SET story = ?, duplicate_of = ? WHERE id = ?", changed)
+            self.conn.execute("DELETE FROM stories")
+            self.conn.execute("INSERT INTO stories (id, articles) SELECT story, count(*) FROM articles GROUP BY story")
+            return self.conn.execute("SELECT count(*) FROM stories").fetchone()[0]
 
     # -- upkeep --------------------------------------------------------------------
 
