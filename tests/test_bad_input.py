@@ -171,6 +171,13 @@ def test_unknown_engine(tmp_path, out, capsys):
     assert_one_line_error(err, "--engine must be one of")
 
 
+@pytest.mark.parametrize("command", ["extract", "ingest", "eval", "serve"])
+def test_an_unknown_option_is_a_usage_error_not_an_internal_one(command, capsys):
+    code, err = run([command, "--no-such-option"], capsys)
+    assert code == 2
+    assert "No such option" in err and "internal error" not in err and "Traceback" not in err
+
+
 @pytest.mark.parametrize("command", ["extract", "ingest"])
 @pytest.mark.parametrize(
     "flags, problem",

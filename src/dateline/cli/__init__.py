@@ -39,12 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as e:
         return int(e.code or 0)
     except Exception as e:  # noqa: BLE001 - a user sees one line, developers can ask for more
-        import click
-
-        if isinstance(e, click.exceptions.ClickException):
+        # Usage errors ("No such option", exit 2) come from click or from the copy of click
+        # that typer ships (typer._click), whose classes are not click's: known by their shape.
+        if callable(getattr(e, "show", None)) and isinstance(getattr(e, "exit_code", None), int):
             e.show()
             return e.exit_code
-        if isinstance(e, click.exceptions.Abort):
+        if type(e).__name__ == "Abort":
             return 1
         if os.environ.get("DATELINE_DEBUG"):
             raise
