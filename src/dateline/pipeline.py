@@ -11,19 +11,16 @@ engines, the CLI and the Python API use `load_pipeline` and `annotate` from here
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 from spacy.language import Language
 
+from .cache import process_wide
 from .events import coder  # noqa: F401 - importing it registers the dateline_events factory
 from .language import pipeline as language
 from .record import Article
 
 EVENTS = "dateline_events"
-
-_LOCK = threading.Lock()
 
 
 def build_pipeline(components: Iterable[str] | None = None) -> Language:
@@ -36,14 +33,9 @@ def build_pipeline(components: Iterable[str] | None = None) -> Language:
     return nlp
 
 
+@process_wide
 def load_pipeline() -> Language:
     """The process-wide pipeline, loaded once (threads wait for the first load)."""
-    with _LOCK:
-        return _whole_pipeline()
-
-
-@lru_cache(maxsize=1)
-def _whole_pipeline() -> Language:
     return build_pipeline()
 
 

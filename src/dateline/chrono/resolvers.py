@@ -9,13 +9,14 @@ import calendar
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from ..registry import Registry
 from .mentions import NUMBER_WORDS, VAGUE_COUNTS
 from .periods import WEEKDAYS, add_months, month_end, month_number, safe_date, week_start
 from .when import When, day, days, whole_month, whole_year
 
 
 Resolver = Callable[[dict, "date | None", "str | None"], "When | None"]
-RESOLVERS: dict[str, Resolver] = {}
+RESOLVERS: dict[str, Resolver] = Registry("time resolver")
 # Kinds that name a day relative to publication: when the publication day is not
 # known they fall back to the publication month (or year).
 DAY_RELATIVE: set[str] = set()
@@ -25,7 +26,7 @@ ABSOLUTE: set[str] = set()
 
 def resolver(kind: str, *, day_relative: bool = False) -> Callable[[Resolver], Resolver]:
     def register(fn: Resolver) -> Resolver:
-        RESOLVERS[kind] = fn
+        RESOLVERS.register(kind)(fn)
         if day_relative:
             DAY_RELATIVE.add(kind)
         return fn

@@ -21,6 +21,12 @@ err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
 
 
+# What every command that reads news text takes: the inputs, a publication date, progress and quiet.
+InputsArgument = Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")]
+PublishedOption = Annotated[Optional[str], typer.Option(help="Publication date for every input (YYYY-MM-DD, YYYY-MM, YYYY).")]
+ProgressOption = Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Force the progress bar on or off.")]
+QuietOption = Annotated[bool, typer.Option("-q", "--quiet", help="No summary.")]
+
 # The flags every command that runs the language layer shares (fields of RunOptions).
 WorkersOption = Annotated[Optional[int], typer.Option(help="Worker processes (default: all cores).")]
 EngineOption = Annotated[Optional[str], typer.Option(help="local or dask (default: local; dask when --scheduler is given).")]

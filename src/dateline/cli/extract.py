@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -24,7 +25,8 @@ from rich.table import Table
 
 from ..errors import InputError
 from ..run import RunSummary, run_extract
-from .app import EngineOption, Exit, SchedulerOption, WorkersOption, app, err, run_options
+from .app import EngineOption, Exit, InputsArgument, ProgressOption, PublishedOption, QuietOption, SchedulerOption, WorkersOption
+from .app import app, err, run_options
 
 # How often progress is written as a plain line when stderr is a log, not a terminal.
 PLAIN_EVERY_SECONDS = 10.0
@@ -116,7 +118,24 @@ def print_skipped(files: list[str]) -> None:
         err.print(f"[yellow]skipped:[/] {path} (not a format dateline reads: .txt, .jsonl, .json, .html)", soft_wrap=True)
 
 
-def print_summary(summary: RunSummary, *, errors_title: str = "inputs that could not be read") -> None:
+def with_progress(progress: bool | None, run: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """`run(*args, **kwargs)` with an `ArticleProgress` fed through its on_progress and on_total."""
+    with ArticleProgress(force=progress) as bar:
+        return run(*args, on_progress=bar.advance, on_total=bar.total, **kwargs)
+
+
+def print_errors(errors: list, *, under_summary: bool) -> None:
+    """The inputs that could not be read: listed under the summary table, or one line each alone."""
+    if under_summary:
+        err.print(f"[bold red]{len(errors)} inputs that could not be read:[/]")
+        for e in errors:
+            err.print(f"  [red]error:[/] {e}", soft_wrap=True)
+    else:
+        for e in errors:
+            err.print(f"[bold red]error:[/] {e}", soft_wrap=True)
+
+
+def print_summary(summary: RunSummary) -> None:
     table = Table(title="dateline extract", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
@@ -135,26 +154,20 @@ def print_summary(summary: RunSummary, *, errors_title: str = "inputs that could
     err.print(table)
     if summary.output:
         err.print(f"output: [bold]{summary.output}[/]")
-    if summary.errors:
-        err.print(f"[bold red]{len(summary.errors)} {errors_title}:[/]")
-        for e in summary.errors:
-            err.print(f"  [red]error:[/] {e}", soft_wrap=True)
 
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    inputs: InputsArgument,
     output: Annotated[str, typer.Option("-o", "--output", help="Where to write (JSON Lines); - for stdout.")],
-    published: Annotated[
-        Optional[str], typer.Option(help="Publication date for every input (YYYY-MM-DD, YYYY-MM, YYYY).")
-    ] = None,
+    published: PublishedOption = None,
     fmt: Annotated[str, typer.Option("-f", "--format", help="jsonl (article records) or events-csv.")] = "jsonl",
     merge: Annotated[bool, typer.Option(help="Merge events reported by several articles (corroboration).")] = False,
     workers: WorkersOption = None,
     engine: EngineOption = None,
     scheduler: SchedulerOption = None,
-    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Force the progress bar on or off.")] = None,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No summary.")] = False,
+    progress: ProgressOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Extract article records (events, quotes, figures, places, actors) from news text."""
     if fmt not in FORMATS:
@@ -164,16 +177,8 @@ def extract(
     target = Path(tempfile.mkdtemp(prefix="dateline-")) / "out" if to_stdout else Path(output)
     if target.exists() and target.is_dir():
         raise InputError(str(target), "output is a directory; give a file name")
-    with ArticleProgress(force=progress) as bar:
-        summary = run_extract(
-            inputs,
-            target,
-            published=published,
-            options=options,
-            on_progress=bar.advance,
-            on_total=bar.total,
-            write=FORMATS[fmt](merge),
-        )
+    summary = with_progress(progress, run_extract, inputs, target, published=published, options=options,
+                            write=FORMATS[fmt](merge))
     if to_stdout:
         with open(target, "rb") as fh:
             sys.stdout.buffer.write(fh.read())
@@ -182,12 +187,11 @@ def extract(
     if summary.articles == 0 and not summary.errors:
         summary.errors.append(InputError(", ".join(inputs), "no articles found"))
     print_skipped(summary.skipped_files)
-    if not quiet and summary.articles:
+    summarised = not quiet and summary.articles > 0
+    if summarised:
         print_summary(summary)
     if summary.errors:
-        if quiet or not summary.articles:
-            for e in summary.errors:
-                err.print(f"[bold red]error:[/] {e}", soft_wrap=True)
+        print_errors(summary.errors, under_summary=summarised)
         raise Exit("", code=2)
 
 

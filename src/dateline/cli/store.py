@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -11,8 +11,9 @@ from ..errors import InputError
 from ..options import BATCH_SIZE
 from ..store import DEFAULT_DB
 from ..store.ingest import IngestSummary, ingest
-from .app import EngineOption, Exit, SchedulerOption, WorkersOption, app, err, run_options
-from .extract import ArticleProgress, print_skipped
+from .app import EngineOption, Exit, InputsArgument, ProgressOption, PublishedOption, QuietOption, SchedulerOption, WorkersOption
+from .app import app, err, run_options
+from .extract import print_errors, print_skipped, with_progress
 
 
 def print_ingest_summary(summary: IngestSummary, db: str) -> None:
@@ -32,41 +33,26 @@ def print_ingest_summary(summary: IngestSummary, db: str) -> None:
 
 @app.command("ingest")
 def ingest_command(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    inputs: InputsArgument,
     db: Annotated[str, typer.Option("--db", help="The database file (created when missing).")] = DEFAULT_DB,
-    published: Annotated[
-        Optional[str], typer.Option(help="Publication date for every input (YYYY-MM-DD, YYYY-MM, YYYY).")
-    ] = None,
+    published: PublishedOption = None,
     workers: WorkersOption = None,
     engine: EngineOption = None,
     scheduler: SchedulerOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = BATCH_SIZE,
     language: Annotated[bool, typer.Option("--language/--no-language", help="Run the language layer (off: text only).")] = True,
-    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Force the progress bar on or off.")] = None,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No summary.")] = False,
+    progress: ProgressOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Extract articles into the database; rerunning (or rerunning after a kill) adds only what is missing."""
     options = run_options(workers, engine=engine, scheduler=scheduler, language=language, batch_size=batch_size)
-    with ArticleProgress(force=progress) as bar:
-        summary = ingest(
-            inputs,
-            db,
-            published=published,
-            options=options,
-            on_progress=bar.advance,
-            on_total=bar.total,
-        )
+    summary = with_progress(progress, ingest, inputs, db, published=published, options=options)
     if summary.added == 0 and summary.skipped == 0 and not summary.errors:
         summary.errors.append(InputError(", ".join(inputs), "no articles found"))
     print_skipped(summary.skipped_files)
-    if not quiet and (summary.added or summary.skipped):
+    summarised = not quiet and bool(summary.added or summary.skipped)
+    if summarised:
         print_ingest_summary(summary, db)
     if summary.errors:
-        if quiet or not (summary.added or summary.skipped):
-            for e in summary.errors:
-                err.print(f"[bold red]error:[/] {e}", soft_wrap=True)
-        else:
-            err.print(f"[bold red]{len(summary.errors)} inputs that could not be read:[/]")
-            for e in summary.errors:
-                err.print(f"  [red]error:[/] {e}", soft_wrap=True)
+        print_errors(summary.errors, under_summary=summarised)
         raise Exit("", code=2)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import EngineError
 from ..record import Article
+from ..registry import Registry
 
 if TYPE_CHECKING:
     from ..options import RunOptions
@@ -25,15 +26,8 @@ __all__ = ["ENGINES", "EngineError", "annotate_stream", "register_engine"]
 
 # An engine takes the articles and the run's (already checked) options.
 Engine = Callable[[Iterable[Article], "RunOptions"], Iterator[Article]]
-ENGINES: dict[str, Engine] = {}
-
-
-def register_engine(name: str) -> Callable[[Engine], Engine]:
-    def register(fn: Engine) -> Engine:
-        ENGINES[name] = fn
-        return fn
-
-    return register
+ENGINES: dict[str, Engine] = Registry("engine")
+register_engine = ENGINES.register
 
 
 @register_engine("local")

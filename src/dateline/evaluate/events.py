@@ -20,7 +20,7 @@ import math
 from typing import Any
 
 from .geo import coordinates, distance_km
-from .matching import greedy_match
+from .matching import greedy_match, judged
 from .metrics import prf, rate
 from .pairing import ArticlePair
 from .registry import article_section
@@ -160,12 +160,8 @@ def count_line(preds: list[dict], golds: list[dict], strict: bool) -> tuple[dict
     wrong = []
     for p, g in main:
         pe, ge = preds[p], golds[g]
-        bad = []
-        for name in MATCHED_FIELDS:
-            if field_right(name, pe, ge):
-                counts["matched"][name] += 1
-            else:
-                bad.append(f"{name}: {pe.get(name)!r} (gold {ge.get(name)!r})")
+        bad = judged(counts["matched"], ((name, field_right(name, pe, ge), f"{name}: {pe.get(name)!r} (gold {ge.get(name)!r})")
+                                         for name in MATCHED_FIELDS))
         if coordinates(ge) is not None:
             counts["place_judged"] += 1
             km = distance_km(pe, ge)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from .geo import coordinates, distance_km
-from .matching import greedy_match
+from .matching import greedy_match, match_counts, unmatched
 from .metrics import prf, rate
 from .pairing import ArticlePair
 from .registry import article_section
@@ -52,7 +52,7 @@ class PlacesSection:
         golds = pair.gold.get("places") or []
         matches = greedy_match(span_candidates(preds, golds, pair))
         counts: dict[str, Any] = {
-            "tp": len(matches), "fp": len(preds) - len(matches), "fn": len(golds) - len(matches),
+            **match_counts(matches, preds, golds),
             "located_gold": 0, "within_161km": 0, "within_25km": 0,
             "unlocated_gold": 0, "unlocated_both": 0, "country_code": 0,
         }
@@ -76,11 +76,8 @@ class PlacesSection:
                     "gold": label(gold), "resolved": pred.get("resolved"),
                     "km": None if km is None else round(km, 1),
                 })
-        matched_p = {p for p, _ in matches}
-        matched_g = {g for _, g in matches}
         details = {
-            "missed": [label(x) for g, x in enumerate(golds) if g not in matched_g],
-            "spurious": [label(x) for p, x in enumerate(preds) if p not in matched_p],
+            **unmatched(matches, preds, golds, label),
             "misplaced": wrong,
         }
         return counts, details

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .matching import greedy_match
+from .matching import greedy_match, judged, match_counts, unmatched
 from .metrics import prf, rate
 from .pairing import ArticlePair
 from .registry import article_section
@@ -51,28 +51,22 @@ class QuantitiesSection:
         matches = greedy_match(cands)
         judge = PartyJudge(pair.gold.get("entities"))
         counts: dict[str, Any] = {
-            "tp": len(matches), "fp": len(preds) - len(matches), "fn": len(golds) - len(matches),
+            **match_counts(matches, preds, golds),
             "values": 0, "claimant": 0,
         }
         wrong = []
         for p, g in matches:
             pred, gold = preds[p], golds[g]
-            bad = []
-            if same_value(pred.get("low"), gold.get("low")) and same_value(pred.get("high"), gold.get("high")):
-                counts["values"] += 1
-            else:
-                bad.append(f"values: {pred.get('low')}-{pred.get('high')}")
-            if judge.same(pred.get("claimant"), gold.get("claimant")):
-                counts["claimant"] += 1
-            else:
-                bad.append(f"claimant: {pred.get('claimant')!r} (gold {gold.get('claimant')!r})")
+            bad = judged(counts, [
+                ("values", same_value(pred.get("low"), gold.get("low")) and same_value(pred.get("high"), gold.get("high")),
+                 f"values: {pred.get('low')}-{pred.get('high')}"),
+                ("claimant", judge.same(pred.get("claimant"), gold.get("claimant")),
+                 f"claimant: {pred.get('claimant')!r} (gold {gold.get('claimant')!r})"),
+            ])
             if bad:
                 wrong.append({"gold": label(gold), "wrong": bad})
-        matched_p = {p for p, _ in matches}
-        matched_g = {g for _, g in matches}
         details = {
-            "missed": [label(x) for g, x in enumerate(golds) if g not in matched_g],
-            "spurious": [label(x) for p, x in enumerate(preds) if p not in matched_p],
+            **unmatched(matches, preds, golds, label),
             "mismatched": wrong,
         }
         return counts, details

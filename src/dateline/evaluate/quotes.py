@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .matching import greedy_match
+from .matching import greedy_match, match_counts, unmatched
 from .metrics import prf, rate
 from .pairing import ArticlePair
 from .registry import article_section
@@ -56,15 +56,9 @@ class QuotesSection:
                         "quote": short(g_items[g].get("text")),
                         "speaker": p_items[p].get("speaker"), "gold": g_items[g].get("speaker"),
                     })
-            counts[kind] = {
-                "tp": len(matches), "fp": len(p_items) - len(matches),
-                "fn": len(g_items) - len(matches), "speaker": right,
-            }
-            matched_p = {p for p, _ in matches}
-            matched_g = {g for _, g in matches}
+            counts[kind] = {**match_counts(matches, p_items, g_items), "speaker": right}
             details[kind] = {
-                "missed": [short(q.get("text")) for g, q in enumerate(g_items) if g not in matched_g],
-                "spurious": [short(q.get("text")) for p, q in enumerate(p_items) if p not in matched_p],
+                **unmatched(matches, p_items, g_items, lambda q: short(q.get("text"))),
                 "wrong_speaker": wrong_speaker,
             }
         # A kind the format does not know can match nothing: it is a false positive of its own.

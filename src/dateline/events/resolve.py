@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 from .. import vocab
 from ..language.actors import actor_for_role
 from ..language.doccache import text as doc_text
+from ..registry import Registry
 from .checks import airborne, excluded
 from .coding import Candidate, Coding
 from .context import ArticleContext, is_armed
@@ -34,7 +35,6 @@ from .fatalities import fatalities_in
 from .lexicon import TriggerClass
 from .locate import locate
 from .naming import police_of
-from .registry import Registry
 from .roles import _child, _prep_object
 from .row import build_event, finish
 from .sides import side_name

@@ -22,11 +22,11 @@ from spacy.tokens import Span, Token
 
 from .. import vocab
 from ..language.doccache import sent_of
+from ..registry import Registry
 from .attribution import CLAIMED_ACT, speaker_for
 from .coding import Coding
 from .context import ArticleContext, is_armed
 from .naming import actor_name, civilians_of, government_of, police_of, unidentified_of
-from .registry import Registry
 from .roles import UNNAMED_SIDE, agent_and_patient
 
 # A side the article names, for a sentence that names none: name -> function(Coding) -> actor or None

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 
@@ -25,6 +24,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..cache import process_wide
 from ..errors import PipelineError
 from ..record import Article
 from .doccache import drop as drop_cache
@@ -53,9 +53,6 @@ COMPONENTS: list[tuple[str, str, dict]] = [
 # record's are made sure of here too, for a pipeline built without some component.
 RECORD_EXTENSIONS = ("entities", "places", "quotes", "quantities", "events")
 
-_LOCK = threading.Lock()
-_NLP: Language | None = None
-
 
 def build_pipeline(components: Iterable[str] | None = None) -> Language:
     """The English model with our components; `components` limits which are added."""
@@ -78,13 +75,10 @@ def build_pipeline(components: Iterable[str] | None = None) -> Language:
     return nlp
 
 
+@process_wide
 def load_pipeline() -> Language:
-    """The process-wide pipeline, loaded once."""
-    global _NLP
-    with _LOCK:
-        if _NLP is None:
-            _NLP = build_pipeline()
-        return _NLP
+    """The process-wide language pipeline, loaded once."""
+    return build_pipeline()
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..record import Article
+from ..registry import Registry
 from .decode import iter_lines, iter_lines_bytes
 from .dump import paragraphs, split_dump
 from ..errors import InputError
@@ -32,15 +33,8 @@ MAX_JSON_BYTES = 100_000_000
 MAX_JSONL_LINE_CHARS = 10_000_000
 
 Reader = Callable[["Source", Iterator[str], dict], Iterator[Article]]
-READERS: dict[str, Reader] = {}
-
-
-def reader(kind: str) -> Callable[[Reader], Reader]:
-    def register(fn: Reader) -> Reader:
-        READERS[kind] = fn
-        return fn
-
-    return register
+READERS: dict[str, Reader] = Registry("reader")
+reader = READERS.register
 
 
 @dataclass

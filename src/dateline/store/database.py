@@ -74,13 +74,11 @@ def migrate(conn: sqlite3.Connection, label: str, *, upto: int | None = None) ->
     """Apply every migration the database lacks, each in its own transaction; return the version."""
     target = latest_version() if upto is None else upto
     while True:
-        conn.execute("BEGIN IMMEDIATE")  # one migrator at a time; others wait, then see the new version
-        try:
+        with write_transaction(conn):  # one migrator at a time; others wait, then see the new version
             current = schema_version(conn)
             if current > latest_version():
                 raise InputError(label, f"database schema version {current} is newer than this dateline ({latest_version()}); upgrade dateline")
             if current >= target:
-                conn.execute("COMMIT")
                 return current
             if current == 0 and _has_foreign_tables(conn):
                 raise InputError(label, "not a dateline database (it holds other tables)")
@@ -88,11 +86,6 @@ def migrate(conn: sqlite3.Connection, label: str, *, upto: int | None = None) ->
             for stmt in statements(MIGRATIONS[step]()):
                 conn.execute(stmt)
             conn.execute(f"PRAGMA user_version = {step}")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
 
 
 def _has_foreign_tables(conn: sqlite3.Connection) -> bool:

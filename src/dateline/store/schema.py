@@ -11,22 +11,28 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 
+from ..registry import Registry
 from .tiles import tile_sql
 
 # A migration is a function returning the SQL script that takes a database from the
 # version before it to its own; the opener runs the script inside its transaction.
 Migration = Callable[[], str]
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = Registry("migration")
+migration = MIGRATIONS.register
 
 
-def migration(version: int) -> Callable[[Migration], Migration]:
-    def register(fn: Migration) -> Migration:
-        if version in MIGRATIONS:
-            raise ValueError(f"migration {version} registered twice")
-        MIGRATIONS[version] = fn
-        return fn
-
-    return register
+def span_table(name: str, columns: str) -> str:
+    """An item table of the record (quotes, places, ...): its article, its position in the
+    record's list, the item's `columns` and the span it covers in the body."""
+    return f"""CREATE TABLE {name} (
+            id          INTEGER PRIMARY KEY,
+            article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            n           INTEGER NOT NULL,
+            {columns},
+            start       INTEGER,
+            "end"       INTEGER,
+            UNIQUE (article_id, n)
+        );"""
 
 
 def statements(script: str) -> Iterator[str]:
@@ -49,7 +55,7 @@ def statements(script: str) -> Iterator[str]:
 @migration(1)
 def core_tables() -> str:
     """Articles and what the language layer found in them, with foreign keys and filter indexes."""
-    return """
+    return f"""
         CREATE TABLE stories (
             id        TEXT PRIMARY KEY,
             articles  INTEGER NOT NULL DEFAULT 1
@@ -133,62 +139,15 @@ def core_tables() -> str:
         ) WITHOUT ROWID;
         CREATE INDEX actor_aliases_canonical ON actor_aliases(canonical);
 
-        CREATE TABLE quotes (
-            id             INTEGER PRIMARY KEY,
-            article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            n              INTEGER NOT NULL,
-            text           TEXT,
-            kind           TEXT,
-            speaker        TEXT,
-            speaker_title  TEXT,
-            start          INTEGER,
-            "end"          INTEGER,
-            UNIQUE (article_id, n)
-        );
+        {span_table("quotes", "text TEXT, kind TEXT, speaker TEXT, speaker_title TEXT")}
         CREATE INDEX quotes_speaker ON quotes(speaker);
 
-        CREATE TABLE quantities (
-            id           INTEGER PRIMARY KEY,
-            article_id   TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            n            INTEGER NOT NULL,
-            low          REAL,
-            high         REAL,
-            approximate  INTEGER,
-            counts       TEXT,
-            claimant     TEXT,
-            start        INTEGER,
-            "end"        INTEGER,
-            UNIQUE (article_id, n)
-        );
+        {span_table("quantities", "low REAL, high REAL, approximate INTEGER, counts TEXT, claimant TEXT")}
 
-        CREATE TABLE places (
-            id            INTEGER PRIMARY KEY,
-            article_id    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            n             INTEGER NOT NULL,
-            name          TEXT,
-            resolved      TEXT,
-            geonameid     INTEGER,
-            latitude      REAL,
-            longitude     REAL,
-            country_code  TEXT,
-            feature       TEXT,
-            start         INTEGER,
-            "end"         INTEGER,
-            UNIQUE (article_id, n)
-        );
+        {span_table("places", "name TEXT, resolved TEXT, geonameid INTEGER, latitude REAL, longitude REAL, country_code TEXT, feature TEXT")}
         CREATE INDEX places_resolved ON places(resolved);
 
-        CREATE TABLE entities (
-            id          INTEGER PRIMARY KEY,
-            article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            n           INTEGER NOT NULL,
-            text        TEXT,
-            label       TEXT,
-            canonical   TEXT,
-            start       INTEGER,
-            "end"       INTEGER,
-            UNIQUE (article_id, n)
-        );
+        {span_table("entities", "text TEXT, label TEXT, canonical TEXT")}
         CREATE INDEX entities_canonical ON entities(canonical);
         """
 
