@@ -1,6 +1,7 @@
 """Every vocabulary file loads and has the self-describing shape vocab.py documents."""
 
 import json
+import re
 from importlib import resources
 
 import pytest
@@ -25,3 +26,12 @@ def test_every_concept_file_has_the_documented_shape():
 def test_an_unknown_concept_is_an_error_naming_it():
     with pytest.raises(vocab.VocabularyError, match="no_such_concept"):
         vocab.words("no_such_concept")
+
+
+
+def test_alternation_matches_every_word_of_a_concept_longest_first():
+    months = re.compile(rf"(?:{vocab.alternation('month_names')})$")
+    assert all(months.match(m) for m in vocab.mapping("month_names"))  # a map's keys
+    assert not months.match("mayday")
+    # "sep" and "sept" are both abbreviations: the longer is tried first
+    assert re.match(rf"(?:{vocab.alternation('month_abbreviations')})", "sept. 11").group(0) == "sept"

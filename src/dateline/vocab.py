@@ -15,6 +15,7 @@ Each concept is one self-describing JSON file, `data/<lang>/<concept>.json`:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -73,3 +74,10 @@ def ordered(name: str, lang: str = DEFAULT_LANG) -> tuple[str, ...]:
 def mapping(name: str, lang: str = DEFAULT_LANG) -> dict[str, Any]:
     """A concept whose words carry a value each (number words, month names ...)."""
     return concept(name, lang).map
+
+
+def alternation(name: str, lang: str = DEFAULT_LANG) -> str:
+    """The words of a concept (a map's keys) as a regular-expression alternation, escaped,
+    longest first so that "claims" is tried before "claim": `rf"\\b(?:{alternation(name)})\\b"`."""
+    c = concept(name, lang)
+    return "|".join(re.escape(w) for w in sorted(c.words or c.map, key=lambda w: (-len(w), w)))

@@ -235,14 +235,25 @@ def _named_by_own_voice(row: dict, ev: dict) -> bool:
 # "claimed responsibility for the attack": the claim is about one act the story tells;
 # "for similar attacks", "for attacks on the army" speak of acts in general.
 _CLAIM = re.compile(r"\bclaim\w*\s+(?:\w+\s+){0,2}?responsibility\b", re.IGNORECASE)
-_CLAIMED_ONE = re.compile(
-    r"\bresponsibility\s+(?:on\s+\w+\s+)?for\s+(?:"
-    r"(?:the|this|that|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[’']s)\b"  # the act told
-    r"|an?\s+(?:[a-z-]+\s+){0,2}(?:attack|bombing|blast|assault|shooting|raid|ambush|explosion|killing)\b"
-    r"|(?:[a-z-]+\s+){0,2}(?:attack|bombing|blast|explosion|assault)s?\s+(?:on|in|at|near)\s+(?:the\s+)?[A-Z]"
-    r")(?!\s+(?:similar|previous|past|earlier|recent|several|many|other)\b)"
-)
-_GENERAL = re.compile(r"\bfor\s+(?:similar|previous|past|earlier|recent|several|many|other|such)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _claimed_one() -> re.Pattern:
+    weekdays = "|".join(day.capitalize() for day in vocab.mapping("weekday_names"))
+    return re.compile(
+        r"\bresponsibility\s+(?:on\s+\w+\s+)?for\s+(?:"
+        rf"(?:the|this|that|(?:{weekdays})[’']s)\b"  # the act told
+        rf"|an?\s+(?:[a-z-]+\s+){{0,2}}(?:{vocab.alternation('claimed_act_nouns')})\b"
+        r"|(?:[a-z-]+\s+){0,2}(?:attack|bombing|blast|explosion|assault)s?\s+(?:on|in|at|near)\s+(?:the\s+)?[A-Z]"
+        rf")(?!\s+(?:{vocab.alternation('acts_in_general_words')})\b)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _general() -> re.Pattern:
+    return re.compile(rf"\bfor\s+(?:{vocab.alternation('acts_in_general_words')}|such)\b", re.IGNORECASE)
+
+
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
@@ -259,7 +270,7 @@ def attach_claims(rows: list[dict]) -> list[dict]:
     for claim in (r for r in rows if is_claim(r)):
         claimant = claim.get("actor1")
         text = claim["evidence"]["text"]
-        if not claimant or claimant.startswith(UNIDENTIFIED) or not _CLAIMED_ONE.search(text) or _GENERAL.search(text):
+        if not claimant or claimant.startswith(UNIDENTIFIED) or not _claimed_one().search(text) or _general().search(text):
             continue
         open_rows = [r for r in kept if r.get("event_type") in VIOLENT_TYPES
                      and (not r.get("actor1") or r["actor1"].startswith(UNIDENTIFIED))]

@@ -191,11 +191,11 @@ class Figure:
     digits_only: bool
 
 
-MONTH_BEFORE = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _month_before() -> re.Pattern:
+    """A month's name or abbreviation ending the text: the figure after it is a day ("March 10")."""
+    months = f"{vocab.alternation('month_names')}|{vocab.alternation('month_abbreviations')}"
+    return re.compile(rf"\b(?:{months})\.?\s*$", re.IGNORECASE)
 
 
 def figures_in(text: str) -> list[Figure]:
@@ -224,7 +224,7 @@ def figures_in(text: str) -> list[Figure]:
             lo, hi = number_value(m.group("b_lo")), number_value(m.group("b_hi"))
             approx = True
         elif m.group("r_lo"):
-            if MONTH_BEFORE.search(text[max(0, m.start("r_lo") - 12) : m.start("r_lo")]):
+            if _month_before().search(text[max(0, m.start("r_lo") - 12) : m.start("r_lo")]):
                 if not re.search(r"\bto\b", text[m.end("r_lo") : m.start("r_hi")], re.I):
                     continue  # "May 15-24": a span of days
                 # "since Dec. 5 to 922": a date, then a figure
