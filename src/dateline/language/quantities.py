@@ -64,6 +64,8 @@ class Lexicon:
 def lexicon() -> Lexicon:
     raw = json.loads(resources.files("dateline.data").joinpath("quantities.json").read_text(encoding="utf-8"))
     numbers = vocab.mapping("number_words")
+    abbreviations = vocab.mapping("month_abbreviations")  # written with or without their dot ("Jan." is one token)
+    months = frozenset([*vocab.mapping("month_names"), *abbreviations, *(f"{a}." for a in abbreviations)])
     return Lexicon(
         units={w: v for w, v in numbers.items() if v < 20},
         tens={w: v for w, v in numbers.items() if v >= 20},
@@ -72,10 +74,11 @@ def lexicon() -> Lexicon:
         participle_verbs=raw["participle_verbs"],
         dozen=raw["dozen"],
         approximate_before=tuple(sorted(raw["approximate_before"], key=len, reverse=True)),
+        months=months,
         **{
             k: frozenset(raw[k])
             for k in (
-                "time_units", "measure_units", "fractions", "money_marks", "months", "age_words",
+                "time_units", "measure_units", "fractions", "money_marks", "age_words",
                 "not_counted_nouns", "anaphoric_determiners", "one_counts", "people_verbs", "identifier_nouns",
                 "casualty_words", "more_words",
             )
