@@ -65,6 +65,13 @@ class Role:
     entity_needs_owner: bool
     not_before: frozenset[str]
     groups: tuple[str, ...]
+    # A generic side ACLED names by country when no group is meant ("Opposition Rebels (Syria)"):
+    # the resolver gives it to a coreference noun with no antecedent, by the noun or its modifiers.
+    generic: bool = False
+    cues: frozenset[str] = frozenset()  # modifiers that make a coreference noun this side ("Islamist militants")
+    # words that refer back only to a group the article itself calls by one of them: "the
+    # rebels" after "Houthi rebels" are the Houthis, after a jihadist group named alone they are not
+    own_words: frozenset[str] = frozenset()
 
     def name(self, iso2: str | None, group: str | None = None) -> str | None:
         c = C.country(iso2)
@@ -163,6 +170,9 @@ def load_dictionary() -> ActorDictionary:
                     entity_needs_owner=bool(row.get("entity_needs_owner")),
                     not_before=lowered(row.get("not_before", ())),
                     groups=tuple(row.get("groups", ())),
+                    generic=bool(row.get("generic")),
+                    cues=lowered(row.get("cues", ())),
+                    own_words=lowered(row.get("own_words", ())),
                 ))
             elif kind == "descriptor":
                 descriptors.append(Descriptor(
@@ -214,7 +224,8 @@ def actor_for_role(role: str, iso2: str | None, group: str | None = None) -> str
     """The actor a role names in a country: ("military", "KE") -> "Military Forces of Kenya".
 
     Roles: military, police, government, civilians, protesters, rioters, unidentified,
-    communal ("{group} Ethnic Militia (COUNTRY)"), tribal."""
+    communal ("{group} Ethnic Militia (COUNTRY)"), tribal, and the generic sides (rebels,
+    islamist, communal_unnamed, mutiny)."""
     for r in load_dictionary().roles:
         if r.role == role:
             return r.name(iso2, group)

@@ -144,6 +144,8 @@ class ActorResolver:
         self.communal = roles.get("communal")
         self.tribal = roles.get("tribal")
         self.coref = roles.get("coreference")
+        self.generic = [r for r in self.dictionary.roles if r.generic]  # file order: the first that fits names
+        self.communal_unnamed = roles.get("communal_unnamed")
         self.countries = CountryMentions(nlp)
     # -- the whole document -------------------------------------------------------------
 
@@ -159,6 +161,7 @@ class ActorResolver:
             doc._.focus_country = focus  # places is not in this pipeline: say what we found
 
         heads = self._head_spans(doc, named_ents)
+        self._head_starts = {span.start for span in heads}
         self._head_tokens = {i for span in heads for i in range(span.start, span.end)
                              if norm(span.text) in self.group_heads}
         parsed = [(span, self._modifier(doc, span)) for span in heads]
@@ -182,6 +185,7 @@ class ActorResolver:
             if mention is not None:
                 mentions.append(mention)
         named_mentions = sorted(mentions, key=lambda m: m.start)
+        self._called = self._called_by(doc, named_mentions)
         for span, mod in parsed:
             mention = self._resolve_head(doc, span, mod, context, named_mentions)
             if mention is not None:
@@ -413,9 +417,11 @@ class ActorResolver:
         where = owner or here
         roles = self.roles_by_head.get(key, [])
         if self.tribal in roles:
-            name = self.tribal.name(where, mod.group)
+            # a clan or tribe the text does not name is a communal militia to ACLED
+            role = self.tribal if mod.group or self.communal_unnamed is None else self.communal_unnamed
+            name = role.name(where, mod.group)
             if name:
-                return mention(name, self.tribal.type, where, "role", self.tribal.label, name)
+                return mention(name, role.type, where, "role", self.tribal.label if mod.group else None, name)
         if self.communal in roles and mod.group:
             group = next((g for g in self.communal.groups if has_word(mod.text, g.lower())), None)
             name = self.communal.name(where, group) if group else None
@@ -427,7 +433,11 @@ class ActorResolver:
                 continue
             if nxt is not None and nxt.lower_ in role.not_before:
                 continue
-            if role is self.coref:
+            if role is self.coref or role.generic:
+                if nxt is not None and nxt.text == "-" and not head[-1].whitespace_:
+                    return None  # "rebel-held", "militant-run": a word about a place, not a side
+                if head.end in self._head_starts:
+                    return None  # "rebel fighters": the modifier of the next head, which names the side
                 return self._coreference(head, key, mod, here, named, mention)
             bare = not (owner or mod.state_cue or mod.possessive)
             if role.country_from == "owner":
@@ -451,13 +461,51 @@ class ActorResolver:
             return mention(name, role.type, country, "role", role.label if is_entity else None, name)
         return None
 
+    def _generic_for(self, key: str, mod: Modifier) -> Role | None:
+        """The generic side a noun names when no group is meant: by the noun ("rebels",
+        "mutineers") or, for a coreference noun, by its modifiers ("Islamist militants")."""
+        for role in self.generic:
+            if key in role.heads:
+                return role
+            if key in self.coref.heads and any(has_word(mod.text, cue) for cue in role.cues):
+                return role
+        return None
+
+    def _called_by(self, doc: Doc, named: list[Mention]) -> dict[str, set[str]]:
+        """For each generic role with own words, the named groups the article calls by one of
+        them ("Houthi rebels", "the rebel M23", "SPLM-IO rebels")."""
+        called: dict[str, set[str]] = {}
+        for role in self.generic:
+            if not role.own_words:
+                continue
+            found = called.setdefault(role.role, set())
+            for m in named:
+                if m.type not in ARMED_NAMED_TYPES:
+                    continue
+                around = norm(self._text[max(0, m.start - 12):m.end + 20]).replace("-", " ").split()
+                if any(w in role.own_words for w in around):
+                    found.add(m.canonical)
+        return called
+
     def _coreference(self, head: Span, key: str, mod: Modifier, context_country: str | None,
                      named: list[Mention], mention) -> Mention | None:
-        """"the militants" after IS was named are IS; never an entity."""
+        """"the militants" after IS was named are IS; with no group named before, a generic
+        side by country ("rebels": Opposition Rebels (COUNTRY)); never an entity."""
+        generic = self._generic_for(key, mod)
         if mod.owners:
-            return None  # "Syrian rebels" are not the last group named
-        earlier = [m for m in named if m.start < head.start_char and m.type in ARMED_NAMED_TYPES
-                   and m.how == "dictionary"]
+            # "Syrian rebels" are not the last group named; they are the country's rebels
+            if generic is None:
+                return None
+            name = generic.name(mod.owners[-1])
+            return mention(name, generic.type, mod.owners[-1], "role") if name else None
+        words = set(key.replace("-", " ").split()) | set(mod.text.replace("-", " ").split())
+        strict = generic is not None and bool(words & generic.own_words)
+        earlier = []
+        if key in self.coref.heads or strict:
+            earlier = [m for m in named if m.start < head.start_char and m.type in ARMED_NAMED_TYPES
+                       and m.how == "dictionary"]
+        if strict:
+            earlier = [m for m in earlier if m.canonical in self._called.get(generic.role, ())]
         if key in vocab.words("insurgent_nouns"):
             # "militants", "insurgents", "jihadists" are the insurgents named, not a
             # pro-government militia the article also mentions
@@ -475,11 +523,13 @@ class ActorResolver:
             antecedent = next(m for m in reversed(earlier) if counts[m.canonical] == best)
         if antecedent is not None:
             return mention(antecedent.canonical, antecedent.type, antecedent.country, "coreference")
+        if generic is not None and context_country:
+            name = generic.name(context_country)
+            return mention(name, generic.type, context_country, "role") if name else None
         if key in self.coref.standalone and context_country:
             name = self.coref.name(context_country)
             return mention(name, "unidentified", context_country, "role") if name else None
         return None
-
 
 
 
