@@ -178,7 +178,7 @@ def test_the_side_trying_to_take_ground_starts_the_battle():
 
 def test_actor_naming_works_for_other_countries():
     ev = one("Police fired tear gas at protesters in Nairobi on Sunday, killing one man, witnesses said.")
-    assert (ev["actor1"], ev["actor2"], ev["country"]) == ("Police Forces of Kenya", "Protesters (Kenya)", "Kenya")
+    assert (ev["actor1"], ev["actor2"], ev["country"]) == ("Protesters (Kenya)", "Police Forces of Kenya", "Kenya")
     assert (ev["sub_event_type"], ev["fatalities"]) == ("Excessive force against protesters", 1)
 
 
@@ -208,8 +208,17 @@ def test_protests_peaceful_dispersed_and_deadly():
     assert dispersed["actor1"] == "Protesters (Nigeria)" and dispersed["actor2"] == "Police Forces of Nigeria"
     deadly = one("At least nine people were killed in the protests in Lagos on Saturday, a rights group said.")
     assert deadly["sub_event_type"] == "Excessive force against protesters"
-    assert deadly["actor1"] == "Police Forces of Nigeria" and deadly["actor2"] == "Protesters (Nigeria)"
+    assert deadly["actor1"] == "Protesters (Nigeria)" and deadly["actor2"] == "Police Forces of Nigeria"
     assert deadly["fatalities"] == 9
+
+
+def test_a_crowd_that_riots_is_rioters():
+    riot = [e for e in events_of("Demonstrators hurled stones at police in Lyon on Sunday and set fire to cars, police said.")
+            if e["event_type"] == "Riots"]
+    assert riot and riot[0]["actor1"] == "Rioters (France)"
+    mob = [e for e in events_of("A mob set fire to the house of a suspected thief in Kano on Friday, police said.")
+           if e["event_type"] == "Riots"]
+    assert mob and mob[0]["actor1"] == "Rioters (Nigeria)"
 
 
 def test_weapons_counted_or_destroyed_are_not_events():

@@ -31,6 +31,7 @@ from functools import lru_cache
 from .. import settings, vocab
 from .lexicon import load_classes
 from .merge import _km
+from .naming import crowd_for, crowd_role
 
 # Kinds that can be one occurrence, and which one names it (earlier in the list wins).
 FAMILIES: tuple[tuple[str, ...], ...] = (
@@ -159,6 +160,8 @@ def days_agree(a: dict, b: dict) -> bool:
 def _side_conflict(x: str | None, y: str | None) -> bool:
     if not x or not y or x == y:
         return False
+    if crowd_role(x) and crowd_role(x)[1] == (crowd_role(y) or ("", None))[1]:
+        return False  # one crowd, protesting in one sentence and rioting in the next
     return not (x.startswith(UNIDENTIFIED) or y.startswith(UNIDENTIFIED))
 
 
@@ -305,4 +308,5 @@ def assemble(events: list[dict]) -> list[dict]:
         row.pop("_actor1_reported", None)
         if row.get("event_type") != EVENT_TYPE.get(row.get("sub_event_type"), row.get("event_type")):
             row["event_type"] = EVENT_TYPE[row["sub_event_type"]]
+        row["actor1"] = crowd_for(row.get("actor1"), row.get("event_type"))
     return rows

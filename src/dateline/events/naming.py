@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..acled import actor_kind
 from ..language.actors import actor_for_event, actor_for_role
 from ..language.countries import country_name as _country_name
+from ..language.countries import iso2_for
+
+# What a crowd is called in each kind of crowd event: protesters who riot are rioters.
+CROWD_ROLES = {"Protests": "protesters", "Riots": "rioters"}
 
 
 @lru_cache(maxsize=4096)
@@ -38,9 +43,32 @@ def unidentified_of(iso2: str | None) -> str:
     return _role("unidentified", iso2, "Unidentified Armed Group")
 
 
+def rioters_of(iso2: str | None) -> str:
+    return _role("rioters", iso2, "Rioters")
+
+
 def police_of(iso2: str | None) -> str:
     return _role("police", iso2, "Police Forces")
 
 
 def government_of(iso2: str | None) -> str:
     return _role("government", iso2, "Government")
+
+
+def crowd_role(name: str | None) -> tuple[str, str | None] | None:
+    """(role, ISO2) when `name` is a crowd's name ("Protesters (Iraq)", "Rioters (Iraq)"), else None."""
+    kind = actor_kind(name)
+    if kind is None or kind.role not in CROWD_ROLES.values():
+        return None
+    return kind.role, iso2_for(kind.country) if kind.country else None
+
+
+def crowd_for(name: str | None, event_type: str | None) -> str | None:
+    """A crowd's name for the kind of event it is in: in a riot the protesters are "Rioters (X)",
+    in a protest the rioters "Protesters (X)"; any other name as it is."""
+    crowd = crowd_role(name)
+    role = CROWD_ROLES.get(event_type or "")
+    if crowd is None or role is None or crowd[0] == role:
+        return name
+    return _role(role, crowd[1], name)
+

@@ -13,7 +13,8 @@ parse's sides).
 - victims: an attack's victims make it violence against civilians, or a clash when an
   armed side or its post was hit; with nobody named, no event;
 - weapon_of_context: an explosion of unstated cause takes the weapon its paragraph names;
-- protest: protesters act; a force breaking it up, or killing protesters, changes the kind.
+- protest: protesters act (actor1 of every protest event); a force breaking it up, or
+  killing protesters, changes the kind and is actor2.
 
 A class may also turn into another in the air (`airborne_lemmas`, `becomes_in_the_air`:
 "the U.S. bombing of Raqqa" is an air strike), see `from_the_air`.
@@ -105,8 +106,9 @@ def _protest(c: Coding) -> Resolution:
     force_name = side_name(force, iso2) if force else police_of(iso2)
     killed = bool(lemmas & {"kill", "dead", "die", "death"}) or fatalities_in(sent, trigger)
     c.event_type = "Protests"
-    if killed:  # protesters killed: by the police unless the text names another force
-        c.sub_event, c.a1, c.a2 = "Excessive force against protesters", force_name, protesters
+    if killed:  # protesters killed: by the police unless the text names another force; ACLED
+        # codes the protesters as actor1 of every protest event, the force as actor2
+        c.sub_event, c.a1, c.a2 = "Excessive force against protesters", protesters, force_name
     elif lemmas & vocab.words("intervention_words"):
         c.sub_event, c.a1, c.a2 = "Protest with intervention", protesters, force_name
     else:

@@ -26,8 +26,11 @@ from ..registry import Registry
 from .attribution import CLAIMED_ACT, speaker_for
 from .coding import Coding
 from .context import ArticleContext, is_armed
-from .naming import actor_name, civilians_of, government_of, police_of, unidentified_of
+from .naming import actor_name, civilians_of, government_of, police_of, rioters_of, unidentified_of
 from .roles import UNNAMED_SIDE, agent_and_patient
+
+# Sides that are a crowd: rioting, they are rioters to ACLED, whatever the text calls them.
+CROWD_TYPES = frozenset({"protesters", "civilians", "rioters"})
 
 # A side the article names, for a sentence that names none: name -> function(Coding) -> actor or None
 ACTOR1_FALLBACKS = Registry("actor1 fallback")
@@ -119,6 +122,8 @@ def name_sides(c: Coding) -> None:
         a1 = unidentified_of(iso2)  # "29 militants killed in raids": by a side not named
     if a1 is None and c.cls.default_actor1:
         a1 = DEFAULT_ACTORS[c.cls.default_actor1](c)
+    if event_type == "Riots" and (c.actor1 is None or c.actor1.get("type") in CROWD_TYPES):
+        a1 = rioters_of(iso2)  # a crowd that riots, or a mob nobody names, is "Rioters (COUNTRY)"
     c.a1, c.a2 = a1, a2
 
 
