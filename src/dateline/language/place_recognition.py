@@ -86,10 +86,17 @@ _CONTAINER_AFTER = re.compile(
 CONTAINERS = frozenset({"country", "state", "province", "district"})
 # why a name is the name of another thing (a building, a disease), as _blocked says it
 _OTHER_THING = ("building", "names a")
+
+
+def _capitalised(concept: str) -> str:
+    """A concept's words as capitalised name heads, in a regular-expression alternation."""
+    return "|".join(re.escape(w.capitalize()) for w in sorted(vocab.words(concept), key=lambda w: (-len(w), w)))
+
+
 # "the City of X", "the County of X": the head of a longer name, no place of its own
-_GENERIC_HEAD = re.compile(r"(?:[Tt]he )?(?:City|Town|County|State|Province|District|Region|Municipality)")
+_GENERIC_HEAD = re.compile(rf"(?:[Tt]he )?(?:{_capitalised('unit_head_nouns')})")
 # a unit's name of which the name is only a piece, when no such unit is known: "County of X"
-_UNIT_OF = re.compile(r"\b(County|State|Region|Prefecture|Parish|Borough) of (?:the )?$")
+_UNIT_OF = re.compile(rf"\b({_capitalised('unit_of_nouns')}) of (?:the )?$")
 
 
 def _folded_acronym(written: str) -> bool:
