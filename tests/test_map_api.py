@@ -303,3 +303,30 @@ def test_a_kept_answer_is_dropped_when_the_store_changes(tmp_path, records):
     located = sum(1 for r in records for ev in r["events"] if ev["latitude"] is not None)
     assert before["events"] < after["events"] == located
     assert client.get("/api/map/extent").json()["located"] == located > extent["located"]
+
+
+def test_counts_and_filter_choices_are_kept_until_the_store_changes(tmp_path, records):
+    db = tmp_path / "counted.db"
+    with Store(db) as store:
+        store.add_records(records[:10])
+    client = TestClient(create_app(db, language=False), base_url=LOCAL)
+    params = {"interval": "month", "top": 8}
+    stats = client.get("/api/stats", params=params).json()
+    assert client.get("/api/stats", params=dict(reversed(params.items()))).json() == stats  # one answer, kept
+    countries = client.get("/api/facets").json()["country"]
+    with Store(db) as store:
+        store.add_records(records[10:])
+    after = client.get("/api/stats", params=params).json()
+    assert stats["events"] < after["events"] == sum(len(r["events"]) for r in records)
+    assert sum(row["events"] for row in after["by_type"]) == after["events"]
+    wider = client.get("/api/facets").json()["country"]
+    assert set(countries) <= set(wider)
+    assert set(wider) == {ev["country"] for r in records for ev in r["events"] if ev["country"]}
+
+
+def test_the_counts_read_an_index_not_the_event_rows(db):
+    conn = sqlite3.connect(db)
+    plan = " ".join(str(row) for row in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT e.event_type, count(*), sum(e.fatalities) FROM events e"
+        " WHERE e.event_date IS NULL GROUP BY e.event_type"))
+    assert "COVERING INDEX events_period" in plan

@@ -36,6 +36,7 @@ from ..store import Store, connect
 from ..store import queries as Q
 from ..read import read_string
 from ..store.jobs import JobQueue
+from .answers import StoreCache
 from .assets import load_assets
 from .dashboard import dashboard_router
 from .formats import FORMATS
@@ -181,6 +182,7 @@ def create_app(
     jobs = JobQueue(path) if token else None
     worker = WorkerProcess(path, language=language)
     reads = ReadPool(path)
+    answers = StoreCache(path)
     assets = load_assets()
 
     @asynccontextmanager
@@ -191,6 +193,7 @@ def create_app(
         worker.stop()
         if jobs is not None:
             jobs.close()
+        answers.close()
         reads.close()
         store.close()
 
@@ -205,6 +208,7 @@ def create_app(
     )
     app.state.store = store
     app.state.reads = reads
+    app.state.answers = answers
     app.state.worker = worker
 
     @app.exception_handler(Q.QueryError)
@@ -260,17 +264,24 @@ def create_app(
 
     @app.get("/api/stats", tags=["events"], summary="Counts by type, by period (stacked by type), by actor and by country")
     def stats(
+        request: Request,
         f: EventFilter,
         interval: Annotated[Literal["week", "month", "year"], Query()] = "month",
         top: Annotated[int, Query(ge=1, le=200)] = 20,
-    ) -> dict[str, Any]:
-        with reads.connection() as conn:
-            return Q.event_stats(conn, f, interval=interval, top=top)
+    ) -> Any:
+        def make() -> dict[str, Any]:
+            with reads.connection() as conn:
+                return Q.event_stats(conn, f, interval=interval, top=top)
+
+        return answers.answer(request, make)
 
     @app.get("/api/facets", tags=["events"], summary="Values the filters can take (event types, countries, ...)")
-    def facets() -> dict[str, list]:
-        with reads.connection() as conn:
-            return Q.facets(conn)
+    def facets(request: Request) -> Any:
+        def make() -> dict[str, list]:
+            with reads.connection() as conn:
+                return Q.facets(conn)
+
+        return answers.answer(request, make)
 
     @app.get("/api/actors", tags=["events"], summary="Actors with their event counts and the aliases articles used")
     def actors(

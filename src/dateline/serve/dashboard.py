@@ -12,18 +12,11 @@ the same view.
 
 # No `from __future__ import annotations`: the routes' annotations name the app's filter
 # dependency, imported inside `dashboard_router`, and FastAPI must see them as objects.
-import json
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path as PathParam, Query, Request
-from fastapi.responses import Response
 
 from ..events.merge import same_event
-from ..store import connect
 from ..store import queries as Q
 from ..store import tiles
 
@@ -33,48 +26,6 @@ LEVELS_ABOVE_ZOOM = 2
 MAX_ZOOM = 18
 MAX_VIEW_CELLS = 2_048  # more than a 2560 x 1440 screen holds; a bigger ask is not a map's
 WORLD = "-180,-90,180,90"
-CACHED_ANSWERS = 512  # a few KB each
-
-
-class StoreCache:
-    """JSON answers kept until the store changes.
-
-    `PRAGMA data_version`, asked on a connection of the cache's own, changes whenever
-    any other connection (another process's ingest included) commits; then everything
-    kept is dropped.
-    """
-
-    def __init__(self, db: Path, size: int = CACHED_ANSWERS) -> None:
-        self.db = db
-        self.size = size
-        self.lock = threading.Lock()
-        self.conn = None
-        self.version: int | None = None
-        self.answers: OrderedDict[tuple, bytes] = OrderedDict()
-
-    def answer(self, key: tuple, make: Callable[[], Any]) -> Response:
-        with self.lock:
-            if self.conn is None:
-                self.conn = connect(self.db, readonly=True, check_same_thread=False)
-            version = self.conn.execute("PRAGMA data_version").fetchone()[0]
-            if version != self.version:
-                self.answers.clear()
-                self.version = version
-            body = self.answers.get(key)
-            if body is not None:
-                self.answers.move_to_end(key)
-        if body is None:
-            body = json.dumps(make(), ensure_ascii=False, separators=(",", ":")).encode()
-            with self.lock:
-                if self.version == version:
-                    self.answers[key] = body
-                    while len(self.answers) > self.size:
-                        self.answers.popitem(last=False)
-        return Response(body, media_type="application/json")
-
-
-def _key(request: Request) -> tuple:
-    return (request.url.path, tuple(sorted(request.query_params.multi_items())))
 
 
 def level_for(zoom: int) -> int:
@@ -86,14 +37,6 @@ def dashboard_router() -> APIRouter:
     from .app import EventFilter, _bbox
 
     router = APIRouter(prefix="/api", tags=["dashboard"])
-    caches: dict[Path, StoreCache] = {}
-
-    def cache(request: Request) -> StoreCache:
-        path = request.app.state.reads.path
-        if path not in caches:
-            caches[path] = StoreCache(path)
-        return caches[path]
-
     @router.get("/map", summary="The map's clusters: matching events with coordinates, counted per grid cell of the view")
     def map_clusters(
         request: Request,
@@ -112,7 +55,7 @@ def dashboard_router() -> APIRouter:
                 clusters = Q.map_cells(conn, f, cells, level)
             return {"zoom": zoom, "cell": tiles.cell_size(level), "events": sum(c["count"] for c in clusters), "clusters": clusters}
 
-        return cache(request).answer(_key(request), make)
+        return request.app.state.answers.answer(request, make)
 
     @router.get("/map/extent", summary="How many matching events have coordinates, and the box around them")
     def map_extent(request: Request, f: EventFilter) -> Any:
@@ -120,7 +63,7 @@ def dashboard_router() -> APIRouter:
             with request.app.state.reads.connection() as conn:
                 return Q.located_extent(conn, f)
 
-        return cache(request).answer(_key(request), make)
+        return request.app.state.answers.answer(request, make)
 
     @router.get(
         "/events/{event_id}/corroboration",
