@@ -121,7 +121,9 @@ def _tally_over_years(c: Coding) -> bool:
 
 @check("background_clause", stage="trigger")
 def _background(c: Coding) -> bool:
-    return background_clause(c.trigger)
+    """Scene-setting; but a noun that names people who were there reports them ("shot dead
+    11 people during protests": the protest happened)."""
+    return background_clause(c.trigger) and not c.cls.noun_names_participants
 
 
 @check("unrealised", stage="trigger")

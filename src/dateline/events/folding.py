@@ -27,6 +27,7 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
         by_sentence.setdefault(cand.sent.start, []).append(cand)
     kept: list[Candidate] = []
     for group in by_sentence.values():
+        group = _absorb_parts(group)
         # Generic words that kill or attack are absorbed by a specific trigger of the sentence.
         generic = [c for c in group if c.cls.generic]
         specific = [c for c in group if not c.cls.generic]
@@ -53,6 +54,25 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
                 cand.attribute()  # the sides may have changed: who says it decides again
                 cand.event["notes"] = note_for(cand.event)
         kept.extend(chosen.values())
+    return kept
+
+
+def _absorb_parts(group: list[Candidate]) -> list[Candidate]:
+    """A mention that its class says is part of an event type coded in the same sentence
+    (`absorbed_by`: the arrests at a protest, the houses burned in a raid, the protest a riot
+    became) is no row of its own: it gives that event the toll and the other side it lacked."""
+    kept = []
+    for cand in group:
+        holders = [o for o in group if o is not cand and o.event["event_type"] in cand.cls.absorbed_by]
+        if not holders:
+            kept.append(cand)
+            continue
+        target = min(holders, key=lambda o: abs(o.trigger.i - cand.trigger.i)).event
+        if target["fatalities"] is None:
+            target["fatalities"] = cand.event["fatalities"]
+        if not target.get("actor2") and cand.event.get("actor2") not in (None, target.get("actor1")):
+            target["actor2"] = cand.event["actor2"]  # the police that broke up the protest the riot became
+            target["notes"] = note_for(target)
     return kept
 
 

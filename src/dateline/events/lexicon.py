@@ -5,7 +5,7 @@ The table is data (`data/event_triggers.jsonl`), one JSON object per trigger cla
 - `class`, `event_type`, `sub_event_type`: the class's name and the ACLED types it codes;
 - `priority`: more specific triggers win over generic ones in the same sentence;
 - `patterns`: what finds it, each a sequence of lemmas optionally restricted to a part of
-  speech ("air strike", "shell/VERB", "mine/NOUN"; "*" skips up to two words);
+  speech ("air strike", "shell/VERB", "mine/NOUN"; "*" skips up to two words, a hyphenated one counting once);
 - how to code it, each optional (a name refers to a registered function):
   `resolve` (a strategy of `resolve.py` that settles the type from the sides),
   `checks` (exclusion checks of `checks.py` this class adds to the ones every class gets),
@@ -19,7 +19,10 @@ The table is data (`data/event_triggers.jsonl`), one JSON object per trigger cla
   `generic` / `stands_in_for_specific` (folded into specific triggers of the sentence; a
   generic one that stands in is kept when no specific one reports harm), `infers_adversary`
   (false: no other side is inferred), `air_only_lemmas` (lemmas that count only in the air),
-  `airborne_lemmas` + `becomes_in_the_air` (lemmas that are the named class in the air);
+  `airborne_lemmas` + `becomes_in_the_air` (lemmas that are the named class in the air),
+  `crowd_riots` (done by a crowd, the act is a riot: see `crowds.py`), `absorbed_by` (event
+  types that, coded in the same sentence, hold this class's mention as a part of them:
+  arrests at a protest, houses burned in a raid);
 - `note`: why, for the reader.
 """
 
@@ -32,7 +35,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
-from .. import settings
+from .. import settings, vocab
 from ..errors import TriggerTableError
 
 LEXICON_FILE = "event_triggers.jsonl"
@@ -60,10 +63,12 @@ class TriggerClass:
     air_only_lemmas: frozenset[str] = frozenset()
     airborne_lemmas: frozenset[str] = frozenset()
     becomes_in_the_air: str | None = None
+    crowd_riots: bool = False
+    absorbed_by: frozenset[str] = frozenset()
 
 
 _FIELDS = {f.name: f for f in fields(TriggerClass)}
-_SETS = {"objects", "agent_types", "air_only_lemmas", "airborne_lemmas"}
+_SETS = {"objects", "agent_types", "air_only_lemmas", "airborne_lemmas", "absorbed_by"}
 _NOT_CODING = {"class", "patterns", "note"}  # the row's name, how it is found, and prose
 
 
@@ -186,8 +191,8 @@ def _match(doc, i: int, words: tuple, k: int, n: int, *, single: bool) -> int | 
         return i
     forms, pos = words[k]
     if forms is None:  # "*": skip up to two words
-        for skip in (0, 1, 2):
-            end = _match(doc, i + skip, words, k + 1, n, single=single)
+        for start in _after_words(doc, i, 2, n):
+            end = _match(doc, start, words, k + 1, n, single=single)
             if end is not None:
                 return end
         return None
@@ -202,14 +207,32 @@ def _match(doc, i: int, words: tuple, k: int, n: int, *, single: bool) -> int | 
     return _match(doc, i + 1, words, k + 1, n, single=single)
 
 
+def _after_words(doc, i: int, most: int, n: int) -> list[int]:
+    """Where the next pattern word may start after skipping 0..`most` words from token i; a
+    hyphenated word is one word ("drove al-Shabaab fighters out")."""
+    starts, j = [i], i
+    for _ in range(most):
+        if j >= n:
+            break
+        j += 1
+        while j < n and not doc[j - 1].whitespace_ and "-" in (doc[j].text, doc[j - 1].text):
+            j += 1
+        starts.append(j)
+    return starts
+
+
 def _forms(lemma: str) -> list[str]:
-    # The small model's lemmatiser keeps case for proper-noun-like tokens ("IED").
-    return sorted({lemma, lemma.lower(), lemma.upper(), lemma.capitalize()})
+    # The small model's lemmatiser keeps case for proper-noun-like tokens ("IED"), and leaves
+    # some irregular forms as written ("retook").
+    irregular = vocab.mapping("irregular_verb_forms").get(lemma.lower(), [])
+    return sorted({lemma, lemma.lower(), lemma.upper(), lemma.capitalize(), *irregular})
 
 
 def _inflections(word: str) -> list[str]:
     w = word.lower()
-    forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+    forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", *vocab.mapping("irregular_verb_forms").get(w, [])}
     if w.endswith("e"):
         forms |= {w[:-1] + "ing"}
+    if w.endswith("y") and w[-2:-1] not in "aeiou":
+        forms |= {w[:-1] + "ied", w[:-1] + "ies"}  # occupy: occupied, occupies
     return sorted(forms)

@@ -11,12 +11,14 @@ parse's sides).
   "Government regains territory", by others "Non-state actor overtakes territory"; an
   attempt that was made is a clash;
 - victims: an attack's victims make it violence against civilians, or a clash when an
-  armed side or its post was hit; with nobody named, no event;
+  armed side or its post was hit, or force against protesters when a protest was; with
+  nobody named, no event;
 - weapon_of_context: an explosion of unstated cause takes the weapon its paragraph names;
 - protest: protesters act (actor1 of every protest event); a force breaking it up, or
-  killing protesters, changes the kind and is actor2.
+  killing protesters, changes the kind and is actor2 (`crowds.py`).
 
-A class may also turn into another in the air (`airborne_lemmas`, `becomes_in_the_air`:
+Before its strategy, a class whose acts a crowd can commit (`crowd_riots`) is a riot when a
+crowd commits it (`crowds.riot`). A class may also turn into another in the air (`airborne_lemmas`, `becomes_in_the_air`:
 "the U.S. bombing of Raqqa" is an air strike), see `from_the_air`.
 """
 
@@ -25,20 +27,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .. import vocab
-from ..language.actors import actor_for_role
 from ..language.doccache import text as doc_text
 from ..registry import Registry
-from .checks import airborne, excluded
+from . import crowds
+from .checks import airborne
 from .coding import Candidate, Coding
 from .context import ArticleContext, is_armed
-from .dating import date_for
-from .fatalities import fatalities_in
 from .lexicon import TriggerClass
-from .locate import locate
-from .naming import police_of
 from .roles import _child, _prep_object
-from .row import build_event, finish
-from .sides import side_name
 
 Resolution = bool | Candidate  # an event or not, or the event coded by the strategy itself
 RESOLVERS = Registry("resolve strategy")  # name -> function(Coding) -> Resolution
@@ -49,17 +45,25 @@ GOVERNMENT_TYPES = {"state", "police", "international"}
 
 
 def resolve(c: Coding) -> Resolution:
-    """Run the trigger class's strategy, if it has one."""
+    """A crowd's act is a riot (`crowds.riot`); else run the class's strategy, if it has one."""
+    if c.cls.crowd_riots:
+        riot = crowds.riot(c)
+        if riot is not None:
+            return riot
     return RESOLVERS[c.cls.resolve](c) if c.cls.resolve else True
 
 
 @resolver("territory")
 def _territory(c: Coding) -> Resolution:
     if c.tried:  # "as they attempted to overrun the enclave": the fight, not a capture
+        if c.patient is None and not names_territory(c.ctx, c.trigger, c.sent):
+            return False  # "police tried to clear a road blockade": nobody to fight
         c.event_type, c.sub_event = "Battles", "Armed clash"
         return True
     if not names_territory(c.ctx, c.trigger, c.sent):
         return False
+    if c.patient is None or not is_armed(c.patient):
+        c.patient = holder_taken_from(c.ctx, c.trigger) or c.patient  # "retook Marte from Boko Haram"
     by_government = c.actor1 is not None and c.actor1.get("type") in GOVERNMENT_TYPES
     c.sub_event = "Government regains territory" if by_government else "Non-state actor overtakes territory"
     return True
@@ -67,6 +71,8 @@ def _territory(c: Coding) -> Resolution:
 
 @resolver("victims")
 def _victims(c: Coding) -> Resolution:
+    if crowds.fired_on_crowd(c):  # "opened fire on marchers": force against protesters
+        return crowds.force_on_protesters(c)
     if c.victims_civilian:
         c.event_type, c.sub_event = "Violence against civilians", "Attack"
     elif c.patient is not None and is_armed(c.patient):
@@ -87,38 +93,7 @@ def _weapon_of_context(c: Coding) -> Resolution:
 
 @resolver("protest")
 def _protest(c: Coding) -> Resolution:
-    """Protesters are actor1 of a protest; police breaking it up make it a protest with
-    intervention, killing protesters makes it excessive force (the police acting)."""
-    ctx, trigger, sent = c.ctx, c.trigger, c.sent
-    marcher = next((t for t in trigger.children if t.dep_ in ("nsubj", "poss")), None)
-    side = ctx.actor_of(marcher) if marcher is not None else None
-    if marcher is not None and marcher.lower_ in ("their", "its", "his"):
-        # "In their march toward Raqqa, the SDF has ...": the pronoun looks ahead to the
-        # clause's subject, else back to the side the story was telling about.
-        side = ctx.actor_of(_child(sent.root, {"nsubj", "nsubjpass"})) or ctx.last_actor1
-    if side is not None and is_armed(side):
-        return False  # troops marching on a town ("their march toward Raqqa") are not protesters
-    c.place, c.geo_precision = locate(ctx, trigger, sent)
-    iso2 = c.country_code = c.place.get("country_code") if c.place else ctx.focus_country
-    protesters = actor_for_role("protesters", iso2) if iso2 else "Protesters"
-    lemmas = {t.lemma_.lower() for t in sent}
-    force = next((a for a in ctx.actors_in(sent) if a.get("type") in ("police", "state")), None)
-    force_name = side_name(force, iso2) if force else police_of(iso2)
-    killed = bool(lemmas & {"kill", "dead", "die", "death"}) or fatalities_in(sent, trigger)
-    c.event_type = "Protests"
-    if killed:  # protesters killed: by the police unless the text names another force; ACLED
-        # codes the protesters as actor1 of every protest event, the force as actor2
-        c.sub_event, c.a1, c.a2 = "Excessive force against protesters", protesters, force_name
-    elif lemmas & vocab.words("intervention_words"):
-        c.sub_event, c.a1, c.a2 = "Protest with intervention", protesters, force_name
-    else:
-        c.sub_event, c.a1, c.a2 = c.cls.sub_event_type, protesters, None
-    c.date, c.own_date = date_for(ctx, trigger, sent)
-    if excluded("dated", c):
-        return False
-    event = build_event(c)
-    event["fatalities"] = fatalities_in(sent, trigger) if c.sub_event == "Excessive force against protesters" else None
-    return finish(c, event)
+    return crowds.protest(c)
 
 
 def from_the_air(c: Coding, classes: dict[str, TriggerClass]) -> None:
@@ -142,13 +117,17 @@ def names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
     if _seizes_goods(trigger):
         return False  # "seized the tanks from the airfield": hardware, not ground
     if trigger.lemma_.lower() == "take":
-        # "took Raqqa", "took control of the town" -- not "was taken to hospital"
-        obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+        # "took Raqqa", "took control of the town", "the post was taken" -- not "was taken to hospital"
+        obj = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is None:
             return False
         if obj.lemma_.lower() in vocab.words("territory_nouns"):
             return True
-        return any(p["start"] <= obj.idx < p["end"] for p in ctx.places_in(sent))
+        if obj.lower_ == "it" and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+            obj = _child(trigger.head, {"dobj"}) or obj  # "stormed the town and took it"
+            if obj.lemma_.lower() in vocab.words("territory_nouns"):
+                return True
+        return any(p["start"] <= obj.idx < p["end"] for p in ctx.places_in(sent)) or _names_ground(ctx, obj)
     for tok in trigger.subtree:
         if tok.lemma_.lower() in vocab.words("territory_nouns"):
             return True
@@ -168,7 +147,26 @@ def names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
         )
     if trigger.dep_ in ("nsubj", "nsubjpass"):
         return any(p for p in ctx.places_in(sent))
-    return False
+    return trigger.pos_ == "VERB" and _names_ground(ctx, _child(trigger, {"dobj", "nsubjpass"}))
+
+
+def holder_taken_from(ctx: ArticleContext, trigger: Token) -> dict | None:
+    """The side ground was taken from: "retook the town from IS", "retaken ... from M23 rebels"."""
+    for tok in trigger.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "from" and tok.head.i in (trigger.i, *(c.i for c in trigger.children)):
+            side = ctx.actor_of(_child(tok, {"pobj"}))
+            if side is not None and is_armed(side):
+                return side
+    return None
+
+
+def _names_ground(ctx: ArticleContext, tok: Token | None) -> bool:
+    """A proper name taken that is no side and no person ("Army retakes Marte"), or any name
+    taken from an armed side ("recaptures Kafr Nabl from rebels", whatever the NER thought):
+    a place the gazetteer may not know."""
+    if tok is None or tok.pos_ != "PROPN" or tok.i in ctx.actor_at:
+        return False
+    return tok.ent_type_ not in ("PERSON", "NORP") or holder_taken_from(ctx, tok.head) is not None
 
 
 def _seizes_goods(trigger: Token) -> bool:
