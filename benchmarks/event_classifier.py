@@ -20,6 +20,10 @@ learned classifier ... beats the rules on held-apart data; keep what measures be
    dropped, and `dateline eval`'s event figures are recomputed, for several X. These
    documents are never trained on. X chosen here is chosen on this data: treat the best
    line as optimistic.
+
+The coder itself now vetoes with the classifier (the check "learned_no_event" at
+settings.EVENT_VETO_NONE_PROBABILITY): "rules" here are rules and veto, and part 2 vetoes
+once more on top. benchmarks/dev_sets.py measures the coder's veto on every development set.
 """
 
 from __future__ import annotations

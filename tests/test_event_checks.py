@@ -86,6 +86,9 @@ CHECK_EXAMPLES = {
                     ("The Taliban halted its offensive on Kunduz on Monday.", "halted")),
     "known_only_to_the_year": (("Rebels seized the town of Goma in 2012.", "seized"),
                                ("Rebels seized the town of Goma on Sunday.", "seized")),
+    "learned_no_event": (("A cholera outbreak in the northern districts of Kenya has killed 43 people this month, "
+                          "health officials said.", "killed"),
+                         ("A car bomb exploded outside a police station in Kirkuk on Monday, killing six officers.", "exploded")),
 }
 
 

@@ -3,6 +3,7 @@
 import gzip
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def test_model_is_small_and_names_its_training():
     assert clf.meta["test_split_fingerprint"]
     assert load_classifier() is clf  # cached
     readme = (MODEL.parent / "README.md").read_text(encoding="utf-8")
-    for credit in ("CC BY-SA 4.0", "CC BY 4.0", "UCDP", "PLOVER", "re3d"):
+    for credit in ("CC BY-SA 4.0", "CC BY 4.0", "UCDP", "PLOVER", "re3d", "CC BY 2.5", "WikiNews", "GeoVirus"):
         assert credit in readme
 
 
@@ -79,6 +80,44 @@ def test_none_probability_orders_reports_and_statements():
         ]
     )
     assert strike < 0.5 < visit
+
+
+# The veto (settings.EVENT_VETO_NONE_PROBABILITY): sentences written for this test. Crime is
+# the veto's weak kind: of eight crime sentences written for it, four pass (README.md beside
+# the model lists the misses); these are two of the four.
+NOT_EVENTS = [
+    # disease outbreaks that "kill"
+    "A cholera outbreak in the northern districts has killed 43 people since the start of the month, health officials said.",
+    "The measles epidemic has now killed 80 children in the province, the health ministry said on Tuesday.",
+    # ordinary crime
+    "A man was sentenced to life in prison on Monday for the murder of his former business partner.",
+    "Two men were charged with armed robbery after a jewellery shop in the city centre was held up at knifepoint.",
+]
+EVENTS = [
+    # a bombing
+    "A car bomb exploded outside a police station in Kirkuk on Monday, killing six officers.",
+    "Two suicide bombers blew themselves up at a crowded bus station in Maiduguri, killing at least 14 people.",
+    # a clash
+    "Government troops clashed with rebel fighters near Rutshuru on Friday, leaving at least nine dead on both sides.",
+    "Soldiers repelled an attack by militants on an army post in Tillaberi region overnight, the defence ministry said.",
+]
+
+
+def test_veto_drops_outbreaks_and_crime_and_keeps_bombings_and_clashes():
+    from dateline import settings
+
+    clf = load_classifier()
+    threshold = settings.EVENT_VETO_NONE_PROBABILITY
+    assert 0.0 < threshold < 1.0
+    assert all(p >= threshold for p in clf.none_probability(NOT_EVENTS)), clf.none_probability(NOT_EVENTS)
+    assert all(p < threshold for p in clf.none_probability(EVENTS)), clf.none_probability(EVENTS)
+
+
+def test_one_sentence_path_gives_the_batch_probabilities():
+    clf = load_classifier()
+    sentences = NOT_EVENTS + EVENTS + ["", "Ok."]
+    one_by_one = [clf.none_probability_of(s) for s in sentences]
+    assert one_by_one == pytest.approx(clf.none_probability(sentences), abs=1e-9)
 
 
 def test_prediction_shape():
@@ -132,7 +171,7 @@ def test_plover_mapping(mapping):
 def test_training_is_reproducible_on_a_small_subset(tmp_path):
     shared = shared_path("eval").parent
     examples = training.first_of_each_source(training.load_examples(shared), 60)
-    assert {ex.source for ex in examples} == {"ucdp", "plover", "re3d"}
+    assert {ex.source for ex in examples} == {"ucdp", "plover", "re3d", "geovirus", "bank"}
     first, test_a = training.train(examples, seed=3)
     second, test_b = training.train(examples, seed=3)
     assert first == second
@@ -147,6 +186,30 @@ def test_training_is_reproducible_on_a_small_subset(tmp_path):
     # and the written file loads and predicts
     clf = training.classifier_from_dict(read_model(path_a))
     assert len(clf.predict(["Rebels shelled the airport."])) == 1
+
+
+def test_bank_trains_on_its_even_half_only(mapping):
+    examples = training.bank_examples(ROOT / "tests" / "bank", mapping)
+    ids = [ex.group.removeprefix("bank:") for ex in examples]
+    assert ids and all(int(i.rsplit("-", 1)[1]) % 2 == 0 for i in ids)
+    labels = {ex.label for ex in examples}
+    assert NONE in labels and ACLED_TYPES <= labels
+    negatives = [ex for ex in examples if ex.group.startswith("bank:neg-")]
+    assert negatives and all(ex.label == NONE for ex in negatives)
+
+
+@pytest.mark.shared
+def test_geovirus_trains_on_half_a_with_its_events_labelled(mapping):
+    path = shared_path("eval", "geovirus", "GeoVirus.xml")
+    paragraphs = training.geovirus_paragraphs(path)
+    halves = {half for _, half, _ in paragraphs}
+    assert halves == {"A", "B"}
+    examples = training.geovirus_examples(path, mapping)
+    in_a = {f"geovirus:{i}" for i, half, _ in paragraphs if half == "A"}
+    assert examples and all(ex.group in in_a for ex in examples)
+    counts = Counter(ex.label for ex in examples)
+    assert counts[NONE] > 10 * sum(n for label, n in counts.items() if label != NONE) > 0
+    assert len([ex for ex in examples if ex.label != NONE]) == len(mapping.spec["geovirus"]["events"])
 
 
 def test_near_duplicate_headlines_share_a_group():

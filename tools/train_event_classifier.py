@@ -14,11 +14,19 @@ src/dateline/data/event_classifier/label_mapping.json, reasons in its README.md)
   * re3d (UK Government OGL v3, US State Department public domain, Wikipedia CC BY-SA 3.0,
     DFAT CC BY 3.0 AU): sentences with no fighting relation, weapon or military platform
     annotated and no event found on reading, as "none". re3d's CENTCOM press releases
-    are the documents of ../shared/gold/centcom.jsonl and are never trained on.
+    are the documents of ../shared/gold/centcom.jsonl and are never trained on;
+  * GeoVirus (WikiNews, CC BY 2.5): outbreak news, every sentence of half A (even-numbered
+    source stories) "none" but for the few political-violence and protest events read and
+    listed in label_mapping.json; half B is never trained on (the veto's check);
+  * the event test bank (tests/bank/, our own sentences): the items whose id ends in an
+    even number, a positive with the most violent event type it expects, a negative as
+    "none"; the odd-numbered half is never trained on.
+
+news2016, the seed corpus and CENTCOM are never trained on: they are the checks.
 
 A fixed share of source documents (seeded, stratified by label; near-duplicate headlines
 kept on one side) is held apart for benchmarks/event_classifier.py; the model is fitted on
-the rest, its regularisation chosen by grouped cross-validation inside the training part.
+the rest, its regularisation fixed (C_GRID) and cross-validated inside the training part.
 The same inputs and seed give the same file, byte for byte.
 """
 
@@ -40,15 +48,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from dateline.events.classifier import NONE, classifier_from_dict, normalise  # noqa: E402
+from event_bank import id_half, is_negative, load_bank  # noqa: E402
 
 MODEL_DIR = ROOT / "src" / "dateline" / "data" / "event_classifier"
 MAPPING_PATH = MODEL_DIR / "label_mapping.json"
 SEED = 4
 TEST_FRACTION = 0.25
 NEAR_DUPLICATE_JACCARD = 0.6  # headlines this alike are one story: never split between train and test
-C_GRID = (1.0, 4.0, 16.0)
+# Regularisation: grouped cross-validation inside the training part picks C by macro-F1 over
+# the labels (it picked 1.0 of 1, 4, 16); what the coder uses is P(none) as a veto, and there
+# C=4 did better on news2016's even half and GeoVirus half A (README.md, "Measured"): it is fixed.
+C_GRID = (4.0,)
 CV_FOLDS = 4
 WORD_PARAMS = {"analyzer": "word", "ngram_range": [1, 2], "lowercase": False, "sublinear_tf": True, "min_df": 2}
 CHAR_PARAMS = {"analyzer": "char_wb", "ngram_range": [2, 5], "lowercase": False, "sublinear_tf": True, "min_df": 2}
@@ -59,7 +72,7 @@ COEF_DIGITS = 4  # rounding of the stored weights: keeps the file small, moves p
 class Example:
     text: str
     label: str
-    source: str  # ucdp, plover, re3d
+    source: str  # ucdp, plover, re3d, geovirus, bank
     group: str  # source document: examples of one group stay on one side of the split
     published: str | None = None
 
@@ -126,6 +139,9 @@ class LabelMapping:
         return {(r["document"], r["sentence_start"]) for r in self.spec["re3d"]["read_and_left_out"]}
 
 
+_ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _split_semicolons(value: str, n: int) -> list[str]:
     parts = [p.strip() for p in value.split(";")]
     return parts if len(parts) == n else [value.strip()] * n
@@ -152,7 +168,8 @@ def ucdp_examples(path: Path, mapping: LabelMapping) -> list[Example]:
             if not mapping.ucdp_has_sentence(office):
                 continue
             votes[head][mapping.ucdp_label(row["type_of_violence"], head, [office])] += 1
-            first_date.setdefault(head, date)
+            # a source list whose dates do not split with it gives them all in one field: no date
+            first_date.setdefault(head, date if _ONE_DAY.fullmatch(date) else "")
     out = []
     for head in sorted(votes):
         counts = votes[head]
@@ -215,6 +232,57 @@ def re3d_examples(folder: Path, mapping: LabelMapping) -> list[Example]:
     return out
 
 
+def geovirus_paragraphs(path: Path) -> list[tuple[int, str, str]]:
+    """(index, half, text) of each <article> (a paragraph) of GeoVirus.xml. A story's half is
+    the parity of its source URL's order of first appearance (A even, B odd), as
+    benchmarks/geoparse.py and benchmarks/dev_sets.py split it: one story's paragraphs stay
+    in one half."""
+    import xml.etree.ElementTree as ET
+
+    sources: dict[str, int] = {}
+    out = []
+    for i, art in enumerate(ET.parse(path).getroot().iter("article")):
+        source = (art.findtext("source") or "").strip()
+        half = "A" if sources.setdefault(source, len(sources)) % 2 == 0 else "B"
+        out.append((i, half, art.findtext("text") or ""))
+    return out
+
+
+def geovirus_examples(path: Path, mapping: LabelMapping) -> list[Example]:
+    import spacy
+
+    spec = mapping.spec["geovirus"]
+    labelled = {(e["paragraph"], e["sentence_start"]): e["label"] for e in spec["events"]}
+    left_out = {(e["paragraph"], e["sentence_start"]) for e in spec["read_and_left_out"]}
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    out = []
+    for index, half, text in geovirus_paragraphs(path):
+        if half != spec["half"]:
+            continue
+        for sent in nlp(text).sents:
+            sentence = " ".join(sent.text.split())
+            key = (index, sent.start_char)
+            if len(sentence) < spec["min_chars"] or key in left_out:
+                continue
+            out.append(Example(sentence, labelled.get(key, NONE), "geovirus", f"geovirus:{index}"))
+    return out
+
+
+def bank_examples(folder: Path, mapping: LabelMapping) -> list[Example]:
+    """The trained half of the event test bank: one example per item, its title and text."""
+    spec = mapping.spec["bank"]
+    out = []
+    for item in load_bank(folder):
+        if id_half(item["id"]) != spec["train_half"]:
+            continue
+        text = " ".join(" ".join(filter(None, (item.get("title"), item["text"]))).split())
+        labels = [e["event_type"] for e in item["expect"]]
+        label = NONE if is_negative(item) or not labels else mapping.first_by_priority(labels)
+        out.append(Example(text, label, "bank", "bank:" + item["id"], item.get("published")))
+    return out
+
+
 def load_examples(shared: Path, mapping: LabelMapping | None = None) -> list[Example]:
     mapping = mapping or LabelMapping()
     ev = shared / "eval"
@@ -222,6 +290,8 @@ def load_examples(shared: Path, mapping: LabelMapping | None = None) -> list[Exa
         ucdp_examples(ev / "ucdp-ged-iraq" / "ucdp_ged_iraq_2016_2018.csv", mapping)
         + plover_examples(ev / "plover-gsr" / "PLOVER_GSR_CAMEO.json", mapping)
         + re3d_examples(ev / "re3d", mapping)
+        + geovirus_examples(ev / "geovirus" / "GeoVirus.xml", mapping)
+        + bank_examples(ROOT / mapping.spec["bank"]["folder"], mapping)
     )
     # One text, one label: a sentence found in two sources keeps its first labelling.
     seen: set[str] = set()

@@ -9,7 +9,8 @@ stage, and drops a trigger at the first check that holds:
   not realised: plans, negations, questions, conditionals; see `modality.py`);
 - "roles": once the parse has given the sides (a generic plural nobody is named in);
 - "sides": once the sides are named (a battle with no side, a development nobody made);
-- "dated": once the date is known (history known only to the year).
+- "dated": once the date is known (history known only to the year); last, the learned
+  classifier's veto on the sentence (`classifier.py`).
 
 A check registered with `listed=True` applies only to the trigger classes that name it
 in their `checks` (the trigger table, `data/event_triggers.jsonl`); the others apply to
@@ -31,6 +32,7 @@ from ..language.doccache import ents as doc_ents
 from ..language.doccache import sent_of
 from .coding import Coding
 from .context import ArticleContext, is_armed
+from .classifier import sentence_none_probability
 from .modality import is_habitual, present_habit, unrealised_reason
 
 STAGES = ("trigger", "roles", "sides", "dated")
@@ -194,6 +196,15 @@ def _known_only_to_the_year(c: Coding) -> bool:
     """History dated only to a year ("seized Goma in 2012", "protests that began in 2019"): no ACLED row."""
     event_date, _, year = c.date
     return c.own_date and event_date is None and year is not None
+
+
+@check("learned_no_event", stage="dated")
+def _learned_no_event(c: Coding) -> bool:
+    """The learned classifier (classifier.py) reads the sentence as reporting no event: an
+    outbreak that "killed 80", an accident, crime, sport, a war-wide total, a condemnation,
+    where a trigger word alone cannot tell. Last of all checks, so it reads only the
+    sentences that every rule let through."""
+    return sentence_none_probability(c.sent.text) >= settings.EVENT_VETO_NONE_PROBABILITY
 
 
 # --- what the checks read --------------------------------------------------------------------

@@ -10,7 +10,9 @@ and does not depend on the scikit-learn version that trained it.
     predict_event_types(["An air strike hit a market in Idlib, killing 12."])
     # -> [("Explosions/Remote violence", 0.83)]
 
-The rule coder does not use it; benchmarks/event_classifier.py compares the two.
+The rule coder uses it as a veto: the exclusion check "learned_no_event" (checks.py) drops
+an event whose sentence it gives P(none) >= settings.EVENT_VETO_NONE_PROBABILITY.
+benchmarks/event_classifier.py compares the two; benchmarks/dev_sets.py measures the veto.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -57,6 +60,31 @@ class EventTypeClassifier:
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
+
+    @cached_property
+    def _readers(self) -> tuple:
+        """(analyzer, vocabulary, idf, first column) per vectorizer, for one sentence at a time."""
+        out, offset = [], 0
+        for v in self.vectorizers:
+            out.append((v.build_analyzer(), v.vocabulary_, v.idf_, offset))
+            offset += len(v.vocabulary_)
+        return tuple(out)
+
+    def none_probability_of(self, sentence: str) -> float:
+        """P(none) for one sentence, as `none_probability` gives it, without building sparse
+        matrices: the coder asks sentence by sentence, where that overhead was most of the time."""
+        text = normalise(sentence)
+        scores = self.intercept.copy()
+        for analyse, vocabulary, idf, offset in self._readers:
+            counts = Counter(i for i in (vocabulary.get(term) for term in analyse(text)) if i is not None)
+            if not counts:
+                continue
+            columns = np.fromiter(counts, dtype=np.intp, count=len(counts))
+            weights = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * idf[columns]
+            weights /= np.sqrt(weights @ weights)  # sublinear tf * idf, l2-normalised per vectorizer
+            scores += self.coef[:, offset + columns] @ weights
+        exp = np.exp(scores - scores.max())
+        return float(exp[self.labels.index(NONE)] / exp.sum())
 
     def predict(self, sentences: Sequence[str]) -> list[tuple[str, float]]:
         probs = self.probabilities(sentences)
@@ -105,3 +133,9 @@ def load_classifier() -> EventTypeClassifier:
 def predict_event_types(sentences: Sequence[str]) -> list[tuple[str, float]]:
     """For each sentence, the most probable label (an ACLED event type or "none") and its probability."""
     return load_classifier().predict(list(sentences))
+
+
+@lru_cache(maxsize=4096)
+def sentence_none_probability(sentence: str) -> float:
+    """P(none) for one sentence, remembered: several triggers of one sentence ask once."""
+    return load_classifier().none_probability_of(sentence)
