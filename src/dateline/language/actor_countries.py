@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from .. import vocab
 from . import countries as C
+from .doccache import text as doc_text
 
 @lru_cache(maxsize=1)
 def _geographic_lead() -> re.Pattern:
@@ -116,7 +117,7 @@ class CountryMentions:
         spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
         hits = []
         last_end = -1
-        text = doc.text
+        text = doc_text(doc)
         for start, end, key in spans:
             if start < last_end or any(s <= start < e for s, e in inside):
                 continue
@@ -162,7 +163,7 @@ def fallback_focus(doc: Doc, hits: list[tuple[int, str, str, int]], homes: list[
     scores: Counter = Counter()
     for iso in homes:
         scores[iso] += 1
-    text = doc.text
+    text = doc_text(doc)
     first_para_end = text.find("\n\n")
     first_para_end = len(text) if first_para_end < 0 else first_para_end
     first_seen: dict[str, int] = {}

@@ -44,6 +44,7 @@ from .actor_dictionary import (
     named_aliases,
     norm,
 )
+from .doccache import text as doc_text
 from .entity_fixes import record_entities
 from .meta import ensure
 
@@ -150,7 +151,7 @@ class ActorResolver:
     # -- the whole document -------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        self._text = doc.text  # Doc.text joins every token: read it once
+        self._text = doc_text(doc)  # Doc.text joins every token: read it once per Doc
         named_ents = [e for e in doc.ents if e.id_ and e.id_ in self.dictionary.named]
         country_hits = self.countries(doc, named_ents)
         # Local actors name their country too: JNIM and FAMa say Mali even when no place does.

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from .. import vocab
 from ..chrono import Reference, find_mentions, resolve_all, timex_dict
+from .doccache import text as doc_text
 from .meta import ensure
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
@@ -64,7 +65,7 @@ class DateNormaliser:
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.meta or {}
         ref = Reference.from_published(meta.get("published"))
-        mentions = find_mentions(doc.text)
+        mentions = find_mentions(doc_text(doc))
         if doc.has_annotation("DEP"):
             # The cue words right before an expression are the surer sign ("said
             # last week ... would" parses as future); the parse fills in where

@@ -9,6 +9,17 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "dateline_events_cache"
+# The text apart: it never changes, so every component may read it from the first one on,
+# while the sentences and entities are only final once the language pipeline has run.
+_TEXT_KEY = "dateline_text"
+
+
+def text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc."""
+    value = doc.user_data.get(_TEXT_KEY)
+    if value is None:
+        value = doc.user_data[_TEXT_KEY] = doc.text
+    return value
 
 
 def _cache(doc: Doc) -> dict:
@@ -16,17 +27,12 @@ def _cache(doc: Doc) -> dict:
     if cache is None:
         sents = list(doc.sents)
         cache = {
-            "text": doc.text,
             "sents": sents,
             "starts": [s.start for s in sents],
             "ents": list(doc.ents),
         }
         doc.user_data[_KEY] = cache
     return cache
-
-
-def text(doc: Doc) -> str:
-    return _cache(doc)["text"]
 
 
 def sents(doc: Doc) -> list[Span]:
@@ -53,3 +59,4 @@ def next_sent(sent: Span) -> Span | None:
 def drop(doc: Doc) -> None:
     """Forget the cache (it must not be serialised with the Doc)."""
     doc.user_data.pop(_KEY, None)
+    doc.user_data.pop(_TEXT_KEY, None)

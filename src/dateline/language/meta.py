@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..read.parts import dateline_end as reader_dateline_end
 from ..record import Article
+from .doccache import text as doc_text
 
 
 def ensure(*names: str) -> None:
@@ -37,4 +38,4 @@ def dateline_end(doc: Doc) -> int:
     record stored before datelines had offsets) is read with the reader's own parser."""
     meta = (doc._.meta if Doc.has_extension("meta") else None) or {}
     end = (meta.get("dateline") or {}).get("end")
-    return end if isinstance(end, int) else reader_dateline_end(doc.text)
+    return end if isinstance(end, int) else reader_dateline_end(doc_text(doc))

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..settings import HEADLINE_CHARS
+from .doccache import text as doc_text
 
 # Acronyms the model confuses with common words, and the norm it knows them by.
 NAME_NORMS = {"IS": "isis"}
@@ -28,7 +29,7 @@ NAME_NORMS = {"IS": "isis"}
 
 @Language.component("dateline_norms", assigns=["token.norm"])
 def name_norms(doc: Doc) -> Doc:
-    letters = [c for c in doc.text[:400] if c.isalpha()]
+    letters = [c for c in doc_text(doc)[:400] if c.isalpha()]
     shouting = letters and sum(c.isupper() for c in letters) > 0.8 * len(letters)
     if shouting:
         return doc
@@ -55,7 +56,8 @@ def _scare_quoted(doc: Doc) -> list:
 
 def _headline(doc: Doc, headline_chars: int) -> bool:
     """A headline or a one-line report: the only texts whose scare quotes we merge."""
-    return len(doc.text) <= headline_chars and "\n\n" not in doc.text.strip()
+    text = doc_text(doc)
+    return len(text) <= headline_chars and "\n\n" not in text.strip()
 
 
 # no annotations on factories: spaCy validates their signatures at run time

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..settings import PLACE_ACCEPT
+from .doccache import text as doc_text
 from .gazetteer import ADMIN_FEATURES, Gazetteer, get_gazetteer
 from .meta import ensure
 from .place_names import Mention, add_directions, find_names, size_score, words_of
@@ -50,7 +51,7 @@ class PlaceFinder:
 
     def analyse(self, doc: Doc) -> tuple[list[Mention], Context]:
         """Every gazetteer hit with its verdict (`kept`) and resolution, and the article context."""
-        text = doc.text
+        text = doc_text(doc)
         meta = doc._.meta or {}
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         person_words = self.recognizer.person_words(doc)

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import vocab
 from .doccache import sent_of
+from .doccache import text as doc_text
 from .meta import ensure
 from .speaker_names import lexicon as speech_lexicon
 from .speakers import SpeakerResolver
@@ -284,7 +285,7 @@ class Counted:
 class QuantityFinder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lex = lexicon()
         self.reporting = speech_lexicon()["indirect_verbs"] | {"accord"}  # "according to" reports too
         self._resolver: SpeakerResolver | None = None

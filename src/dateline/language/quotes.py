@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .doccache import sent_of
+from .doccache import text as doc_text
 from .quote_marks import (
     CLOSING,
     OPENING,
@@ -58,7 +59,7 @@ class Attribution:
 class QuoteFinder:
     def __init__(self, doc: Doc, short_quote_words: int = SHORT_QUOTE_WORDS) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.short_quote_words = short_quote_words
         self.lex = lexicon()
         self.stretches = scan_quote_marks(self.text)

@@ -17,6 +17,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from .. import vocab
+from .doccache import text as doc_text
 from .meta import dateline_end
 
 
@@ -104,7 +105,7 @@ class ArticleNames:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # once: spaCy rebuilds doc.text and doc.ents on every access
+        self.text = doc_text(doc)  # spaCy rebuilds doc.text and doc.ents on every access
         self.ents = list(doc.ents)
         self.entity_spans = self._entity_spans()
         self._labels: dict[int, str] | None = None
