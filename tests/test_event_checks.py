@@ -72,6 +72,8 @@ CHECK_EXAMPLES = {
                    ("The army attacked the town of Idlib on Sunday.", "attacked")),
     "object_named": (("The government halted fuel deliveries to the north on Monday.", "halted"),
                      ("The army halted its offensive on Idlib on Monday.", "halted")),
+    "destination_named": (("Kenyan soldiers moved from house to house in Garissa to count voters on Monday.", "moved"),
+                          ("Kenyan troops moved two battalions to the Somali border town of Mandera on Monday.", "moved")),
     "fighting_reported": (("Residents returned to Kunduz during a lull in fighting on Monday.", "fighting"),
                           ("Fighting broke out in Kunduz on Monday between the army and the Taliban.", "Fighting")),
     "in_the_air": (("Workers at the port of Mombasa went on strike on Monday.", "strike"),
@@ -143,6 +145,24 @@ RESOLVE_EXAMPLES = {
          ("Protests", "Peaceful protest")),
         ("Somali troops marched toward the town of Kismayo on Saturday.", "marched", None),
     ],
+    "handover": [
+        ("The rebels handed the town of Kidal over to the Malian army on Sunday.", "handed",
+         ("Strategic developments", "Non-violent transfer of territory")),
+        ("Malian troops entered the town of Kidal unopposed on Sunday after the rebels withdrew.", "entered",
+         ("Strategic developments", "Non-violent transfer of territory")),
+        ("Malian troops entered the town of Kidal on Sunday.", "entered", None),
+        ("The rebels handed two prisoners to the Red Cross in Kidal on Sunday.", "handed", None),
+    ],
+    "what_was_blown_up": [
+        ("Islamic State fighters blew up a church in Qaraqosh on Sunday.", "blew up",
+         ("Strategic developments", "Looting/property destruction")),
+        ("Militants blew up an army truck near Qaraqosh on Sunday, killing four soldiers.", "blew up",
+         ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ],
+    "parties": [
+        ("Boko Haram freed 30 women in exchange for four jailed fighters on Sunday.", "in exchange for",
+         ("Strategic developments", "Agreement")),
+    ],
 }
 
 
@@ -194,6 +214,10 @@ DEFAULT_EXAMPLES = {
         ("He was charged in a federal court in Chicago on Wednesday with supporting Islamic State.", "charged",
          "Government of the United States"),
         ("He was arrested in Chicago on Wednesday, officials said.", "arrested", "Police Forces of the United States"),
+    ],
+    "security_unit": [
+        ("A bomb disposal team defused a roadside bomb in Mombasa on Tuesday.", "defused", "Police Forces of Kenya"),
+        ("Ukrainian sappers defused a booby trap in a school near Izium on Tuesday.", "defused", "Military Forces of Ukraine"),
     ],
 }
 

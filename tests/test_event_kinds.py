@@ -84,3 +84,46 @@ def test_ground_retaken_by_the_state(text, actor2):
     assert ev["sub_event_type"] == "Government regains territory"
     if actor2:
         assert ev["actor2"] == actor2
+
+
+# --- strategic developments ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        ("Al-Shabaab fighters set up a new camp in the forest near Jamaame on Sunday, elders said.",
+         "Headquarters or base established"),
+        ("The Malian army sent two battalions to Gao on Monday, a military source said.", "Change to group/activity"),
+        ("About 200 Boko Haram fighters surrendered to Nigerian troops in Bama on Friday, the army said.",
+         "Change to group/activity"),
+        ("Taliban fighters defected to the government in Herat province on Sunday, officials said.",
+         "Change to group/activity"),
+        ("Kenyan police seized 30 rifles and a box of grenades from an al-Shabaab hideout in Lamu on Friday.",
+         "Disrupted weapons use"),
+        ("Houthi fighters released 12 fishermen they had seized off Hodeidah on Thursday, the coast guard said.", "Other"),
+        ("A mass grave with the remains of 40 people was found near Tal Afar on Monday, officials said.", "Other"),
+        ("The army imposed a curfew on the town of Kassala on Sunday after clashes, the governor said.", "Other"),
+        ("Government troops entered the town of Bambari unopposed on Friday after the rebels fled.",
+         "Non-violent transfer of territory"),
+        ("The rebels and the government exchanged 80 prisoners in Juba on Saturday.", "Agreement"),
+        ("Islamic State fighters blew up a mosque in Mosul on Saturday, residents said.", "Looting/property destruction"),
+    ],
+)
+def test_strategic_developments(text, sub_event_type):
+    assert ("Strategic developments", sub_event_type) in kinds(text)
+
+
+def test_a_grave_found_has_no_dead_of_its_own():
+    ev = one("A mass grave with the remains of 40 people was found near Tal Afar on Monday, officials said.")
+    assert ev["fatalities"] == 0
+
+
+def test_a_captured_commander_is_an_arrest():
+    assert kinds("Iraqi forces captured a senior Islamic State commander in Kirkuk on Saturday.") == {
+        ("Strategic developments", "Arrests")}
+
+
+def test_weapons_destroyed_by_a_strike_are_the_strike():
+    assert kinds("Coalition air strikes destroyed a weapons cache near Raqqa on Sunday, the coalition said.") == {
+        ("Explosions/Remote violence", "Air/drone strike")}

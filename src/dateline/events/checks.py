@@ -123,9 +123,10 @@ def _tally_over_years(c: Coding) -> bool:
 
 @check("background_clause", stage="trigger")
 def _background(c: Coding) -> bool:
-    """Scene-setting; but a noun that names people who were there reports them ("shot dead
-    11 people during protests": the protest happened)."""
-    return background_clause(c.trigger) and not c.cls.noun_names_participants
+    """Scene-setting; but a noun that names people who were there, at the time of the news,
+    reports them ("shot dead 11 people during protests": the protest happened)."""
+    concurrent = c.cls.noun_names_participants and c.trigger.head.lower_ in vocab.words("concurrent_prepositions")
+    return background_clause(c.trigger) and not concurrent
 
 
 @check("unrealised", stage="trigger")
@@ -145,6 +146,13 @@ def _unrealised(c: Coding) -> bool:
 def _object_not_named(c: Coding) -> bool:
     """'slowed an offensive', 'resumed its assault': only with one of the class's `objects`."""
     return not has_object(c.trigger, c.cls.objects)
+
+
+@check("destination_named", stage="trigger", listed=True)
+def _no_destination(c: Coding) -> bool:
+    """Forces moved somewhere named ('sent brigades to the Pokrovsk sector', 'crossed into
+    Masisi', 'withdrew from Zinjibar'); not 'moved from house to house', 'rushed to evacuate'."""
+    return not names_destination(c.ctx, c.trigger, c.sent)
 
 
 @check("fighting_reported", stage="trigger", listed=True)
@@ -178,8 +186,9 @@ def _battle_without_sides(c: Coding) -> bool:
 
 @check("development_without_actor", stage="sides")
 def _development_without_actor(c: Coding) -> bool:
-    """"the U.S. withdrawal" with nobody named acting: nothing to code."""
-    return c.event_type == "Strategic developments" and c.a1 is None
+    """"the U.S. withdrawal" with nobody named acting: nothing to code (but a grave found is,
+    whoever dug it: `needs_actor` false)."""
+    return c.event_type == "Strategic developments" and c.a1 is None and c.cls.needs_actor
 
 
 @check("armed_actor", stage="sides", listed=True)
@@ -255,9 +264,30 @@ def describes_a_thing(trigger: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "conj") and tok.head.lemma_.lower() in vocab.words("thing_object_verbs")
 
 
+def names_destination(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
+    """A 'to', 'into', 'toward' or 'from' phrase of the trigger or its object that names a place,
+    a piece of ground, or a place name the gazetteer may not know."""
+    places = ctx.places_in(sent)
+    for prep in trigger.subtree:
+        if prep.dep_ != "prep" or prep.lower_ not in vocab.words("direction_prepositions"):
+            continue
+        if any(h.pos_ in ("VERB", "AUX") for h in prep.ancestors if h.i != trigger.i and trigger in h.ancestors):
+            continue  # "rushed to evacuate people from Punjab": the place is another verb's
+        named = [w for o in prep.children if o.dep_ == "pobj" for w in (o, *o.children) if w.dep_ in ("pobj", "compound", "amod")]
+        for w in named:  # the phrase's own noun and its modifiers, not phrases hung on it
+            if w.lemma_.lower() in vocab.words("territory_nouns") or any(p["start"] <= w.idx < p["end"] for p in places):
+                return True
+            if w.ent_type_ in ("GPE", "LOC", "FAC") and w.i not in ctx.actor_at:
+                return True  # "to the Pokrovsk sector": a name the gazetteer may not know
+    return False
+
+
 def has_object(trigger: Token, objects: frozenset[str]) -> bool:
-    """'slowed an offensive', 'resumed its assault': the object decides."""
+    """'slowed an offensive', 'resumed its assault': the object decides ('no device was
+    found' names none)."""
     for child in trigger.children:
+        if any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            continue
         if child.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "prt", "xcomp") and child.lemma_.lower() in objects:
             return True
         if child.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in objects for t in child.subtree):
@@ -293,6 +323,8 @@ def generic_mention(trigger: Token, agent: dict | None, patient: dict | None) ->
         return False  # "Blasts in Kirkuk kill two people": these blasts did something
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in vocab.words("series_nouns"):
         return False  # "a series of bombings in Baghdad": these bombings, counted
+    if weapon_in_action(trigger) or (trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in vocab.words("weapon_object_verbs")):
+        return False  # "attacked their positions with gas grenades", "gas canisters were dropped on the town"
     return not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children)
 
 

@@ -125,7 +125,9 @@ class EventCoder:
         if excluded("dated", c):
             return None
         event = build_event(c)
-        if c.event_type != "Strategic developments":
+        if c.cls.toll is not None:
+            event["fatalities"] = c.cls.toll
+        elif c.event_type != "Strategic developments":
             event["fatalities"] = fatalities_in(c.sent, c.trigger)
         event["_guessed_actor1"] = c.guessed_actor1
         event["_guessed_actor2"] = c.guessed_actor2

@@ -65,19 +65,22 @@ def acting_crowd(c: Coding) -> tuple[Token | None, str | None]:
         own = crowd_kind(trigger, c)  # "a mob", "rioters", "the riot"
         if own is not None:
             return trigger, own
-        kind = CROWD_SIDE_KINDS.get((c.agent or {}).get("type"))  # "petrol bombs thrown by protesters"
+        # "petrol bombs thrown by protesters" (not "residents reporting gunfire": onlookers)
+        kind = DEMONSTRATING if (c.agent or {}).get("type") in ("protesters", "rioters") else None
         return None, kind
     elif any(ch.dep_ == "nsubjpass" for ch in trigger.children):
         by = _child(trigger, {"agent"})
         actor = _child(by, {"pobj"}) if by is not None else None  # "was beaten to death by a crowd"
     else:
         actor = _subject(trigger)
+        if actor is not None and actor.tag_ in ("WP", "WDT") and trigger.dep_ == "relcl":
+            actor = trigger.head  # "demonstrators who had set fire to a customs post"
     kind = crowd_kind(actor, c)
-    if kind is None and (actor is None or actor.i not in c.ctx.actor_at):
+    if kind is None and trigger.dep_ == "acl" and _child(trigger, {"nsubj"}) is None:
         # a misparse hangs the verb under a modifier ("Protesters angry over lockdown
-        # measures set fire ..."): the crowd it tells of is the nearest crowd above it
+        # measures set fire ..."): the crowd it tells of is the clause's subject above it
         for above in trigger.ancestors:
-            if above.pos_ in ("NOUN", "PROPN") and crowd_kind(above, c) is not None:
+            if above.dep_ in ("ROOT", "nsubj") and above.pos_ == "NOUN" and crowd_kind(above, c) is not None:
                 return above, crowd_kind(above, c)
     return actor, kind
 
@@ -92,6 +95,10 @@ def _forces_hit(c: Coding) -> list[dict]:
         if span is not None and span.root.dep_ in _HIT_DEPS:
             hit.append(side)
     return hit
+
+
+def _names_a_crowd(c: Coding) -> bool:
+    return _protesting(c) or any(crowd_kind(t, c) is not None for t in c.sent)
 
 
 def _protesting(c: Coding) -> bool:
@@ -167,6 +174,8 @@ def protest(c: Coding) -> Candidate | bool:
         side = ctx.actor_of(_child(sent.root, {"nsubj", "nsubjpass"})) or ctx.last_actor1
     if side is not None and is_armed(side):
         return False  # troops marching on a town ("their march toward Raqqa") are not protesters
+    if not _names_a_crowd(c):
+        return False  # tear gas dropped on trenches: no crowd to break up
     place_and_country(c)
     iso2 = c.country_code
     protesters = actor_for_role("protesters", iso2) if iso2 else "Protesters"

@@ -63,7 +63,8 @@ def _absorb_parts(group: list[Candidate]) -> list[Candidate]:
     became) is no row of its own: it gives that event the toll and the other side it lacked."""
     kept = []
     for cand in group:
-        holders = [o for o in group if o is not cand and o.event["event_type"] in cand.cls.absorbed_by]
+        holders = [o for o in group if o is not cand and (o.event["event_type"] in cand.cls.absorbed_by
+                                                          or o.event["sub_event_type"] in cand.cls.absorbed_by)]
         if not holders:
             kept.append(cand)
             continue

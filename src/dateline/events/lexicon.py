@@ -9,7 +9,8 @@ The table is data (`data/event_triggers.jsonl`), one JSON object per trigger cla
 - how to code it, each optional (a name refers to a registered function):
   `resolve` (a strategy of `resolve.py` that settles the type from the sides),
   `checks` (exclusion checks of `checks.py` this class adds to the ones every class gets),
-  `objects` (lemmas one of which the trigger's object must be, read by the object_named check),
+  `objects` (lemmas one of which the trigger's object must be, read by the object_named check;
+  "@name" stands for the words of the concept data/en/name.json),
   `agent_types` (actor types that carry it out; another agent gives way to the article's main
   side of these types), `speaker_acts` (with nobody named, the speaker's side acted),
   `claimant_acts` (false: a claim of responsibility does not name the actor),
@@ -21,8 +22,10 @@ The table is data (`data/event_triggers.jsonl`), one JSON object per trigger cla
   (false: no other side is inferred), `air_only_lemmas` (lemmas that count only in the air),
   `airborne_lemmas` + `becomes_in_the_air` (lemmas that are the named class in the air),
   `crowd_riots` (done by a crowd, the act is a riot: see `crowds.py`), `absorbed_by` (event
-  types that, coded in the same sentence, hold this class's mention as a part of them:
-  arrests at a protest, houses burned in a raid);
+  or sub-event types that, coded in the same sentence, hold this class's mention as a part of
+  them: arrests at a protest, houses burned in a raid), `needs_actor` (false: an event even
+  with nobody named acting, such as a grave found), `toll` (the fatalities such an event
+  always has: 0 for a grave found, whose dead are not of that day);
 - `note`: why, for the reader.
 """
 
@@ -65,6 +68,8 @@ class TriggerClass:
     becomes_in_the_air: str | None = None
     crowd_riots: bool = False
     absorbed_by: frozenset[str] = frozenset()
+    needs_actor: bool = True
+    toll: int | None = None
 
 
 _FIELDS = {f.name: f for f in fields(TriggerClass)}
@@ -130,6 +135,8 @@ def _trigger_class(row: dict) -> TriggerClass:
     if unknown:
         raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}")
     values = {k: v for k, v in row.items() if k in _FIELDS and k != "name"}
+    if "objects" in values:  # "@civilian_nouns": the words of a concept (data/en/)
+        values["objects"] = [w for o in values["objects"] for w in (vocab.words(o[1:]) if o.startswith("@") else [o])]
     for k in _SETS & set(values):
         values[k] = frozenset(values[k])
     if "checks" in values:

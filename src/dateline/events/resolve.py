@@ -14,6 +14,11 @@ parse's sides).
   armed side or its post was hit, or force against protesters when a protest was; with
   nobody named, no event;
 - weapon_of_context: an explosion of unstated cause takes the weapon its paragraph names;
+- handover: a place handed over, or entered or taken without a fight, is a non-violent
+  transfer of territory (so is a capture told with no fighting and its holders gone);
+- what_was_blown_up: a building blown up with nobody hurt is property destruction;
+- parties: an agreement's two sides, from the clause it is told in;
+- chemical_payload: a bomb, shell or rocket that carries a chemical agent is a chemical weapon;
 - protest: protesters act (actor1 of every protest event); a force breaking it up, or
   killing protesters, changes the kind and is actor2 (`crowds.py`).
 
@@ -33,8 +38,9 @@ from . import crowds
 from .checks import airborne
 from .coding import Candidate, Coding
 from .context import ArticleContext, is_armed
+from .fatalities import fatalities_in
 from .lexicon import TriggerClass
-from .roles import _child, _prep_object
+from .roles import _child, _prep_object, _subject
 
 Resolution = bool | Candidate  # an event or not, or the event coded by the strategy itself
 RESOLVERS = Registry("resolve strategy")  # name -> function(Coding) -> Resolution
@@ -60,12 +66,102 @@ def _territory(c: Coding) -> Resolution:
             return False  # "police tried to clear a road blockade": nobody to fight
         c.event_type, c.sub_event = "Battles", "Armed clash"
         return True
+    taken = captured_person(c.ctx, c.trigger)
+    if taken is not None:  # "captured a senior IS commander": an arrest, or by others an abduction
+        if c.trigger.dep_ == "relcl":
+            return False  # "the drivers it had seized": told to say who they are
+        by_state = c.actor1 is not None and c.actor1.get("type") in GOVERNMENT_TYPES
+        c.event_type, c.sub_event = (("Strategic developments", "Arrests") if by_state
+                                     else ("Violence against civilians", "Abduction/forced disappearance"))
+        return True
     if not names_territory(c.ctx, c.trigger, c.sent):
         return False
+    if c.actor1 is None and c.lemma == "fall":
+        c.actor1 = c.ctx.actor_of(_prep_object(c.trigger, {"to"}))  # "the districts fell to the Taliban"
     if c.patient is None or not is_armed(c.patient):
         c.patient = holder_taken_from(c.ctx, c.trigger) or c.patient  # "retook Marte from Boko Haram"
+    if without_a_fight(c.sent):
+        return _transferred(c)
     by_government = c.actor1 is not None and c.actor1.get("type") in GOVERNMENT_TYPES
     c.sub_event = "Government regains territory" if by_government else "Non-state actor overtakes territory"
+    return True
+
+
+@resolver("handover")
+def _handover(c: Coding) -> Resolution:
+    """A place handed over ("handed its camp over to the army": the army takes it), or entered
+    or taken without a fight, after its holders left, or under a deal: a non-violent transfer."""
+    if c.lemma in vocab.words("handing_over_words"):
+        receiver = c.ctx.actor_of(_prep_object(c.trigger, {"to"}) or _prep_object(_child(c.trigger, {"prt"}) or c.trigger, {"to"}))
+        given = _child(c.trigger, {"dobj"})
+        ground = names_territory(c.ctx, c.trigger, c.sent) or (  # "withdrew from the town and handed it over"
+            given is not None and given.lower_ == "it" and (c.ctx.places_in(c.sent) or any(
+                t.lemma_.lower() in vocab.words("territory_nouns") for t in c.sent)))
+        if receiver is None or not is_armed(receiver) or not ground:
+            return False  # "handed four hostages to the Red Cross": no ground
+        c.actor1, c.patient = receiver, c.agent
+        c.event_type, c.sub_event = "Strategic developments", "Non-violent transfer of territory"
+        return True
+    if not (names_territory(c.ctx, c.trigger, c.sent) or c.ctx.places_in(c.sent)):
+        return False
+    if without_a_fight(c.sent, departure=True):
+        return _transferred(c)
+    if c.lemma in vocab.words("taking_verbs"):
+        return _territory(c)  # "took over the town": a capture, told with no word of how
+    return False  # "troops entered the town": no more than that
+
+
+def _transferred(c: Coding) -> Resolution:
+    """The side that takes the place is actor1; the one that left it (or made the deal) actor2."""
+    c.event_type, c.sub_event = "Strategic developments", "Non-violent transfer of territory"
+    if c.patient is None or not is_armed(c.patient):
+        c.patient = side_that_left(c) or c.patient
+    return True
+
+
+@resolver("parties")
+def _parties(c: Coding) -> Resolution:
+    """An agreement's two parties: the side that signed it or acted under it ("the ELN freed
+    six hostages under a deal with the government": the ELN) and the other ("with the
+    government", "between X and Y", "X and Y signed")."""
+    verb = c.trigger
+    for _ in range(4):  # the clause the deal is told in
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if c.actor1 is None and subject is not None:
+        c.actor1 = c.ctx.actor_of(subject)
+    if c.patient is None:
+        partners = [_prep_object(t, {"with", "between"}) for t in (c.trigger, verb)]
+        partners += [conj for conj in (subject.conjuncts if subject is not None else ())]
+        for tok in partners:
+            side = c.ctx.actor_of(tok) if tok is not None else None
+            if side is not None and side is not c.actor1:
+                c.patient = side
+                break
+    return True
+
+
+@resolver("chemical_payload")
+def _chemical_payload(c: Coding) -> Resolution:
+    """A bomb, shell, rocket or grenade that carries a chemical agent ("barrel bombs filled
+    with chlorine", "a chlorine-filled truck bomb") or that left people choking is a chemical
+    weapon, whatever carried it; tear gas only where no crowd is."""
+    if carries_chemical(c.trigger, c.sent):
+        c.event_type, c.sub_event = "Explosions/Remote violence", "Chemical weapon"
+    return True
+
+
+@resolver("what_was_blown_up")
+def _what_was_blown_up(c: Coding) -> Resolution:
+    """A building, a shrine, a mast or a bridge blown up with nobody hurt is property
+    destruction; a vehicle, a checkpoint or people blown up, a remote explosive."""
+    t = c.trigger
+    target = _child(t, {"dobj", "nsubjpass"}) or (t.head if t.dep_ == "acl" else None)
+    hurt = fatalities_in(c.sent, t) or any(w.lemma_.lower() in vocab.words("hurt_words") for w in c.sent)
+    if target is not None and not hurt and target.lemma_.lower() in vocab.words("property_nouns"):
+        c.event_type, c.sub_event = "Strategic developments", "Looting/property destruction"
     return True
 
 
@@ -150,6 +246,69 @@ def names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
     return trigger.pos_ == "VERB" and _names_ground(ctx, _child(trigger, {"dobj", "nsubjpass"}))
 
 
+def captured_person(ctx: ArticleContext, trigger: Token) -> Token | None:
+    """The person a capture takes ("captured a senior commander", "the drivers it had seized"),
+    if what it takes is a person and not ground."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in vocab.words("taking_verbs"):
+        return None
+    taken = trigger.head if trigger.dep_ == "relcl" else _child(trigger, {"dobj", "nsubjpass"})
+    if taken is None or any(p.lower_ == "from" for p in taken.children):
+        return None  # "recaptures Kafr Nabl from rebels": ground, whatever the NER thought
+    if any(p["start"] <= taken.idx < p["end"] for p in ctx.places):
+        return None  # "captured al-Qaim": a place the NER took for a person
+    people = vocab.words("person_nouns") | vocab.words("civilian_nouns") | vocab.words("released_people")
+    if taken.ent_type_ == "PERSON" or taken.lemma_.lower() in people or (
+            taken.like_num and any(w.lemma_.lower() in people for w in taken.subtree)):
+        return taken
+    return None
+
+
+def carries_chemical(trigger: Token, sent: Span) -> bool:
+    phrase = list(trigger.subtree) if trigger.pos_ in ("NOUN", "PROPN") else [
+        w for ch in trigger.children if ch.dep_ in ("dobj", "nsubjpass") for w in ch.subtree]
+    if _says(phrase, vocab.words("chemical_agents")) or _says(list(sent), vocab.words("chemical_effects")):
+        return True
+    crowd = any(w.lemma_.lower() in vocab.words("protest_words") for w in sent) or any(
+        w.lemma_.lower() in vocab.mapping("crowd_nouns") for w in sent)
+    return not crowd and _says(phrase, vocab.words("riot_gases"))
+
+
+def _says(tokens: list[Token], phrases: frozenset[str]) -> bool:
+    """Do the tokens' lemmas (or words) hold one of the phrases ("chlorine", "nerve agent")?"""
+    text = " " + " ".join(t.lemma_.lower() for t in tokens) + " "
+    words = " " + " ".join(t.lower_ for t in tokens) + " "
+    return any(f" {p} " in text or f" {p} " in words for p in phrases)
+
+
+def without_a_fight(sent: Span, *, departure: bool = False) -> bool:
+    """Does the sentence say the place changed hands without fighting ("unopposed", "without a
+    shot"; with `departure`, for verbs of entering, also "after the army abandoned its camp",
+    "under a deal"), and tell of no fighting?"""
+    lemmas = [t.lemma_.lower() for t in sent]
+    text = " " + " ".join(lemmas) + " "
+    cues = vocab.words("no_fight_cues") | (vocab.words("departure_cues") if departure else frozenset())
+    if not any(f" {cue} " in text for cue in cues):
+        return False
+    fighting = vocab.words("fighting_words")
+    return not any(w in fighting and "without" not in lemmas[max(0, i - 2):i] for i, w in enumerate(lemmas))
+
+
+def side_that_left(c: Coding) -> dict | None:
+    """The armed side the sentence says left or gave up the place ("after the Peshmerga
+    withdrew", "the army abandoned its camp") or made the deal ("under a deal with the SDF")."""
+    cues = vocab.words("departure_cues")
+    for tok in c.sent:
+        if tok.i == c.trigger.i or tok.pos_ != "VERB" or tok.lemma_.lower() not in cues:
+            continue
+        side = c.ctx.actor_of(_child(tok, {"nsubj"}))
+        if side is not None and is_armed(side) and side is not c.actor1:
+            return side
+    for tok in c.sent:
+        if tok.lemma_.lower() in ("deal", "agreement") and (side := c.ctx.actor_of(_prep_object(tok, {"with"}))) is not None:
+            return side
+    return None
+
+
 def holder_taken_from(ctx: ArticleContext, trigger: Token) -> dict | None:
     """The side ground was taken from: "retook the town from IS", "retaken ... from M23 rebels"."""
     for tok in trigger.subtree:
@@ -180,7 +339,8 @@ def _seizes_goods(trigger: Token) -> bool:
         seized = _child(trigger, {"dobj", "nsubjpass"})
     if seized is None:
         return False
-    return any(t.lemma_.lower() in vocab.words("seized_goods") for t in (seized, *seized.conjuncts))
+    of_goods = [o for p in seized.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() in vocab.words("seized_goods") for t in (seized, *seized.conjuncts, *of_goods))  # "a tonne of explosives"
 
 
 def civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None) -> bool:

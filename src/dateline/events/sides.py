@@ -21,13 +21,15 @@ import re
 from spacy.tokens import Span, Token
 
 from .. import vocab
+from ..language.actors import actor_for_role
 from ..language.doccache import sent_of
 from ..registry import Registry
 from .attribution import CLAIMED_ACT, speaker_for
 from .coding import Coding
 from .context import ArticleContext, is_armed
 from .naming import actor_name, civilians_of, government_of, police_of, rioters_of, unidentified_of
-from .roles import UNNAMED_SIDE, agent_and_patient
+from .roles import UNNAMED_SIDE, agent_and_patient, state_of_modifier
+from .roles import _subject as _roles_subject
 
 # Sides that are a crowd: rioting, they are rioters to ACLED, whatever the text calls them.
 CROWD_TYPES = frozenset({"protesters", "civilians", "rioters"})
@@ -63,6 +65,28 @@ def _arresting_authority(c: Coding) -> str | None:
     if c.lemma in vocab.words("judicial_verbs"):
         return government_of(c.country_code)
     return police_of(c.country_code)
+
+
+@default_actor1("security_unit")
+def _security_unit(c: Coding) -> str | None:
+    """A unit that defuses, clears or shoots down ("Ukrainian sappers", "a bomb disposal team",
+    "its air defences") belongs to the state forces of its country (the demonym's, else the
+    event's): the military or the police, as `security_unit_nouns` says."""
+    t = c.trigger
+    doer = _roles_subject(t) if t.pos_ == "VERB" else None
+    if doer is None or any(ch.dep_ == "nsubjpass" for ch in t.children):
+        by = next((ch for ch in t.children if ch.dep_ == "agent"), None)
+        doer = next((ch for ch in by.children if ch.dep_ == "pobj"), None) if by is not None else doer
+    if doer is None:
+        return None
+    units = vocab.mapping("security_unit_nouns")
+    words = [doer.lemma_.lower()] + [f"{m.lemma_.lower()} {doer.lemma_.lower()}" for m in doer.children if m.dep_ in ("compound", "amod")]
+    role = next((units[w] for w in words if w in units), None)
+    if role is None:
+        return None
+    from_country = next((state_of_modifier(m) for m in doer.children if m.dep_ in ("amod", "compound") and state_of_modifier(m)), None)
+    iso2 = from_country["country"] if from_country else c.country_code
+    return actor_for_role(role, iso2) if iso2 else None
 
 
 def read_roles(c: Coding) -> None:
