@@ -159,6 +159,12 @@ RESOLVE_EXAMPLES = {
         ("Militants blew up an army truck near Qaraqosh on Sunday, killing four soldiers.", "blew up",
          ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
     ],
+    "chemical_payload": [
+        ("Islamic State fired rockets loaded with chlorine at Iraqi troops near Mosul on Sunday.", "rockets",
+         ("Explosions/Remote violence", "Chemical weapon")),
+        ("Islamic State fired rockets at Iraqi troops near Mosul on Sunday.", "rockets",
+         ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ],
     "parties": [
         ("Boko Haram freed 30 women in exchange for four jailed fighters on Sunday.", "in exchange for",
          ("Strategic developments", "Agreement")),

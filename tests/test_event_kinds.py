@@ -127,3 +127,56 @@ def test_a_captured_commander_is_an_arrest():
 def test_weapons_destroyed_by_a_strike_are_the_strike():
     assert kinds("Coalition air strikes destroyed a weapons cache near Raqqa on Sunday, the coalition said.") == {
         ("Explosions/Remote violence", "Air/drone strike")}
+
+
+# --- chemical weapons --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government helicopters dropped barrel bombs packed with chlorine on the town of Kafr Zita on Friday, medics said.",
+        "Dozens of people were treated for breathing problems after shells hit the village of Talmenes on Monday.",
+        "Russian troops dropped tear gas grenades on Ukrainian trenches near Bakhmut on Tuesday, Kyiv said.",
+    ],
+)
+def test_a_chemical_is_a_chemical_weapon_whatever_carried_it(text):
+    assert ("Explosions/Remote violence", "Chemical weapon") in kinds(text)
+
+
+def test_tear_gas_on_a_crowd_is_no_chemical_weapon():
+    assert ("Explosions/Remote violence", "Chemical weapon") not in kinds(
+        "Police fired tear gas grenades at protesters in Nairobi on Tuesday.")
+
+
+# --- tolls ---------------------------------------------------------------------------------------
+
+
+def tolls(text: str) -> list[tuple[str, int | None]]:
+    return [(e["sub_event_type"], e["fatalities"]) for e in events_of(text)]
+
+
+def test_a_range_counts_its_lower_bound():
+    assert tolls("Between three and five soldiers were killed when militants attacked an army post near Mopti "
+                 "on Tuesday, the army said.") == [("Armed clash", 3)]
+
+
+def test_the_dead_of_both_sides_of_one_clash_are_summed():
+    # the attackers' dead told in a clause of their own
+    assert tolls("Militants attacked a police post in Garissa on Monday, killing a constable, and two of the "
+                 "attackers died when officers returned fire, police said.") == [("Armed clash", 3)]
+
+
+def test_a_later_official_update_supersedes_the_first_count():
+    assert tolls("A bomb exploded at a crowded market in Maiduguri on Friday, killing 12 people, police said.\n\n"
+                 "On Saturday the state government raised the toll to 19.") == [("Remote explosive/landmine/IED", 19)]
+
+
+def test_a_tally_of_the_war_is_no_toll_of_the_attack():
+    assert tolls("Gunmen killed 14 villagers in an attack on a village near Djibo on Sunday, officials said.\n\n"
+                 "The violence has killed more than 2,000 people this year.") == [("Attack", 14)]
+
+
+def test_a_later_partial_figure_does_not_replace_the_lead_toll():
+    assert tolls("Suicide bombers struck a mosque in Quetta on Friday, killing at least 20 worshippers, police said.\n\n"
+                 "Two policemen were among the dead, a hospital official said.") == [("Suicide bomb", 20)]

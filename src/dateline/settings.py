@@ -72,6 +72,11 @@ SAME_WEEK_SLACK_DAYS = 7
 # fighting and riots; 0.5 starts cutting true events of ordinary war reporting.
 EVENT_VETO_NONE_PROBABILITY = 0.6
 
+# A toll told in a sentence of its own ("Officials said later that seven had died") belongs to
+# the incident told just before it: within about two sentences of its last mention; further
+# on, a figure is more likely a tally of the war than that incident's dead.
+LATER_TOLL_MAX_CHARS = 300
+
 # --- language layer (spaCy components; their factories take these as default_config) -----
 
 # A text this short (in characters), with no blank line, is read as a headline or a one-line

@@ -323,7 +323,8 @@ def generic_mention(trigger: Token, agent: dict | None, patient: dict | None) ->
         return False  # "Blasts in Kirkuk kill two people": these blasts did something
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in vocab.words("series_nouns"):
         return False  # "a series of bombings in Baghdad": these bombings, counted
-    if weapon_in_action(trigger) or (trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in vocab.words("weapon_object_verbs")):
+    if (trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and trigger.head.head.lemma_.lower() in vocab.words("harm_verbs")) or (
+            trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in vocab.words("weapon_object_verbs")):
         return False  # "attacked their positions with gas grenades", "gas canisters were dropped on the town"
     return not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children)
 

@@ -28,12 +28,14 @@ from spacy.tokens import Doc, Span
 
 from ..errors import TriggerTableError
 from ..language.doccache import drop as drop_cache
+from ..language.doccache import sent_of
+from ..language.doccache import sents as doc_sents
 from ..language.meta import ensure
 from .checks import excluded, listed_names
 from .coding import Candidate, Coding
 from .context import ArticleContext
 from .dating import date_for
-from .fatalities import fatalities_in
+from .fatalities import fatalities_in, later_tolls, toll_of
 from .folding import drop_totals, fold, select
 from .incidents import assemble
 from .lexicon import LEXICON_FILE, TriggerClass, TriggerTable, load_table
@@ -86,11 +88,14 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         ctx = ArticleContext.of(doc)
         candidates: list[Candidate] = []
+        told: set[int] = set()  # sentences with a trigger: their dead are their own event's, or no event's
         for cls, span in self.triggers(doc):
+            told.add(sent_of(span.root).start_char)
             cand = self.code(ctx, cls, span)
             if cand is not None:
                 candidates.append(cand)
-        events = drop_totals(assemble(fold(select(candidates))), ctx)
+        tolls = later_tolls([s for s in doc_sents(doc) if s.end_char > ctx.body_start], told)
+        events = drop_totals(assemble(fold(select(candidates)), tolls), ctx)
         for ev in events:
             ev.pop("_undated", None)
             ev.pop("_guessed_actor1", None)
@@ -129,6 +134,8 @@ class EventCoder:
             event["fatalities"] = c.cls.toll
         elif c.event_type != "Strategic developments":
             event["fatalities"] = fatalities_in(c.sent, c.trigger)
+            toll = toll_of(c.sent) if event["fatalities"] is not None else None
+            event["_toll"] = {"adds": toll.adds, "updates": toll.updates} if toll else {}
         event["_guessed_actor1"] = c.guessed_actor1
         event["_guessed_actor2"] = c.guessed_actor2
         trigger = c.trigger

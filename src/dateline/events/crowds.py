@@ -164,7 +164,10 @@ def protest(c: Coding) -> Candidate | bool:
     intervention, lethal or maiming force excessive force (protesters first, as ACLED and the
     news2016 gold code it)."""
     ctx, trigger, sent = c.ctx, c.trigger, c.sent
-    marcher = next((t for t in trigger.children if t.dep_ in ("nsubj", "poss")), None)
+    # who marches ("Somali troops marched toward Kismayo" are no protesters); a word of
+    # breaking up a crowd ("police dispersed them") has the force as its subject instead
+    marching = c.lemma in vocab.words("protest_words")
+    marcher = next((t for t in trigger.children if t.dep_ in ("nsubj", "poss")), None) if marching else None
     side = ctx.actor_at.get(marcher.i) if marcher is not None else None
     if marcher is not None and side is None and not any(crowd_kind(t, c) for t in marcher.subtree):
         side = ctx.actor_of(marcher)  # but "thousands of Houthi supporters rallied" are a crowd

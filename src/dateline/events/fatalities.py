@@ -11,6 +11,7 @@ Wounded are not fatalities.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -44,6 +45,22 @@ def _word_value(word: str) -> int | None:
     return None
 
 
+def _compound_number(tok: Token) -> int | None:
+    """A number the parser split: "Twenty-three" (twenty + three), "two hundred" (2 x 100)."""
+    value = number_value(tok)
+    if value is None:
+        return None
+    for part in tok.children:
+        n = number_value(part) if part.dep_ in ("compound", "nummod", "quantmod") and part.i < tok.i else None
+        if n is None:
+            continue
+        if value >= 100 and n < value:
+            value *= n  # two hundred
+        elif n >= 20 and value < 10:
+            value += n  # twenty-three
+    return value
+
+
 def count_noun_phrase(head: Token) -> int | None:
     """How many people a victim noun phrase names: 'two of my children' 2, 'my husband' 1."""
     lemma = head.lemma_.lower()
@@ -56,7 +73,7 @@ def count_noun_phrase(head: Token) -> int | None:
         return value
     for child in head.children:
         if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "quantmod", "compound")):
-            v = number_value(child)
+            v = _compound_number(child)
             if v is not None:
                 # "more than 20", "at least 12": low end is the figure
                 return v
@@ -66,8 +83,12 @@ def count_noun_phrase(head: Token) -> int | None:
             return ACLED_VAGUE[head.lower_]
     if lemma in vocab.words("person_nouns") and head.tag_ in ("NN", "NNP"):
         return 1
-    if head.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children):
-        return 1  # "a New Yorker", "a Belgian woman"
+    for part in head.children:  # "three al Qaeda militants": the parser hangs the number on the name
+        if part.dep_ == "compound" and (n := next((_compound_number(m) for m in part.children if m.dep_ == "nummod"), None)):
+            return n
+    if head.tag_ != "CD" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children) and (
+            head.tag_ in ("NN", "NNP") or head.dep_ in ("dobj", "nsubjpass")):
+        return 1  # "a New Yorker", "a Belgian woman", "killing a 17-year-old"
     return None
 
 
@@ -82,6 +103,11 @@ def _victim_heads(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass") or (verb.lemma_ == "die" and child.dep_ == "nsubj"):
             heads.append(child)
+        elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PRON") and any(h.dep_ == "dobj" for h in verb.children):
+            heads.append(child)  # "killing himself and at least 25 others": the parser hangs "others" on the verb
+        elif child.dep_ in ("mark", "prep") and child.lower_ == "between" and not any(h.dep_ in ("dobj", "nsubjpass") for h in verb.children):
+            # "Between three and five soldiers were killed", "killing between two and four of them"
+            heads.extend(o for o in child.children if o.dep_ == "pobj")
     return heads
 
 
@@ -93,8 +119,10 @@ def _with_conjuncts(tok: Token) -> list[Token]:
         cur = stack.pop()
         for c in cur.children:
             # An apposition renames one person ("Her husband, a militant") unless it
-            # continues a counted list ("Five tourists, a Belgian woman, ...").
-            listed = c.dep_ == "appos" and cur.tag_ == "NNS"
+            # continues a counted list ("Five tourists, a Belgian woman, ..."); "eleven of
+            # them" counts a part of the number before it.
+            partitive = any(p.lower_ == "of" and any(o.lower_ in ("them", "those", "whom") for o in p.children) for p in c.children)
+            listed = c.dep_ == "appos" and cur.tag_ == "NNS" and not partitive
             if (c.dep_ == "conj" or listed) and c.i > cur.i and c not in out:
                 out.append(c)
                 stack.append(c)
@@ -102,42 +130,201 @@ def _with_conjuncts(tok: Token) -> list[Token]:
 
 
 def fatalities_in(sent: Span, trigger: Token | None = None) -> int | None:
-    """Deaths the sentence reports, preferring the killing nearest the trigger."""
-    candidates: list[tuple[int, int]] = []  # (distance to trigger, count)
-    killing = vocab.words("killing_words")
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        shot_dead = lemma in ("shoot", "gun", "beat", "stab", "hack") and any(c.lower_ == "dead" for c in tok.children)
-        if lemma not in killing and not shot_dead:
-            continue
-        total = 0
-        found = False
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-            for head in _victim_heads(tok):
-                for part in _with_conjuncts(head):
+    """Deaths the sentence reports for the event: the killing nearest the trigger, plus a
+    killing told of the other side or "also" ("killing a constable, and one of the militants
+    died when police returned fire": 2), plus bombers who blew themselves up; 0 when the
+    sentence says nobody was hurt."""
+    clauses = [(tok, *found) for tok in sent if (found := _killing(tok)) is not None]
+    if not clauses:
+        return 0 if _says_nobody_hurt(sent) else None
+    nearest = min(clauses, key=lambda cl: abs(cl[0].i - trigger.i) if trigger is not None else 0)
+    total = nearest[1]
+    for clause in clauses:
+        if clause is not nearest and _adds_to(clause, nearest):
+            total += clause[1]
+    counted = {v.i for cl in clauses for v in cl[2]}
+    return total + _self_killed(sent, counted)
+
+
+def _killing(tok: Token) -> tuple[int, list[Token]] | None:
+    """(how many, the victims' tokens) a killing word reports, or None."""
+    lemma = tok.lemma_.lower()
+    verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+    if verb and (lemma in vocab.words("killing_words") or _killed_in_manner(tok) or _left_dead(tok)):
+        total, found, victims = 0, False, []
+        for head in _victim_heads(tok):
+            # "between two and four of them": the lower bound, not both
+            parts = [head] if head.head.lower_ == "between" else _with_conjuncts(head)
+            for part in parts:
+                if part.lower_ in vocab.words("reflexive_pronouns"):
+                    n = _reflexive_count(part, tok)
+                elif part.pos_ == "PRON":
+                    n = _pronoun_count(part, tok)
+                else:
                     n = count_noun_phrase(part)
-                    if n is not None:
-                        total += n
-                        found = True
-        else:
-            # "8 dead", "death toll of 20", "the deaths of eight people"
-            for child in tok.children:
-                if child.dep_ == "nummod" or child.like_num:
-                    n = number_value(child)
-                    if n is not None:
-                        total, found = n, True
-                if child.dep_ == "prep" and child.lower_ in ("of", "to", "at"):
-                    for obj in child.children:
-                        n = count_noun_phrase(obj)
-                        if n is not None:
-                            total, found = n, True
-            if tok.head.like_num and tok.lower_ == "dead":
-                n = number_value(tok.head)
                 if n is not None:
-                    total, found = n, True
-        if found:
-            distance = abs(tok.i - trigger.i) if trigger is not None else 0
-            candidates.append((distance, total))
-    if not candidates:
+                    total, found = total + n, True
+                    victims.append(part)
+        return (total, victims) if found else None
+    if verb or lemma not in vocab.words("killing_words"):
         return None
-    return min(candidates)[1]
+    # "8 dead", "death toll of 20", "the deaths of eight people"
+    total = None
+    for child in tok.children:
+        if child.dep_ == "nummod" or child.like_num:
+            total = number_value(child) if number_value(child) is not None else total
+        if child.dep_ == "prep" and child.lower_ in ("of", "to", "at"):
+            for obj in child.children:
+                n = count_noun_phrase(obj)
+                total = n if n is not None else total
+    if tok.head.like_num and tok.lower_ == "dead" and number_value(tok.head) is not None:
+        total = number_value(tok.head)
+    if total is None and tok.dep_ == "dobj":  # "raised the toll to 29", "put the toll at 19"
+        for prep in tok.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "at"):
+                total = next((number_value(o) for o in prep.children if o.dep_ == "pobj" and number_value(o) is not None), total)
+    return (total, []) if total is not None else None
+
+
+def _killed_in_manner(verb: Token) -> bool:
+    """"shot dead 11 villagers", "beat a man to death", "burned them alive"."""
+    if verb.lemma_.lower() not in vocab.words("killing_manner_verbs"):
+        return False
+    for ch in verb.children:
+        if ch.lower_ in ("dead", "alive"):
+            return True
+        if ch.dep_ == "dobj" and any(m.lower_ == "dead" for m in ch.children):
+            return True  # "shot dead 11 villagers": the parser hangs "dead" on the villagers
+    # "beat a man accused of blasphemy to death": "to death" may hang on the victim's phrase
+    return any(t.lemma_.lower() == "death" and t.head.lower_ == "to" for t in verb.subtree)
+
+
+def _left_dead(verb: Token) -> bool:
+    """"leaving two soldiers dead", "fighting that left at least 11 combatants dead"."""
+    return verb.lemma_.lower() == "leave" and any(
+        (ch.dep_ in ("oprd", "xcomp", "acomp") and ch.lower_ == "dead")
+        or (ch.dep_ == "dobj" and any(m.lower_ == "dead" for m in ch.children))  # "left 11 combatants dead"
+        for ch in verb.children)
+
+
+def _pronoun_count(pron: Token, verb: Token) -> int | None:
+    """"burned him to death": one; "dragged two men ... and burned them alive": the men the
+    verb before it took."""
+    if pron.lower_ in ("him", "her"):
+        return 1
+    if pron.lower_ == "them" and verb.dep_ == "conj":
+        taken = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        return count_noun_phrase(taken) if taken is not None else None
+    return None
+
+
+def _reflexive_count(tok: Token, verb: Token) -> int | None:
+    """"killing himself and 25 others": the attacker himself; "as well as themselves": as many
+    attackers as the clause's subject counts ("two female suicide bombers")."""
+    if tok.lower_ != "themselves":
+        return 1
+    while verb.dep_ in ("conj", "advcl", "xcomp", "pcomp", "pobj", "prep") and verb.head.i != verb.i:
+        if any(c.dep_ == "nsubj" for c in verb.children):
+            break
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return count_noun_phrase(subject) if subject is not None else None
+
+
+def _adds_to(clause: tuple, nearest: tuple) -> bool:
+    """Is a second killing in the sentence more dead of the same event, not the same dead told
+    again: "also" ("two soldiers had also died"), or the other side's ("one of the militants")?"""
+    tok, _, victims = clause
+    if any(c.lower_ == "also" for c in (*tok.children, *tok.head.children)):
+        return True
+    return bool(victims) and bool(nearest[2]) and _attackers(victims) != _attackers(nearest[2])
+
+
+def _lost_by_attackers(verb: Token) -> bool:
+    """"The attackers lost four men": the dead were the attackers' own."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.lemma_.lower() == "lose" and subject is not None and _attackers([subject])
+
+
+def _attackers(victims: list[Token]) -> bool:
+    return any(w.lemma_.lower() in vocab.words("attacker_nouns") for v in victims for w in v.subtree)
+
+
+def _self_killed(sent: Span, counted: set[int]) -> int:
+    """Bombers who "blew themselves up", when the sentence counts other dead and not them yet."""
+    if not counted:
+        return 0
+    extra = 0
+    for tok in sent:
+        if tok.lemma_.lower() != "blow" or not any(c.lower_ == "up" for c in tok.children):
+            continue
+        for ch in tok.children:
+            if ch.dep_ == "dobj" and ch.lower_ in vocab.words("reflexive_pronouns"):
+                extra += _reflexive_count(ch, tok) or 0
+    reflexives = vocab.words("reflexive_pronouns")
+    return 0 if any(sent.doc[i].lower_ in reflexives for i in counted) else extra  # "killing himself and 25 others"
+
+
+def _says_nobody_hurt(sent: Span) -> bool:
+    """"nobody was hurt", "causing no casualties", "without hurting anyone": a toll of 0."""
+    text = " " + " ".join(t.lemma_.lower() for t in sent) + " "
+    return any(f" {p} " in text for p in vocab.words("nobody_hurt_phrases"))
+
+
+@dataclass(frozen=True)
+class Toll:
+    """A sentence's dead, and how they stand to a toll told before: `adds` (the other side's
+    dead, or "also": more dead of one event), `updates` (a revised count: "raised the toll
+    to 29", "first put the toll at 19; ... 24 had died"); else it only fills a missing toll."""
+
+    count: int
+    adds: bool = False
+    updates: bool = False
+
+
+def toll_of(sent: Span) -> Toll | None:
+    """The sentence's toll as a later mention of an event tells it ("The attackers lost four
+    men in the gunfight", "On Tuesday the ministry raised the toll to 29")."""
+    clauses = [(tok, *found) for tok in sent if (found := _killing(tok)) is not None]
+    if not clauses:
+        return None
+    lemmas = {t.lemma_.lower() for t in sent}
+    updates = bool(lemmas & vocab.words("toll_update_words"))
+    chosen = clauses[-1] if updates else clauses[0]  # a revision's figure is the one told last
+    also = any(c.lower_ == "also" for tok, *_ in clauses for c in (*tok.children, *tok.head.children))
+    attackers = all((victims and _attackers(victims)) or _lost_by_attackers(tok) for tok, _, victims in clauses)
+    return Toll(chosen[1], adds=also or attackers, updates=updates)
+
+
+def later_tolls(sents: list[Span], told: set[int]) -> list[dict]:
+    """Tolls told in sentences that report no event of their own ("One girl died of her
+    injuries the next day"), for the incident told just before (incidents.attach_tolls);
+    `told` holds the start of every sentence a trigger was found in: one whose trigger the
+    checks set aside ("the group killed thousands in the name of ...", "dozens of comrades were
+    killed by mines") tells other dead, not a later toll of the incident before it."""
+    out = []
+    for sent in sents:
+        if sent.start_char in told:
+            continue
+        toll = toll_of(sent)
+        if toll is not None:
+            out.append({"start": sent.start_char, "count": toll.count, "adds": toll.adds, "updates": toll.updates})
+    return out
+
+
+def add_toll(row: dict, count: int | None, how: dict, told_at: int) -> None:
+    """A later mention's dead (told in the sentence starting at `told_at`) on an event's row:
+    the other side's or "also" are added ("the attackers lost four men"), a revised count
+    replaces ("raised the toll to 29"); any other later figure may count only a part ("two
+    policemen were among the dead"), so it only fills a toll the earlier mentions lacked (the
+    toll the story leads with). A sentence already counted adds nothing again."""
+    counted = row.setdefault("_tolls_from", {row["evidence"]["start"]})
+    if count is None or told_at in counted and row.get("fatalities") is not None:
+        return
+    counted.add(told_at)
+    if row.get("fatalities") is None:
+        row["fatalities"] = count
+    elif how.get("adds"):
+        row["fatalities"] += count
+    elif how.get("updates"):
+        row["fatalities"] = count

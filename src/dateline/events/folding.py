@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from . import merge
 from .coding import Candidate
+from .fatalities import add_toll
 from .context import ArticleContext
 from .naming import unidentified_of
 from .notes import note_for
@@ -136,8 +137,7 @@ def fold(candidates: list[Candidate]) -> list[dict]:
                 kept[side] = ev[side]
         if not ev.get("_undated") and (ev["time_precision"] or 3) < (kept["time_precision"] or 3) and ev.get("event_date"):
             kept["event_date"], kept["time_precision"] = ev["event_date"], ev["time_precision"]
-        if kept["fatalities"] is None and ev["fatalities"] is not None:
-            kept["fatalities"] = ev["fatalities"]
+        add_toll(kept, ev["fatalities"], ev.get("_toll") or {}, ev["evidence"]["start"])
         if ev["attribution"] == "reported" and kept["attribution"] == "claimed" and ev["actor1"] == kept["actor1"]:
             # Stated in the article's own voice somewhere: reported. Not when only the claim
             # names who did it ("IS claimed the attack" + "eight were killed in the attack").

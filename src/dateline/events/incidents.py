@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .. import settings, vocab
+from .fatalities import add_toll
 from .lexicon import load_classes
 from .merge import _km
 from .naming import crowd_for, crowd_role
@@ -168,7 +169,11 @@ def _side_conflict(x: str | None, y: str | None) -> bool:
 def sides_agree(a: dict, b: dict) -> bool:
     """Sides do not conflict; the same two sides named the other way round agree too."""
     straight = not _side_conflict(a.get("actor1"), b.get("actor1")) and not _side_conflict(a.get("actor2"), b.get("actor2"))
-    return straight
+    if straight or a.get("event_type") != "Battles" or b.get("event_type") != "Battles":
+        return straight
+    # a battle is fought by both: "troops and militants fought" and "four soldiers were killed"
+    # by the militants tell one clash
+    return not _side_conflict(a.get("actor1"), b.get("actor2")) and not _side_conflict(a.get("actor2"), b.get("actor1"))
 
 
 def same_incident(a: dict, b: dict) -> bool:
@@ -211,10 +216,7 @@ def _absorb(row: dict, ev: dict) -> None:
     ):
         row["event_date"], row["time_precision"] = ev["event_date"], ev["time_precision"]
         row["_undated"] = False
-    # the toll the story leads with: a later figure may count a part ("two policemen were among
-    # the dead"), so it only fills a toll the earlier mentions lacked
-    if row.get("fatalities") is None:
-        row["fatalities"] = ev.get("fatalities")
+    add_toll(row, ev.get("fatalities"), ev.get("_toll") or {}, ev["evidence"]["start"])
     # the article's own voice over a claim, a claim over an allegation, when the actor agrees
     if ev.get("attribution") == "reported" and row.get("attribution") != "reported" and (
         not ev.get("actor1") or ev.get("actor1") == row.get("actor1")
@@ -228,6 +230,21 @@ def _absorb(row: dict, ev: dict) -> None:
     row.setdefault("mentions", [dict(row["evidence"])])
     row["mentions"].append(dict(ev["evidence"]))
     row["notes"] = note_for(row)
+
+
+def attach_tolls(rows: list[dict], tolls: list[dict]) -> None:
+    """Tolls told in sentences of their own ("Officials said later that seven of the passengers
+    had died") go to the incident whose last mention came just before them (within
+    settings.LATER_TOLL_MAX_CHARS), never further: a figure far from any incident is a
+    tally, not its toll."""
+    for toll in tolls:
+        before = [(max(m["end"] for m in r.get("mentions", [r["evidence"]])), r) for r in rows
+                  if r.get("event_type") in TOLL_TYPES and r["evidence"]["start"] < toll["start"]]
+        if not before:
+            continue
+        end, row = max(before, key=lambda pair: pair[0])
+        if toll["start"] - end <= settings.LATER_TOLL_MAX_CHARS:
+            add_toll(row, toll["count"], toll, toll["start"])
 
 
 def _named_by_own_voice(row: dict, ev: dict) -> bool:
@@ -258,6 +275,7 @@ def _general() -> re.Pattern:
 
 
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+TOLL_TYPES = (*VIOLENT_TYPES, "Protests", "Riots")  # the events a toll told apart can belong to
 
 
 def is_claim(ev: dict) -> bool:
@@ -292,8 +310,9 @@ def attach_claims(rows: list[dict]) -> list[dict]:
     return kept
 
 
-def assemble(events: list[dict]) -> list[dict]:
-    """Events of one article, in text order, assembled into incidents (in order of first mention)."""
+def assemble(events: list[dict], tolls: list[dict] = ()) -> list[dict]:
+    """Events of one article, in text order, assembled into incidents (in order of first
+    mention); `tolls` are tolls told apart from any event (`fatalities.later_tolls`)."""
     rows: list[dict] = []
     for ev in sorted(events, key=lambda e: e["evidence"]["start"]):
         if ev.get("attribution") == "reported" and ev.get("actor1") and not ev["actor1"].startswith(UNIDENTIFIED):
@@ -304,8 +323,11 @@ def assemble(events: list[dict]) -> list[dict]:
             continue
         _absorb(home, ev)
     rows = attach_claims(rows)
+    attach_tolls(rows, list(tolls))
     for row in rows:
         row.pop("_actor1_reported", None)
+        row.pop("_toll", None)
+        row.pop("_tolls_from", None)
         if row.get("event_type") != EVENT_TYPE.get(row.get("sub_event_type"), row.get("event_type")):
             row["event_type"] = EVENT_TYPE[row["sub_event_type"]]
         row["actor1"] = crowd_for(row.get("actor1"), row.get("event_type"))

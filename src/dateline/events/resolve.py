@@ -106,9 +106,9 @@ def _handover(c: Coding) -> Resolution:
         return False
     if without_a_fight(c.sent, departure=True):
         return _transferred(c)
-    if c.lemma in vocab.words("taking_verbs"):
-        return _territory(c)  # "took over the town": a capture, told with no word of how
-    return False  # "troops entered the town": no more than that
+    if c.lemma in vocab.words("entering_verbs"):
+        return False  # "troops entered the town": no more than that
+    return _territory(c)  # "took over the town": a capture, told with no word of how
 
 
 def _transferred(c: Coding) -> Resolution:
@@ -266,11 +266,10 @@ def captured_person(ctx: ArticleContext, trigger: Token) -> Token | None:
 def carries_chemical(trigger: Token, sent: Span) -> bool:
     phrase = list(trigger.subtree) if trigger.pos_ in ("NOUN", "PROPN") else [
         w for ch in trigger.children if ch.dep_ in ("dobj", "nsubjpass") for w in ch.subtree]
-    if _says(phrase, vocab.words("chemical_agents")) or _says(list(sent), vocab.words("chemical_effects")):
-        return True
-    crowd = any(w.lemma_.lower() in vocab.words("protest_words") for w in sent) or any(
-        w.lemma_.lower() in vocab.mapping("crowd_nouns") for w in sent)
-    return not crowd and _says(phrase, vocab.words("riot_gases"))
+    if _says(phrase, vocab.words("riot_gases")):  # "tear gas grenades": on trenches, not on a crowd
+        return not any(w.lemma_.lower() in vocab.words("protest_words") or w.lemma_.lower() in vocab.mapping("crowd_nouns")
+                       for w in sent)
+    return _says(phrase, vocab.words("chemical_agents")) or _says(list(sent), vocab.words("chemical_effects"))
 
 
 def _says(tokens: list[Token], phrases: frozenset[str]) -> bool:
