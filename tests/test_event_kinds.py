@@ -180,3 +180,33 @@ def test_a_tally_of_the_war_is_no_toll_of_the_attack():
 def test_a_later_partial_figure_does_not_replace_the_lead_toll():
     assert tolls("Suicide bombers struck a mosque in Quetta on Friday, killing at least 20 worshippers, police said.\n\n"
                  "Two policemen were among the dead, a hospital official said.") == [("Suicide bomb", 20)]
+
+
+# --- sub-types told together -----------------------------------------------------------------------
+
+
+def test_rockets_fired_by_helicopters_are_an_air_strike():
+    assert kinds("Army helicopters fired rockets at Taliban positions near Lashkar Gah on Monday, killing 12 "
+                 "militants, officials said.") == {("Explosions/Remote violence", "Air/drone strike")}
+
+
+def test_rockets_fired_by_an_army_are_shelling():
+    assert kinds("The Syrian army fired rockets at rebel-held districts of Daraa on Monday, killing four civilians.") == {
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")}
+
+
+def test_a_ground_clash_told_with_air_strikes_is_both():
+    assert kinds("Syrian troops clashed with Nusra Front fighters south of Aleppo on Tuesday as Russian warplanes "
+                 "pounded the militants' positions, a monitor said.") == {
+        ("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike")}
+
+
+def test_a_repelled_assault_on_a_checkpoint_is_a_clash():
+    assert kinds("Soldiers repelled an attack by Boko Haram fighters on a checkpoint near Monguno on Saturday, "
+                 "killing five of the assailants.") == {("Battles", "Armed clash")}
+
+
+def test_force_on_protesters_who_broke_in_is_a_riot():
+    # "who broke into" is told as done, though it hangs under a purpose clause ("to push back")
+    assert kinds("Soldiers used live rounds and tear gas to push back protesters who broke into the parliament "
+                 "compound in Bamako on Friday.") == {("Riots", "Violent demonstration")}

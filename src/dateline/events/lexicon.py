@@ -21,6 +21,8 @@ The table is data (`data/event_triggers.jsonl`), one JSON object per trigger cla
   generic one that stands in is kept when no specific one reports harm), `infers_adversary`
   (false: no other side is inferred), `air_only_lemmas` (lemmas that count only in the air),
   `airborne_lemmas` + `becomes_in_the_air` (lemmas that are the named class in the air),
+  `aircraft_fired_lemmas` (lemmas that are the `becomes_in_the_air` class only when an aircraft
+  fires them: "helicopters fired rockets"),
   `crowd_riots` (done by a crowd, the act is a riot: see `crowds.py`), `absorbed_by` (event
   or sub-event types that, coded in the same sentence, hold this class's mention as a part of
   them: arrests at a protest, houses burned in a raid), `needs_actor` (false: an event even
@@ -66,6 +68,7 @@ class TriggerClass:
     air_only_lemmas: frozenset[str] = frozenset()
     airborne_lemmas: frozenset[str] = frozenset()
     becomes_in_the_air: str | None = None
+    aircraft_fired_lemmas: frozenset[str] = frozenset()
     crowd_riots: bool = False
     absorbed_by: frozenset[str] = frozenset()
     needs_actor: bool = True
@@ -73,7 +76,7 @@ class TriggerClass:
 
 
 _FIELDS = {f.name: f for f in fields(TriggerClass)}
-_SETS = {"objects", "agent_types", "air_only_lemmas", "airborne_lemmas", "absorbed_by"}
+_SETS = {"objects", "agent_types", "air_only_lemmas", "airborne_lemmas", "aircraft_fired_lemmas", "absorbed_by"}
 _NOT_CODING = {"class", "patterns", "note"}  # the row's name, how it is found, and prose
 
 

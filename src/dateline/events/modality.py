@@ -77,6 +77,8 @@ def unrealised_reason(trigger: Token) -> str | None:
         if tok.tag_ == "VBG" and any(k.lower_ == "been" for k in kids) and tok.pos_ == "VERB":
             # "has been bombing": an activity over time, not one event.
             return "ongoing"
+        if tok.tag_ == "VBD" and tok.dep_ == "relcl":
+            break  # "to push back protesters who broke into the Green Zone": told as done, whatever governs it
     # "a planned assault", "the expected offensive"
     if any(c.dep_ == "amod" and c.lemma_.lower() in vocab.words("plan_adjectives") for c in trigger.children):
         return "plan"
