@@ -49,6 +49,9 @@ class ArticleContext:
     last_place: tuple[dict, int] | None = None  # the place of the last event located
     last_actor1: dict | None = None  # the acting side of the last event read (for "they")
     air_war: bool = False  # the article talks of aircraft: its bare "strikes" are air strikes
+    # the countries the article names or implies: named countries, the dateline's, the focus
+    # country, the home countries of the sides it names ("Kenyan troops", Hezbollah)
+    countries: frozenset = frozenset()
 
     @classmethod
     def of(cls, doc: Doc) -> "ArticleContext":
@@ -63,6 +66,10 @@ class ArticleContext:
         ctx.agency = dateline.get("agency")
         ctx.body_start = dateline_end(doc) if dateline else 0
         ctx.actors = [a for a in ctx.actors if a.get("type") in SIDE_TYPES and a["start"] >= ctx.body_start]
+        named = set(filter(None, [ctx.focus_country]
+                           + [p.get("country_code") for p in ctx.places if p.get("feature") == "country" or p.get("in_dateline")]
+                           + [a.get("country") for a in ctx.actors if a.get("resolved_by") != "role" or a.get("owned")]))
+        ctx.countries = frozenset(named)
         for actor in ctx.actors:
             span = doc.char_span(actor["start"], actor["end"], alignment_mode="expand")
             if span is None:
@@ -203,3 +210,4 @@ class ArticleContext:
 
 
 _as_date = _iso  # "YYYY-MM-DD..." -> date, or None
+

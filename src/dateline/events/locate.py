@@ -1,7 +1,9 @@
 """Where an event happened: the place its clause or sentence names, else the story's.
 
 The place inside the trigger's own phrase first, then the one nearest it in the sentence
-(not a place that says where someone is from, nor one outside a witness's own words);
+(not a place that says where someone is from, nor one outside a witness's own words, nor a
+country that speaks, "France said", nor, beside a place of the story's countries, a place in
+a country the article neither names nor implies: a namesake abroad);
 "near", "outside", "north of" make it approximate (geo_precision 2). A sentence that
 names only a country or province takes the story's focus place approximately, or the
 region (3). A sentence with no place takes its paragraph's last place, then the place of
@@ -66,6 +68,18 @@ def _near(doc: Doc, place: dict) -> bool:
     return bool(set(before[-settings.NEAR_LOOKBACK_WORDS:]) & vocab.words("near_words"))
 
 
+def _reference_point(doc: Doc, place: dict) -> bool:
+    """'Hit, 60 km from Ramadi', 'Falluja, west of Baghdad': the place says where another one is."""
+    span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("of", "from"):
+        return False
+    before = root.head.head if root.head.head.i < root.head.i else doc[max(root.head.i - 1, 0)]
+    return before.lower_ in vocab.words("reference_point_words") or doc[max(root.head.i - 1, 0)].lower_ in vocab.words("reference_point_words")
+
+
 def _direct_quote_around(ctx: ArticleContext, trigger: Token) -> dict | None:
     for q in ctx.quotes:
         if q.get("kind") == "direct" and q["start"] <= trigger.idx < q["end"]:
@@ -73,19 +87,41 @@ def _direct_quote_around(ctx: ArticleContext, trigger: Token) -> dict | None:
     return None
 
 
+def _speaks(doc: Doc, place: dict) -> bool:
+    """'France said ...', 'Russia announced ...': a country as a speaker, not where anything happened."""
+    span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
+    if span is None or place.get("feature") != "country":
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in vocab.words("reporting_verbs")
+
+
+def _foreign(ctx: ArticleContext, place: dict) -> bool:
+    """A place in a country the article neither names nor implies: a namesake abroad (a
+    Syrian village read as one in South Sudan), never where the story's events are."""
+    return bool(ctx.countries) and place.get("country_code") is not None and place["country_code"] not in ctx.countries
+
+
 def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None, int]:
     """The event's place and geo_precision."""
-    places = [p for p in ctx.places_in(sent) if not _modifies_a_person(sent.doc, p)]
+    places = [p for p in ctx.places_in(sent) if not _modifies_a_person(sent.doc, p) and not _speaks(sent.doc, p)]
     quote = _direct_quote_around(ctx, trigger)
     if quote is not None:
         # Told in a witness's own words: the places of the quote, not of "said X at al-Hol camp".
         places = [p for p in places if quote["start"] <= p["start"] < quote["end"]]
+    at_home = [p for p in places if not _foreign(ctx, p)]
+    if any(p.get("feature") not in BROAD_FEATURES and p.get("latitude") is not None for p in at_home):
+        # a namesake abroad gives way to a place of the story's own countries; alone, it may
+        # well be right ("a missile struck Zaporizhzhia" names no country but the town's)
+        places = at_home
     specific = [p for p in places if p.get("feature") not in BROAD_FEATURES and p.get("latitude") is not None]
     chosen = None
     if specific:
         # Prefer the place inside the trigger's own phrase, then the one nearest the trigger.
         inside = [p for p in specific if trigger.left_edge.idx <= p["start"] <= trigger.right_edge.idx + len(trigger.right_edge)]
         pool = inside or specific
+        # a place that says where another is ("60 km from Ramadi") gives way to the place itself
+        pool = [p for p in pool if not _reference_point(sent.doc, p)] or pool
         chosen = min(pool, key=lambda p: abs(p["start"] - trigger.idx))
         # the places layer knows "East Mosul" or a province standing in for a village (2, 3)
         return chosen, max(2 if _near(sent.doc, chosen) else 1, chosen.get("geo_precision") or 1)
@@ -103,7 +139,7 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None
     earlier = [
         p for p in ctx.places
         if para_start <= p["start"] < sent.start_char and not p.get("in_dateline")
-        and p.get("feature") not in BROAD_FEATURES and p.get("latitude") is not None
+        and p.get("feature") not in BROAD_FEATURES and p.get("latitude") is not None and not _foreign(ctx, p)
     ]
     if earlier:
         return earlier[-1], 1

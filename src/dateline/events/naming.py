@@ -7,10 +7,11 @@ country table; this module is the event coder's one door to them.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..acled import actor_kind
-from ..language.actors import actor_for_event, actor_for_role
+from ..language.actors import actor_for_event, actor_for_role, load_dictionary
 from ..language.countries import country_name as _country_name
 from ..language.countries import iso2_for
 
@@ -72,3 +73,27 @@ def crowd_for(name: str | None, event_type: str | None) -> str | None:
         return name
     return _role(role, crowd[1], name)
 
+
+@lru_cache(maxsize=1)
+def _role_patterns() -> list:
+    """Every role's name as a pattern, with the role (not a named community's militia)."""
+    found = []
+    for role in load_dictionary().roles:
+        if "{group}" in role.template:
+            continue
+        pattern = re.escape(role.template).replace(r"\{country\}", ".+")
+        found.append((re.compile(pattern + "$"), role))
+    return found
+
+
+def in_event_country(name: str | None, iso2: str | None) -> str | None:
+    """A side named by the country of its context ("Opposition Rebels (France)" from "France
+    said ... attacks on opposition forces"), renamed for the country where the event is. Only
+    roles ACLED names by the event's country (civilians, protesters, rioters, an unidentified
+    armed group, generic rebels); state forces stay their owner's."""
+    if not name or not iso2:
+        return name
+    for pattern, role in _role_patterns():
+        if role.country_from == "context" and pattern.match(name):
+            return role.name(iso2) or name
+    return name

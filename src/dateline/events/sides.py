@@ -27,7 +27,7 @@ from ..registry import Registry
 from .attribution import CLAIMED_ACT, speaker_for
 from .coding import Coding
 from .context import ArticleContext, is_armed
-from .naming import actor_name, civilians_of, government_of, police_of, rioters_of, unidentified_of
+from .naming import actor_name, civilians_of, government_of, in_event_country, police_of, rioters_of, unidentified_of
 from .roles import UNNAMED_SIDE, agent_and_patient, state_of_modifier
 from .roles import _subject as _roles_subject
 
@@ -206,4 +206,8 @@ def side_name(side: dict | None, iso2: str | None) -> str | None:
         return None
     if side.get("canonical") is None:  # an armed side the text does not name
         return unidentified_of(iso2)
+    if side.get("resolved_by") == "role" and not side.get("owned"):
+        # civilians, an unnamed armed group, rebels: by the country where the event is, not by
+        # a country their sentence names ("France said ... attacks on opposition forces")
+        return in_event_country(side["canonical"], iso2)
     return actor_name(side["canonical"], iso2)

@@ -94,6 +94,7 @@ class Mention:
     label: str | None = None  # entity label when the mention is also an entity
     entity_canonical: str | None = None
     entity_start: int | None = None  # where the entity starts when it is shorter than the mention
+    owned: bool = False  # its country is the phrase's own ("Kenyan police"), not the context's
 
     def record(self) -> dict:
         return {
@@ -104,6 +105,7 @@ class Mention:
             "type": self.type,
             "country": self.country,
             "resolved_by": self.how,
+            "owned": self.owned,
             # bodies such as the UN, the ICRC or the WFP are sides in diplomacy, not in fighting
             "armed": self.type in ARMED_SIDE_TYPES or (self.type == "international" and self.label == "ARMED_GROUP"),
         }
@@ -402,7 +404,7 @@ class ActorResolver:
                 label = None  # "... known as Popular Mobilisation": the name is the entity
             return Mention(text=text, start=span_start, end=head.end_char, canonical=canonical, type=type_,
                            country=country, how=how, label=label, entity_canonical=entity_canonical,
-                           entity_start=entity_start)
+                           entity_start=entity_start, owned=bool(owner or mod.possessive))
 
         for d in self.dictionary.descriptors:
             if d.country_by == "owner" and owner:

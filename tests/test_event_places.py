@@ -1,0 +1,51 @@
+"""Where an event is (events/locate.py): the place its own clause names, on sentences written
+for these tests."""
+
+import pytest
+import spacy
+
+import dateline
+from dateline.events.context import ArticleContext
+from dateline.events.locate import locate
+
+
+def _place(doc, name, country, lat, lon, feature="town"):
+    start = doc.text.index(name)
+    return {"name": name, "resolved": name, "start": start, "end": start + len(name), "country_code": country,
+            "feature": feature, "latitude": lat, "longitude": lon}
+
+
+def test_a_namesake_abroad_is_not_the_event_place():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Rebels shelled Qasr Dala near Palmyra on Monday.")
+    abroad = _place(doc, "Qasr Dala", "SS", 7.0, 30.0)  # a namesake the resolver took in South Sudan
+    home = _place(doc, "Palmyra", "SY", 34.55, 38.27)
+    ctx = ArticleContext(doc=doc, places=[abroad, home], countries=frozenset({"SY"}), focus_country="SY")
+    place, _ = locate(ctx, doc[1], next(doc.sents))
+    assert place["name"] == "Palmyra"
+
+
+@pytest.fixture(scope="module")
+def extract(tmp_path_factory):
+    def run(text: str) -> list[dict]:
+        path = tmp_path_factory.mktemp("places") / "in.jsonl"
+        import json
+
+        path.write_text(json.dumps({"id": "a", "text": text, "published": "2021-06-15"}) + "\n")
+        return list(next(iter(dateline.extract(path))).events)
+
+    return run
+
+
+def test_a_place_that_says_where_another_is_gives_way(extract):
+    evs = extract("The town of Qaryatain, 100 km southeast of Homs, was retaken by Syrian troops on Sunday.")
+    assert [e["location"] for e in evs] == ["Qaryatain"]
+
+
+def test_a_country_that_speaks_is_not_where_the_event_is(extract):
+    evs = extract("Syrian government forces shelled the rebel-held town of Saraqeb in Idlib province on Sunday. "
+                  "France said on Monday there were reports of new attacks on opposition forces.")
+    assert evs and all(e["country"] == "Syria" for e in evs)
+    assert "Opposition Rebels (Syria)" in {e["actor2"] for e in evs}
+
