@@ -365,6 +365,13 @@ def civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None) 
     if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in ("kill", "wound", "injure", "hit", "destroy"):
         # "an explosion killed my husband": the verb's object are the victims
         scope += [t for c in trigger.head.children if c.dep_ == "dobj" for t in c.subtree]
+    reduced = _reduced_passive_patient(trigger)
+    if reduced is not None:
+        # headline passive with no auxiliary: "51 killed in attacks", "Five people killed in X"
+        if reduced.lemma_.lower() in vocab.words("civilian_nouns") or (
+                reduced.pos_ == "NUM" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in reduced.children)
+                and not armed_target_named(trigger)):
+            return True
     for tok in scope:
         if tok.lemma_.lower() in vocab.words("civilian_nouns") and tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj"):
             return True
@@ -374,10 +381,27 @@ def civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None) 
         ):
             return True  # "kill seven Iraqis", "20 Yazidis were killed", "an attack on Shia": people
         if (tok.pos_ == "NUM" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == trigger.i
-                and not any(c.dep_ == "prep" for c in tok.children)  # not "one of our service members"
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # not "one of our service members"
                 and not armed_target_named(trigger)):  # not "attacks Iraqi forces, killing 7"
             return True  # headline style: "Gunmen kill nine in Anbar", "20 killed in bombings": people
     return False
+
+
+def _reduced_passive_patient(trigger: Token) -> Token | None:
+    """Who a past participle with no auxiliary and no object was done to, as headlines write
+    the passive: the subject of "51 killed in attacks" (a participle read as the main verb), the
+    noun of "Five people killed in Baghdad" (a participle read as the noun's modifier)."""
+    if trigger.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in trigger.children):
+        return None
+    causes = [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("in", "by", "during")
+              for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    if causes and not any(o.lemma_.lower() in vocab.words("violent_cause_nouns") for o in causes):
+        return None  # "12 killed in a stampede", "51 dead in floods": harm, but no attack
+    if trigger.dep_ == "ROOT":
+        return next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if trigger.dep_ == "acl" and trigger.head.dep_ == "ROOT" and trigger.head.i < trigger.i:
+        return trigger.head
+    return None
 
 
 def armed_target_named(trigger: Token) -> bool:

@@ -1,0 +1,37 @@
+"""Headlines write the passive without its auxiliary ("51 killed in attacks"); spaCy then reads
+the participle as the main verb or as a noun's modifier. The people of such a headline are
+the victims, when what harmed them is violence: our own headlines, one capability each."""
+
+from __future__ import annotations
+
+import pytest
+
+import dateline
+
+PUBLISHED = "2021-06-14"
+
+
+def events_of(text: str) -> list[dict]:
+    (art,) = dateline.extract(text, published=PUBLISHED)
+    return art.events
+
+
+@pytest.mark.parametrize("headline, sub_event_type", [
+    ("At least 14 killed in attacks in Kaduna", "Attack"),  # the participle read as the main verb
+    ("Nine people killed in attacks near Ouagadougou", "Attack"),  # read as the noun's modifier
+    ("At least 30 killed in Kabul bombings", "Remote explosive/landmine/IED"),  # the bombings did it
+    ("Attacks kill at least 20 in Borno", "Attack"),  # a number with a place after it is people
+])
+def test_a_headline_passive_names_the_victims(headline, sub_event_type):
+    evs = events_of(headline)
+    assert [e["sub_event_type"] for e in evs] == [sub_event_type]
+    assert evs[0]["actor2"].startswith("Civilians")
+
+
+@pytest.mark.parametrize("headline", [
+    "At least 40 killed in floods in Kerala",
+    "Six people killed in road crash near Kisumu",
+    "At least 12 killed in stampede at a stadium in Luanda",
+])
+def test_harm_that_is_no_attack_is_no_event(headline):
+    assert events_of(headline) == []
