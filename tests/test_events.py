@@ -221,6 +221,39 @@ def test_a_crowd_that_riots_is_rioters():
     assert mob and mob[0]["actor1"] == "Rioters (Nigeria)"
 
 
+@pytest.mark.parametrize("text, actor2", [
+    ("A roadside bomb hit an army convoy near Kismayo on Monday, officials said.", "Military Forces of Somalia"),
+    ("A car bomb targeted a police bus in Diyarbakir on Tuesday, killing four people.", "Police Forces of Turkey"),
+    ("A grenade exploded outside a police station in Mombasa on Friday night.", "Police Forces of Kenya"),
+    ("A suicide car bomb struck a military checkpoint in Baquba on Tuesday, killing six people.", "Military Forces of Iraq"),
+])
+def test_the_attacked_post_makes_its_holder_actor2(text, actor2):
+    ev = one(text)
+    assert ev["actor2"] == actor2, ev
+
+
+def test_a_post_a_state_takes_is_not_its_own_side():
+    # the police station is what the army took, not the army's own police
+    evs = events_of("Iraqi troops stormed the town of Karma and captured a police station from Islamic State on Monday.")
+    assert evs and all(e["actor2"] != "Police Forces of Iraq" for e in evs), evs
+
+
+def test_fire_from_somewhere_names_where_it_came_from():
+    evs = events_of("Sniper fire from government-held areas killed four civilians in Daraa on Monday, residents said.")
+    assert evs and all(not (e["actor2"] or "").startswith("Government of") for e in evs), evs
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("Kenyan troops repelled an al-Shabaab assault on their base near Lamu on Monday, the army said.",
+     "Al Shabaab", "Military Forces of Kenya"),
+    ("Police fought off an attack by gunmen on a checkpoint in Maiduguri on Sunday.",
+     "Unidentified Armed Group (Nigeria)", "Police Forces of Nigeria"),
+])
+def test_a_repelled_attack_is_the_attackers_act(text, actor1, actor2):
+    ev = one(text)
+    assert (ev["actor1"], ev["actor2"]) == (actor1, actor2), ev
+
+
 def test_weapons_counted_or_destroyed_are_not_events():
     evs = events_of(
         "Near Raqqa, 15 coalition air strikes destroyed two mortar systems, a rocket launcher, "

@@ -24,6 +24,10 @@ SIDE_TYPES = ARMED_SIDE_TYPES | {"international", "civilians", "protesters", "ri
 PRECISION_CODE = {"day": 1, "span": 2, "week": 2, "month": 3, "year": 3}
 
 
+# A state's forces: one state's army and police are one side of its wars.
+STATE_FORCES = frozenset({"state", "police"})
+
+
 def is_armed(actor: dict) -> bool:
     """Can this side fight? (The UN, the ICRC or an aid agency cannot.) Mentions say so
     themselves; the coder's own stand-ins (an unnamed side, a country's forces) by their type."""
@@ -142,9 +146,16 @@ class ArticleContext:
         return None
 
     def main_adversary(self, of: str | None) -> str | None:
+        """The armed side the article names most, other than `of` and the other forces of its
+        own state (the army is not the adversary of the police)."""
+        home = next((a.get("country") for a in self.actors if a["canonical"] == of and a.get("type") in STATE_FORCES), None)
         for canonical, _ in self.armed_counts.most_common():
-            if canonical != of:
-                return canonical
+            if canonical == of:
+                continue
+            if home and any(a["canonical"] == canonical and a.get("type") in STATE_FORCES and a.get("country") == home
+                            for a in self.actors):
+                continue
+            return canonical
         return None
 
     def main_side_of(self, types: frozenset[str], exclude: str | None = None) -> dict | None:

@@ -97,8 +97,12 @@ def _absorb(generic: Candidate, specific: list[Candidate]) -> None:
         return  # the protest's sides are settled by the protest rules
     if not ev.get("actor2") and gev.get("actor2") and gev["actor2"] != ev.get("actor1"):
         ev["actor2"] = gev["actor2"]  # "a roadside bomb ..., killing two soldiers": the soldiers' side
+        ev["_guessed_actor2"] = gev.get("_guessed_actor2", False)  # a guess stays one
     if gev["event_type"] == "Violence against civilians" and gev.get("actor2"):
-        ev["actor2"] = gev["actor2"]
+        if not ev.get("actor2") or ev.get("_guessed_actor2"):
+            # the killing's victims, unless the bombing names what it targeted ("struck a
+            # military checkpoint, killing eight people": the checkpoint's side)
+            ev["actor2"] = gev["actor2"]
         if ev.get("actor1") == gev["actor2"] or ev.get("_guessed_actor1"):
             # Civilians killed by a blast nobody is named for: an unidentified side.
             ev["actor1"] = gev["actor1"] if gev.get("actor1") and not gev.get("_guessed_actor1") else unidentified_of(_iso_of(ev))
@@ -135,6 +139,8 @@ def fold(candidates: list[Candidate]) -> list[dict]:
         for side in ("actor1", "actor2"):
             if ev[side] is not None and (kept[side] is None or kept[side].startswith("Unidentified Armed Group")):
                 kept[side] = ev[side]
+        if kept["actor1"] and kept["actor1"] == kept["actor2"]:
+            kept["actor2"] = None  # the side a later mention names acted; it was only guessed the target
         if not ev.get("_undated") and (ev["time_precision"] or 3) < (kept["time_precision"] or 3) and ev.get("event_date"):
             kept["event_date"], kept["time_precision"] = ev["event_date"], ev["time_precision"]
         add_toll(kept, ev["fatalities"], ev.get("_toll") or {}, ev["evidence"]["start"])

@@ -44,6 +44,11 @@ def unidentified_of(iso2: str | None) -> str:
     return _role("unidentified", iso2, "Unidentified Armed Group")
 
 
+def forces_of(role: str, iso2: str | None) -> str:
+    """A country's forces of a kind ("military", "police") named for the event's country."""
+    return _role(role, iso2, "Police Forces" if role == "police" else "Military Forces")
+
+
 def rioters_of(iso2: str | None) -> str:
     return _role("rioters", iso2, "Rioters")
 

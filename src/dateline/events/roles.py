@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .. import vocab
-from .context import ArticleContext
+from .context import ArticleContext, is_armed
 
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
@@ -107,6 +107,119 @@ def _forces_of_country(tok: Token | None) -> dict | None:
     return None
 
 
+# A country's forces named only by a word of their kind ("a military checkpoint", "a police
+# vehicle"): the coder names them for the event's country (sides.side_name).
+STATE_ROLE_WORDS = {"military": "military", "army": "military", "police": "police"}
+
+
+def role_side(role: str, tok: Token) -> dict:
+    """A stand-in for the forces of a role whose country is the event's."""
+    return {"canonical": None, "role": role, "type": "police" if role == "police" else "state",
+            "text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text)}
+
+
+def post_holder(tok: Token | None) -> dict | None:
+    """The side that holds an attacked post: 'Armenian positions', 'a military checkpoint',
+    'a police station' (the side named inside the phrase is found before, by `actor_of`)."""
+    if tok is None:
+        return None
+    if tok.lemma_.lower() not in vocab.words("armed_post_nouns"):
+        # "the entrance of a police station", "the gate of an army base"
+        inner = next((t for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == tok.i), None)
+        return post_holder(inner) if inner is not None else None
+    role = None
+    for child in tok.children:
+        if child.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        side = state_of_modifier(child)
+        if side is not None:
+            return side
+        role = role or STATE_ROLE_WORDS.get(child.lemma_.lower())
+        if role is None and child.dep_ == "compound":
+            role = next((STATE_ROLE_WORDS[g.lemma_.lower()] for g in child.children
+                         if g.lemma_.lower() in STATE_ROLE_WORDS), None)  # "an army border post"
+    return role_side(role, tok) if role else None
+
+
+def _same(a: dict, b: dict) -> bool:
+    return a.get("canonical") == b.get("canonical") and a.get("role") == b.get("role")
+
+
+def _object_naming_a_side(verb: Token, ctx: ArticleContext) -> Token | None:
+    """What a verb acts on: its object, unless only a prepositional object names a side
+    ("recaptured the district of Hays from the Houthis": the Houthis)."""
+    obj = _child(verb, {"dobj", "obj"})
+    via = _prep_object(verb, vocab.words("patient_prepositions"))
+    if obj is not None and via is not None and ctx.actor_of(obj) is None and post_holder(obj) is None \
+            and ctx.actor_of(via) is not None:
+        return via
+    return obj or via
+
+
+def _acting_side(tok: Token | None, ctx: ArticleContext) -> dict | None:
+    """The side a subject names. An act or a weapon as subject ("a car bombing that targeted a
+    police bus killed 11") names its maker only in its own modifiers ("an IS car bomb", "Russian
+    shelling"), not in what it hit."""
+    if tok is None:
+        return None
+    if tok.i not in ctx.actor_at and tok.lemma_.lower() in vocab.words("event_head_nouns") | vocab.words("weapon_nouns"):
+        return _attacker_of(tok, ctx, None)
+    return ctx.actor_of(tok)
+
+
+def _hit_side(side: dict | None) -> bool:
+    return side is not None and (is_armed(side) or side.get("type") == "civilians")
+
+
+def _repelled(trigger: Token) -> bool:
+    """'repelled', 'thwarted', 'fought off', 'beat back': the subject beat off an attack."""
+    lemma = trigger.lemma_.lower()
+    if lemma not in vocab.words("repel_verbs"):
+        return False
+    needs_particle = lemma in vocab.words("repel_particle_verbs")
+    return not needs_particle or any(c.dep_ == "prt" and c.lower_ in vocab.words("repel_particles") for c in trigger.children)
+
+
+def _attacker_of(attack: Token, ctx: ArticleContext, defender: dict | None) -> dict | None:
+    """Who made the attack a noun names: 'an attack by IS cells', 'a Russian assault', 'a Boko
+    Haram raid', 'their attack' (a side other than the one that beat it off)."""
+    by = _prep_object(attack, {"by"})
+    if by is not None and ctx.actor_of(by) is not None:
+        return ctx.actor_of(by)
+    for child in attack.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss"):
+            if child.i in ctx.actor_at:
+                return ctx.actor_at[child.i]
+            for tok in child.subtree:
+                if tok.i in ctx.actor_at:
+                    return ctx.actor_at[tok.i]
+            if child.dep_ == "poss" and child.lower_ in ("their", "its", "his"):
+                exclude = defender.get("canonical") if defender else None
+                return ctx.previous_actor(child.idx, exclude=exclude)
+            side = state_of_modifier(child)
+            if side is not None:
+                return side
+    return None
+
+
+def _target_of(noun: Token) -> Token | None:
+    """What an event noun hit through a verb of hitting: 'a car bomb targeted a police bus',
+    'a bombing that hit an army convoy', 'rockets struck a base hosting U.S. troops'; or
+    where a weapon went off, 'at a police station' (a side only if one is named there)."""
+    targets = vocab.words("target_verbs")
+    verbs = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in targets]
+    if noun.dep_ in ("nsubj",) and noun.head.lemma_.lower() in targets and not _is_passive(noun.head):
+        verbs.append(noun.head)
+    for verb in verbs:
+        obj = _child(verb, {"dobj", "obj"}) or _prep_object(verb, vocab.words("patient_prepositions") | {"into", "through"})
+        if obj is not None:
+            return obj
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in vocab.words("weapon_subject_verbs"):
+        # "a grenade exploded at the entrance of a police station"
+        return _prep_object(noun.head, vocab.words("site_prepositions"))
+    return None
+
+
 def resolve_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dict | None) -> dict | None:
     """Actor for a pronoun: the speaker of a reported clause, else the last armed actor named."""
     if tok is None or tok.lower_ not in vocab.words("side_pronouns"):
@@ -115,7 +228,9 @@ def resolve_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dict 
         return speaker_actor
     if ctx.last_actor1 is not None and ctx.last_actor1["start"] < tok.idx and tok.lower_ in ("they", "it", "we"):
         return ctx.last_actor1  # the side the story was just telling about
-    return ctx.previous_actor(tok.idx)
+    # "police said a bomber ... when he blew himself up": he is whom the speaker tells of
+    exclude = speaker_actor.get("canonical") if speaker_actor is not None and tok.lower_ in ("he", "she") else None
+    return ctx.previous_actor(tok.idx, exclude=exclude)
 
 
 def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict | None) -> tuple[dict | None, dict | None, bool]:
@@ -140,9 +255,19 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             # "IS's declared defeat": a possessive, so the named side undergoes the noun
             return None, ctx.actor_at[named_aux.i], False
         passive = _is_passive(trigger) and named_aux is None
+        if _repelled(trigger) and not passive:
+            # "troops repelled an IS attack on the base": the attacker acts, the defenders are hit
+            attack = _child(trigger, {"dobj", "obj"})
+            defender_tok = _subject(trigger)
+            defender = ctx.actor_of(defender_tok) or resolve_pronoun(defender_tok, ctx, speaker_actor) \
+                or _forces_of_country(defender_tok) or unnamed_side(defender_tok)
+            attacker = _attacker_of(attack, ctx, defender) if attack is not None else None
+            if attacker is not None and defender is not None and _same(attacker, defender):
+                defender = None
+            return attacker, defender, False
         if named_aux is not None:
             agent_tok = named_aux
-            patient_tok = _child(trigger, {"dobj", "obj"}) or _prep_object(trigger, vocab.words("patient_prepositions"))
+            patient_tok = _object_naming_a_side(trigger, ctx)
         elif passive:
             patient_tok = _child(trigger, {"nsubjpass"})
             by = _child(trigger, {"agent"})
@@ -151,10 +276,16 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
                 patient_tok = trigger.head
         else:
             agent_tok = _subject(trigger)
-            patient_tok = _child(trigger, {"dobj", "obj"}) or _prep_object(trigger, vocab.words("patient_prepositions"))
+            patient_tok = _object_naming_a_side(trigger, ctx)
     else:
         agent_tok = _prep_object(trigger, {"by"})
-        patient_tok = _prep_object(trigger, vocab.words("patient_prepositions") | {"of"})
+        # "sniper fire from government areas": "from" says where the fire came from; it names the
+        # side that lost only after what was taken ("the recapture of Palmyra from IS")
+        patient_tok = _prep_object(trigger, (vocab.words("patient_prepositions") - {"from"}) | {"of"})
+        taken_from = _prep_object(trigger, {"from"}) if _prep_object(trigger, {"of"}) is not None else None
+        if taken_from is not None and ctx.actor_of(taken_from) is not None \
+                and (patient_tok is None or ctx.actor_of(patient_tok) is None):
+            patient_tok = taken_from
         modifier_side = None
         if agent_tok is None:
             # "IS suicide bomber", "Taliban car bomb": a side named inside the trigger's phrase
@@ -169,6 +300,12 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
                     break
                 if child.dep_ in ("compound", "amod", "nmod") and modifier_side is None:
                     modifier_side = state_of_modifier(child)
+        if patient_tok is None:
+            target = _target_of(trigger)
+            # what the attack hit names a side only if an armed side or civilians are there ("a
+            # minibus carrying government employees" names no side; "a base hosting U.S. troops" does)
+            if target is not None and (post_holder(target) or _hit_side(ctx.actor_of(target))):
+                patient_tok = target
         head = trigger.head
         # Climb through prepositions and conjunctions to the governing verb.
         while head.dep_ in ("prep", "pobj", "conj", "appos", "dobj", "compound") and head.head.i != head.i and not head.pos_ == "VERB":
@@ -196,15 +333,17 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
                 else:
                     agent_tok = subj
     agent = (
-        ctx.actor_of(agent_tok)
+        _acting_side(agent_tok, ctx)
         or resolve_pronoun(agent_tok, ctx, speaker_actor)
         or unnamed_side(agent_tok)
         or (modifier_side if not is_verb else None)
+        # "a suicide bomber attacked a military post": the trigger names the attacker, unnamed
+        or (unnamed_side(trigger) if not is_verb and patient_tok is not None else None)
     )
     # Object pronouns ("relieved it") mostly point at places and things, not sides.
-    patient = ctx.actor_of(patient_tok) or _forces_of_country(patient_tok) or (
+    patient = ctx.actor_of(patient_tok) or _forces_of_country(patient_tok) or post_holder(patient_tok) or (
         resolve_pronoun(patient_tok, ctx, None) if patient_tok is not None and patient_tok.lower_ in ("them", "they") else None
     ) or unnamed_side(patient_tok)  # "kills Kurdish fighters": an armed side, unnamed
-    if agent is not None and patient is not None and agent["canonical"] == patient["canonical"]:
+    if agent is not None and patient is not None and _same(agent, patient):
         patient = None
     return agent, patient, undergo

@@ -26,8 +26,17 @@ from ..language.doccache import sent_of
 from ..registry import Registry
 from .attribution import CLAIMED_ACT, speaker_for
 from .coding import Coding
-from .context import ArticleContext, is_armed
-from .naming import actor_name, civilians_of, government_of, in_event_country, police_of, rioters_of, unidentified_of
+from .context import STATE_FORCES, ArticleContext, is_armed
+from .naming import (
+    actor_name,
+    civilians_of,
+    forces_of,
+    government_of,
+    in_event_country,
+    police_of,
+    rioters_of,
+    unidentified_of,
+)
 from .roles import UNNAMED_SIDE, agent_and_patient, state_of_modifier
 from .roles import _subject as _roles_subject
 
@@ -124,17 +133,23 @@ def name_sides(c: Coding) -> None:
     iso2, ctx, event_type = c.country_code, c.ctx, c.event_type
     a1 = side_name(c.actor1, iso2)
     a2 = side_name(c.patient, iso2)
+    if c.patient is not None and c.patient.get("role") and c.actor1 is not None \
+            and c.actor1.get("type") in STATE_FORCES and c.actor1.get("country") == iso2:
+        a2 = None  # "the army captured a police station": a building, not the army's own police
     if event_type == "Violence against civilians" and (a2 is None or not a2.startswith("Civilians")):
         a2 = civilians_of(iso2)
     if a1 is None and (event_type == "Violence against civilians" or (event_type == "Explosions/Remote violence" and c.victims_civilian)):
         a1 = unidentified_of(iso2)
     if event_type == "Battles" or (event_type == "Explosions/Remote violence" and c.cls.infers_adversary):
-        if a1 is None and a2:
-            adversary = ctx.main_adversary(_canonical(c.patient))
-            a1 = actor_name(adversary, iso2) if adversary else None
-        if a2 is None and a1:
-            adversary = ctx.main_adversary(_canonical(c.actor1))
-            a2 = actor_name(adversary, iso2) if adversary else None
+        if a1 is None and a2 and not (c.patient or {}).get("role"):
+            # the other side of the article's war ("the SDF faced car bombs" in a story of IS);
+            # not for a post known only by its kind ("a car bomb struck a military checkpoint":
+            # who made the bomb only a claim or a blame says)
+            a1 = _named(ctx, ctx.main_adversary(_canonical(c.patient)), iso2)
+            c.guessed_actor1 = a1 is not None
+        if a2 is None and a1 and c.actor1 is not None and c.actor1.get("canonical"):
+            # the named side's main adversary; an unidentified one has none the article knows
+            a2 = _named(ctx, ctx.main_adversary(_canonical(c.actor1)), iso2)
             c.guessed_actor2 = a2 is not None
     if a1 is not None and a1 == a2:
         a2 = None
@@ -149,6 +164,14 @@ def name_sides(c: Coding) -> None:
     if event_type == "Riots" and (c.actor1 is None or c.actor1.get("type") in CROWD_TYPES):
         a1 = rioters_of(iso2)  # a crowd that riots, or a mob nobody names, is "Rioters (COUNTRY)"
     c.a1, c.a2 = a1, a2
+
+
+def _named(ctx: ArticleContext, canonical: str | None, iso2: str | None) -> str | None:
+    """The ACLED name, in the event's country, of a side the article names (by its canonical)."""
+    if not canonical:
+        return None
+    mention = next((a for a in ctx.actors if a["canonical"] == canonical), None)
+    return side_name(mention, iso2) if mention else actor_name(canonical, iso2)
 
 
 def _canonical(side: dict | None) -> str | None:
@@ -204,6 +227,8 @@ def side_name(side: dict | None, iso2: str | None) -> str | None:
     """A side's ACLED name for an event in the country `iso2`."""
     if side is None:
         return None
+    if side.get("role"):  # a country's forces named by their kind ("a military checkpoint")
+        return forces_of(side["role"], iso2)
     if side.get("canonical") is None:  # an armed side the text does not name
         return unidentified_of(iso2)
     if side.get("resolved_by") == "role" and not side.get("owned"):
