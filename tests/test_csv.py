@@ -139,3 +139,14 @@ def test_events_csv_from_the_command_line_has_the_same_header(tmp_path):
     assert main(["extract", str(src), "-f", "events-csv", "--published", "2021-06-14", "-o", str(out), "--workers", "1", "-q"]) == 0
     with open(out, newline="", encoding="utf-8") as fh:
         assert next(csv.reader(fh)) == ACLED_EXPORT + OURS
+
+
+def test_associated_actors_fill_their_columns():
+    from dateline.events.export import COLUMNS, event_row
+
+    ev = {"event_date": "2024-03-04", "event_type": "Battles", "sub_event_type": "Government regains territory",
+          "actor1": "Military Forces of Iraq", "assoc_actor_1": "Military Forces of the United States",
+          "actor2": "Islamic State (Iraq)", "country": "Iraq", "evidence": {"start": 0, "end": 5, "text": "Iraqi"}}
+    row = dict(zip(COLUMNS, event_row(ev, "a1")))
+    assert row["assoc_actor_1"] == "Military Forces of the United States"
+    assert row["assoc_actor_2"] == ""

@@ -254,6 +254,22 @@ def test_a_repelled_attack_is_the_attackers_act(text, actor1, actor2):
     assert (ev["actor1"], ev["actor2"]) == (actor1, actor2), ev
 
 
+@pytest.mark.parametrize("text, actor1, actor2, assoc", [
+    ("Iraqi troops, backed by U.S. air strikes, recaptured the town of Hit from Islamic State on Monday.",
+     "Military Forces of Iraq", "Islamic State (Iraq)", "Military Forces of the United States"),
+    ("Congolese soldiers fighting alongside Wazalendo militiamen attacked M23 positions near Sake on Monday.",
+     "Military Forces of the Democratic Republic of Congo", "M23: March 23 Movement", "Wazalendo"),
+])
+def test_an_ally_is_an_associated_actor_not_a_side(text, actor1, actor2, assoc):
+    # the ally's own strikes may be an event of their own (ACLED codes them so); the side it
+    # helped keeps it as an associate
+    evs = events_of(text)
+    assert all(e["actor2"] != actor1 for e in evs), evs  # the helped side is never the ally's target
+    rows = [e for e in evs if e["actor1"] == actor1]
+    assert len(rows) == 1, rows
+    assert (rows[0]["actor2"], rows[0].get("assoc_actor_1")) == (actor2, assoc)
+
+
 def test_weapons_counted_or_destroyed_are_not_events():
     evs = events_of(
         "Near Raqqa, 15 coalition air strikes destroyed two mortar systems, a rocket launcher, "

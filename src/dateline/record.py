@@ -54,6 +54,8 @@ class Event(TypedDict, total=False):
     sub_event_type: Required[Annotated[str, COLUMN]]
     actor1: Required[Annotated[str | None, COLUMN]]
     actor2: Required[Annotated[str | None, COLUMN]]
+    assoc_actor_1: str  # ACLED's associated actors of actor1 ("; " between names), when the text names allies
+    assoc_actor_2: str
     location: Required[Annotated[str | None, COLUMN]]
     location_resolved: str | None  # the gazetteer's name for `location`
     country: Required[Annotated[str | None, COLUMN]]

@@ -8,7 +8,7 @@ then its date. Fields stay at their defaults until their stage has run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.tokens import Span, Token
@@ -57,12 +57,16 @@ class Coding:
     victims_civilian: bool = False
     actor1: dict | None = None
     guessed_actor1: bool = False  # actor1 is the article's guess, not the sentence's
+    allies1: list = field(default_factory=list)  # associates of actor1 ("backed by ...")
+    allies2: list = field(default_factory=list)  # associates of actor2
     # place and the sides' names ("sides" stage)
     place: dict | None = None
     geo_precision: int = 3
     country_code: str | None = None
     a1: str | None = None
     a2: str | None = None
+    assoc1: str | None = None  # ACLED's assoc_actor_1: the allies' names, "; " between them
+    assoc2: str | None = None
     guessed_actor2: bool = False
     # date ("dated" stage): (event_date, time_precision, year), and whether it is the clause's own
     date: tuple[str | None, int, int | None] = (None, 3, None)

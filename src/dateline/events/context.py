@@ -145,12 +145,12 @@ class ArticleContext:
             return actor
         return None
 
-    def main_adversary(self, of: str | None) -> str | None:
-        """The armed side the article names most, other than `of` and the other forces of its
-        own state (the army is not the adversary of the police)."""
+    def main_adversary(self, of: str | None, allies: tuple = ()) -> str | None:
+        """The armed side the article names most, other than `of`, its allies and the other
+        forces of its own state (the army is not the adversary of the police)."""
         home = next((a.get("country") for a in self.actors if a["canonical"] == of and a.get("type") in STATE_FORCES), None)
         for canonical, _ in self.armed_counts.most_common():
-            if canonical == of:
+            if canonical == of or canonical in allies:
                 continue
             if home and any(a["canonical"] == canonical and a.get("type") in STATE_FORCES and a.get("country") == home
                             for a in self.actors):

@@ -3,8 +3,8 @@
 The one column list and the one row builder for every CSV dateline writes:
 `dateline extract -f events-csv` here, and `/api/events?format=csv` (serve/formats.py).
 ACLED's columns hold what the event says or what ACLED's tables settle from it
-(dateline.acled); the rest (ACLED's own ids, associated actors, admin2/3, source
-scale, tags) stay empty rather than guessed. Text cells are neutralised against
+(dateline.acled), and the associated actors the coder found (events/allies.py); the
+rest (ACLED's own ids, admin2/3, source scale, tags) stay empty rather than guessed. Text cells are neutralised against
 formula injection, so a spreadsheet never runs a sentence from the news.
 """
 

@@ -200,6 +200,10 @@ def _absorb(row: dict, ev: dict) -> None:
         row["trigger"] = ev.get("trigger")
     for side in ("actor1", "actor2"):
         row[side] = _better_side(row.get(side), ev.get(side))
+    for assoc in ("assoc_actor_1", "assoc_actor_2"):
+        names = [n for r in (row, ev) for n in (r.get(assoc) or "").split("; ") if n]
+        if names:
+            row[assoc] = "; ".join(dict.fromkeys(names))
     if row.get("actor1") and row.get("actor1") == row.get("actor2"):
         row["actor2"] = None
     # the most precise place: a named place over the country, a village over a province

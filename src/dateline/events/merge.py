@@ -163,7 +163,7 @@ def _mentions(records: Iterable[dict]) -> list[tuple[str, dict]]:
         for ev in rec.get("events", []):
             slim = {k: ev.get(k) for k in (
                 "event_date", "time_precision", "year", "event_type", "sub_event_type", "actor1", "actor2",
-                "location", "country", "admin1", "latitude", "longitude", "geo_precision", "fatalities",
+                "assoc_actor_1", "assoc_actor_2", "location", "country", "admin1", "latitude", "longitude", "geo_precision", "fatalities",
                 "attribution", "source", "evidence", "confidence", "notes",
             )}
             out.append((rec["id"], slim))

@@ -26,6 +26,8 @@ def build_event(c: Coding) -> dict:
         "sub_event_type": c.sub_event,
         "actor1": c.a1,
         "actor2": c.a2,
+        **({"assoc_actor_1": c.assoc1} if c.assoc1 else {}),
+        **({"assoc_actor_2": c.assoc2} if c.assoc2 else {}),
         "location": location_name(place),
         "location_resolved": place.get("resolved") if place else None,
         "country": country_name_of(c.country_code, place),

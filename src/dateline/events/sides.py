@@ -24,6 +24,7 @@ from .. import vocab
 from ..language.actors import actor_for_role
 from ..language.doccache import sent_of
 from ..registry import Registry
+from .allies import allies_of, same_side, token_of
 from .attribution import CLAIMED_ACT, speaker_for
 from .coding import Coding
 from .context import STATE_FORCES, ArticleContext, is_armed
@@ -106,6 +107,9 @@ def read_roles(c: Coding) -> None:
     claimant = claimant_of(c.ctx, c.sent)
     if c.agent is None and claimant is not None and c.cls.claimant_acts:
         c.agent = claimant  # "X claimed responsibility for a truck attack that killed eight"
+    c.allies1, c.allies2 = allies_of(c.ctx, c.trigger, c.sent, token_of(c.sent, c.agent), token_of(c.sent, c.patient))
+    if c.patient is not None and any(same_side(c.patient, a) for a in c.allies1):
+        c.patient = None  # an ally of the acting side is not what it acted on
 
 
 def choose_actor1(c: Coding) -> None:
@@ -125,6 +129,8 @@ def choose_actor1(c: Coding) -> None:
         c.guessed_actor1 = actor1 is not None
     if c.undergo and c.patient is not None and c.agent is None:
         actor1 = None  # "the SDF faced car bombs": the subject was hit; who acted is not said
+    if actor1 is not None and c.agent is None and any(same_side(actor1, a) for a in c.allies1):
+        actor1 = None  # a guess that fell on the ally ("backed by coalition air strikes")
     c.actor1 = actor1
 
 
@@ -149,7 +155,7 @@ def name_sides(c: Coding) -> None:
             c.guessed_actor1 = a1 is not None
         if a2 is None and a1 and c.actor1 is not None and c.actor1.get("canonical"):
             # the named side's main adversary; an unidentified one has none the article knows
-            a2 = _named(ctx, ctx.main_adversary(_canonical(c.actor1)), iso2)
+            a2 = _named(ctx, ctx.main_adversary(_canonical(c.actor1), tuple(a.get("canonical") for a in c.allies1)), iso2)
             c.guessed_actor2 = a2 is not None
     if a1 is not None and a1 == a2:
         a2 = None
@@ -164,6 +170,18 @@ def name_sides(c: Coding) -> None:
     if event_type == "Riots" and (c.actor1 is None or c.actor1.get("type") in CROWD_TYPES):
         a1 = rioters_of(iso2)  # a crowd that riots, or a mob nobody names, is "Rioters (COUNTRY)"
     c.a1, c.a2 = a1, a2
+    c.assoc1 = _associates(c.allies1, iso2, (a1, a2))
+    c.assoc2 = _associates(c.allies2, iso2, (a1, a2))
+
+
+def _associates(allies: list[dict], iso2: str | None, sides: tuple) -> str | None:
+    """ACLED's associated actors: the allies' names, "; " between them, none that is a side."""
+    names = []
+    for ally in allies:
+        name = side_name(ally, iso2)
+        if name and name not in sides and name not in names:
+            names.append(name)
+    return "; ".join(names) or None
 
 
 def _named(ctx: ArticleContext, canonical: str | None, iso2: str | None) -> str | None:
