@@ -91,6 +91,8 @@ CHECK_EXAMPLES = {
     "learned_no_event": (("A cholera outbreak in the northern districts of Kenya has killed 43 people this month, "
                           "health officials said.", "killed"),
                          ("A car bomb exploded outside a police station in Kirkuk on Monday, killing six officers.", "exploded")),
+    "claimed_act": (("An explosion hit a church in Beni on Sunday. The ADF said its fighters had planted the bomb.", "bomb"),
+                    ("A bomb exploded at a church in Beni on Sunday, the army said.", "bomb")),
 }
 
 

@@ -270,6 +270,29 @@ def test_an_ally_is_an_associated_actor_not_a_side(text, actor1, actor2, assoc):
     assert (rows[0]["actor2"], rows[0].get("assoc_actor_1")) == (actor2, assoc)
 
 
+@pytest.mark.parametrize("text, actor1, attribution", [
+    # a claim in the next sentence: the side says it did it
+    ("A car bomb exploded near a market in Afgooye on Monday, killing six people. "
+     "Al-Shabaab said it had carried out the attack.", "Al Shabaab", "claimed"),
+    # a blame in the same sentence
+    ("A grenade exploded outside a bar in Kisumu on Saturday, wounding five people, and police blamed al-Shabaab.",
+     "Al Shabaab", "alleged"),
+    # a suspicion in the next sentence
+    ("Gunmen killed six farmers near Maiduguri on Tuesday. Boko Haram was suspected.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "alleged"),
+])
+def test_claims_and_blame_name_the_perpetrator(text, actor1, attribution):
+    evs = events_of(text)
+    assert len(evs) == 1, evs  # the claim or blame is no event of its own
+    assert (evs[0]["actor1"], evs[0]["attribution"]) == (actor1, attribution)
+
+
+def test_a_claim_of_attacks_in_general_names_nobody():
+    evs = events_of("A roadside bomb killed three soldiers near Kismayo on Monday. "
+                    "Al-Shabaab has claimed responsibility for a series of similar attacks this year.")
+    assert [e["actor1"] for e in evs] == ["Unidentified Armed Group (Somalia)"]
+
+
 def test_weapons_counted_or_destroyed_are_not_events():
     evs = events_of(
         "Near Raqqa, 15 coalition air strikes destroyed two mortar systems, a rocket launcher, "

@@ -30,6 +30,7 @@ from ..errors import TriggerTableError
 from ..language.doccache import drop as drop_cache
 from ..language.doccache import sent_of
 from ..language.doccache import sents as doc_sents
+from ..language.doccache import text as doc_text
 from ..language.meta import ensure
 from .checks import excluded, listed_names
 from .coding import Candidate, Coding
@@ -41,6 +42,7 @@ from .incidents import assemble
 from .lexicon import LEXICON_FILE, TriggerClass, TriggerTable, load_table
 from .locate import BROAD_FEATURES, locate
 from .resolve import RESOLVERS, civilian_victims, from_the_air, resolve
+from .responsibility import responsibilities
 from .row import build_event, finish
 from .sides import ACTOR1_FALLBACKS, DEFAULT_ACTORS, choose_actor1, name_sides, read_roles
 
@@ -95,7 +97,8 @@ class EventCoder:
             if cand is not None:
                 candidates.append(cand)
         tolls = later_tolls([s for s in doc_sents(doc) if s.end_char > ctx.body_start], told)
-        events = drop_totals(assemble(fold(select(candidates)), tolls), ctx)
+        said = responsibilities(ctx)  # claims and blames name the perpetrators they are about
+        events = drop_totals(assemble(fold(select(candidates)), tolls, said, doc_text(doc)), ctx)
         for ev in events:
             ev.pop("_undated", None)
             ev.pop("_guessed_actor1", None)

@@ -24,6 +24,7 @@ over a claim, and the first mention as its evidence; `mentions` lists the eviden
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from functools import lru_cache
@@ -287,36 +288,67 @@ def is_claim(ev: dict) -> bool:
     return ev.get("event_type") == "Strategic developments" and bool(_CLAIM.search(ev["evidence"]["text"]))
 
 
-def attach_claims(rows: list[dict]) -> list[dict]:
+def _open(row: dict) -> bool:
+    """A violent incident whose perpetrator the story has not named (or only guessed)."""
+    return row.get("event_type") in VIOLENT_TYPES and (
+        not row.get("actor1") or row["actor1"].startswith(UNIDENTIFIED) or bool(row.get("_guessed_actor1")))
+
+
+def _name_perpetrator(target: dict, name: str, attribution: str, source: str | None, evidence: dict) -> None:
+    from .notes import note_for
+
+    target["actor1"] = name
+    if target.get("actor2") == name:
+        target["actor2"] = None
+    target["_guessed_actor1"] = False
+    target["attribution"], target["source"] = attribution, source
+    target.setdefault("mentions", [dict(target["evidence"])]).append(dict(evidence))
+    target["notes"] = note_for(target)
+
+
+def _told_in(row: dict, start: int, end: int) -> bool:
+    return any(start <= m["start"] < end for m in [row["evidence"], *row.get("mentions", [])])
+
+
+def _incident_of(said, rows: list[dict]) -> dict | None:
+    """The open incident a claim or blame is about: one told in its own sentence, else the
+    last one told before it ("... killing four soldiers. The BLA said it had planted the device")."""
+    here = next((r for r in rows if _told_in(r, said.start, said.end)), None)
+    if here is not None:
+        return here
+    before = [r for r in rows if r["evidence"]["start"] < said.start]
+    return max(before, key=lambda r: r["evidence"]["start"]) if before else None
+
+
+def attach_claims(rows: list[dict], said: Sequence = (), text: str = "") -> list[dict]:
     """A claim of responsibility is not an event (taxonomy): it names actor1 of the incident it
-    is about, with attribution 'claimed'. A claim of acts in general ("similar attacks") names
-    no incident and is dropped."""
+    is about, with attribution 'claimed'; so does a blame, with 'alleged' (`said`: the claims
+    and blames read from the parse, events/responsibility.py). A claim of acts in general
+    ("similar attacks") names no incident and is dropped."""
     kept = [r for r in rows if not is_claim(r)]
     for claim in (r for r in rows if is_claim(r)):
         claimant = claim.get("actor1")
-        text = claim["evidence"]["text"]
-        if not claimant or claimant.startswith(UNIDENTIFIED) or not _claimed_one().search(text) or _general().search(text):
+        text_ = claim["evidence"]["text"]
+        if not claimant or claimant.startswith(UNIDENTIFIED) or not _claimed_one().search(text_) or _general().search(text_):
             continue
-        open_rows = [r for r in kept if r.get("event_type") in VIOLENT_TYPES
-                     and (not r.get("actor1") or r["actor1"].startswith(UNIDENTIFIED))]
+        open_rows = [r for r in kept if _open(r)]
         if not open_rows:
             continue
         # the story's main incident: the first told (headline, lead), unless one is told nearer before the claim
-        target = open_rows[0]
-        target["actor1"] = claimant
-        if target.get("actor2") == claimant:
-            target["actor2"] = None
-        target["attribution"], target["source"] = "claimed", claimant
-        target.setdefault("mentions", [dict(target["evidence"])]).append(dict(claim["evidence"]))
-        from .notes import note_for
-
-        target["notes"] = note_for(target)
+        _name_perpetrator(open_rows[0], claimant, "claimed", claimant, claim["evidence"])
+    for item in said:
+        target = _incident_of(item, [r for r in kept if _open(r)])
+        name = item.name_in(target.get("country")) if target is not None else None
+        if not name:
+            continue
+        _name_perpetrator(target, name, item.kind, name if item.kind == "claimed" else item.source, item.evidence(text))
     return kept
 
 
-def assemble(events: list[dict], tolls: list[dict] = ()) -> list[dict]:
+def assemble(events: list[dict], tolls: list[dict] = (), said: Sequence = (), text: str = "") -> list[dict]:
     """Events of one article, in text order, assembled into incidents (in order of first
-    mention); `tolls` are tolls told apart from any event (`fatalities.later_tolls`)."""
+    mention); `tolls` are tolls told apart from any event (`fatalities.later_tolls`), `said` the
+    article's claims and blames (events/responsibility.py), `text` its body."""
     rows: list[dict] = []
     for ev in sorted(events, key=lambda e: e["evidence"]["start"]):
         if ev.get("attribution") == "reported" and ev.get("actor1") and not ev["actor1"].startswith(UNIDENTIFIED):
@@ -326,7 +358,7 @@ def assemble(events: list[dict], tolls: list[dict] = ()) -> list[dict]:
             rows.append(ev)
             continue
         _absorb(home, ev)
-    rows = attach_claims(rows)
+    rows = attach_claims(rows, said, text)
     attach_tolls(rows, list(tolls))
     for row in rows:
         row.pop("_actor1_reported", None)

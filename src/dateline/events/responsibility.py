@@ -1,0 +1,170 @@
+"""Who is said to have done it: claims of responsibility and blame, read from the parse.
+
+A claim names the claimant actor1 of the attack it is about, with attribution "claimed"; a
+blame by officials or sources names the blamed side actor1, with attribution "alleged"
+(taxonomy.md). Either may come in the attack's own sentence ("..., residents said, blaming
+federal forces") or in a later one ("Al-Shabaab claimed the attack through its radio", "The
+Baloch Liberation Army said it had planted the device", "Boko Haram was suspected").
+`incidents.attach_claims` gives each to the incident it is about.
+
+Read here:
+- a claim: a side claims responsibility or an act ("X claimed the bombing", "X's leader
+  claimed in a video that his group had carried out the kidnapping"), or says it did one
+  ("X said it had carried out the attack", "... one of its fighters had carried out ...");
+- a blame: someone blames, accuses, suspects or holds responsible a side ("police blamed
+  IPOB", "blaming the RSF", "attributed the blast to the PKK"), a side "was blamed" or "was
+  suspected", or "X was behind the attack" in what someone said.
+A claim or blame of acts in general ("for similar attacks", "for a wave of bombings") is about
+no one incident and is not read; nor is a denial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from .. import vocab
+from ..language.doccache import sents as doc_sents
+from .checks import check
+from .coding import Coding
+from .context import ArticleContext, is_armed
+from .roles import _child, _prep_object
+
+# Who claims an attack: an armed group. A state's forces or a coalition that says it carried
+# out strikes reports its own operations ("the coalition said it conducted 12 strikes").
+CLAIMANT_TYPES = frozenset({"rebel", "militia"})
+
+
+@lru_cache(maxsize=1)
+def _general() -> re.Pattern:
+    """"for similar attacks", "for a string of other bombings": acts in general, not the one told."""
+    return re.compile(rf"\bfor\s+(?:an?\s+\w+\s+of\s+)?(?:{vocab.alternation('acts_in_general_words')}|such)\b", re.IGNORECASE)
+
+
+_DENIAL = re.compile(r"\bden(?:y|ies|ied|ying)\b|\bnot\s+(?:claim|behind|responsible)\b|\brejected\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """A side said to have done an attack, and in which sentence."""
+
+    side: dict  # the actor mention
+    kind: str  # "claimed" or "alleged"
+    start: int  # the sentence's character offsets
+    end: int
+    source: str | None  # who blames ("police"), None for a claim
+
+    def name_in(self, country: str | None) -> str | None:
+        """The side's ACLED name for an event in `country` (an English country name)."""
+        from ..language.countries import iso2_for
+        from .sides import side_name
+
+        return side_name(self.side, iso2_for(country) if country else None)
+
+    def evidence(self, text: str) -> dict:
+        return {"start": self.start, "end": self.end, "text": text[self.start:self.end].rstrip()}
+
+
+def responsibilities(ctx: ArticleContext) -> list[Responsibility]:
+    """Every claim and blame of one act the article reports, in text order."""
+    found: list[Responsibility] = []
+    for sent in doc_sents(ctx.doc):
+        if sent.end_char <= ctx.body_start or _general().search(sent.text) or _DENIAL.search(sent.text):
+            continue
+        for tok in sent:
+            item = _claim(ctx, tok) or _blame(ctx, tok)
+            if item is None:
+                continue
+            side, kind, source = item
+            if side.get("canonical") is None or not is_armed(side):
+                continue
+            if kind == "claimed" and side.get("type") not in CLAIMANT_TYPES:
+                continue
+            found.append(Responsibility(side, kind, sent.start_char, sent.end_char, source))
+    return found
+
+
+def _side(ctx: ArticleContext, tok: Token | None) -> dict | None:
+    return ctx.actor_of(tok) if tok is not None else None
+
+
+def _claim(ctx: ArticleContext, tok: Token) -> tuple[dict, str, None] | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma == "claim":
+        # "IS claimed responsibility", "Al-Shabaab claimed the attack", "its leader claimed ... that
+        # his group had carried out the kidnapping"
+        obj = _child(tok, {"dobj"})
+        said = any(_says_it_did(v) for v in tok.subtree if v.dep_ in ("ccomp", "relcl") and v.i != tok.i)
+        if (obj is not None and obj.lemma_.lower() in vocab.words("claimed_objects")) or said:
+            side = _side(ctx, _child(tok, {"nsubj"}))
+            return (side, "claimed", None) if side else None
+        return None
+    if lemma in vocab.words("reporting_verbs"):
+        # "The BLA said it had planted the device", "Al-Shabaab said one of its fighters had ..."
+        said = _child(tok, {"ccomp"})
+        if said is not None and _says_it_did(said):
+            side = _side(ctx, _child(tok, {"nsubj"}))
+            return (side, "claimed", None) if side else None
+    return None
+
+
+def _says_it_did(verb: Token) -> bool:
+    """'it had carried out the attack', 'one of its fighters had carried out', 'it was behind'."""
+    subj = _child(verb, {"nsubj", "nsubjpass"})
+    if subj is None or not any(t.lower_ in vocab.words("side_pronouns") or t.lower_ == "group" for t in subj.subtree):
+        return False
+    if verb.lemma_.lower() in vocab.words("claim_act_verbs"):
+        return True
+    return verb.lemma_.lower() == "be" and _prep_object(verb, {"behind"}) is not None
+
+
+def _blame(ctx: ArticleContext, tok: Token) -> tuple[dict, str, str | None] | None:
+    lemma = tok.lemma_.lower()
+    if lemma in vocab.words("blame_verbs") and tok.pos_ in ("VERB", "AUX"):
+        source = _child(tok, {"nsubj"})
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        if passive:
+            blamed = _child(tok, {"nsubjpass"})  # "Boko Haram was suspected", "the PKK was blamed"
+        elif lemma == "attribute":
+            blamed = _prep_object(tok, {"to"})  # "attributed the blast to the PKK"
+        else:
+            blamed = _child(tok, {"dobj"})  # "police blamed IPOB", "blaming the RSF", "held X responsible"
+            if lemma == "hold" and not any(c.lower_ == "responsible" for c in tok.children):
+                return None
+        side = _side(ctx, blamed)
+        if side is None:
+            return None
+        if source is None and tok.dep_ in ("advcl", "xcomp", "conj"):
+            source = _child(tok.head, {"nsubj"})  # "residents said, blaming federal forces"
+        return side, "alleged", source.text if source is not None else None
+    if lemma == "be" and _prep_object(tok, {"behind"}) is not None and tok.dep_ == "ccomp" \
+            and tok.head.lemma_.lower() in vocab.words("reporting_verbs"):
+        # "police said Boko Haram was behind the attack"
+        side = _side(ctx, _child(tok, {"nsubj"}))
+        speaker = _child(tok.head, {"nsubj"})
+        if side is not None and not (speaker is not None and _side(ctx, speaker) == side):
+            return side, "alleged", speaker.text if speaker is not None else None
+    return None
+
+
+@check("claimed_act", stage="trigger")
+def _claimed_act(c: Coding) -> bool:
+    """"IS said its fighters had planted the bomb": the bomb is the attack the story told, which
+    the claim names a perpetrator for (attach_claims); the clause is no event of its own."""
+    for tok in c.sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in vocab.words("reporting_verbs") | {"claim"}:
+            continue
+        speaker = c.ctx.actor_of(_child(tok, {"nsubj"})) if _child(tok, {"nsubj"}) is not None else None
+        if speaker is None or speaker.get("type") not in CLAIMANT_TYPES:
+            continue  # "the coalition said it carried out 193 strikes": its report, not a claim
+        for said in tok.subtree:
+            if said.dep_ in ("ccomp", "relcl") and said.i != tok.i and _says_it_did(said) \
+                    and c.trigger.i in {t.i for t in said.subtree}:
+                return True
+    return False
+
