@@ -277,6 +277,9 @@ def test_an_ally_is_an_associated_actor_not_a_side(text, actor1, actor2, assoc):
     # a blame in the same sentence
     ("A grenade exploded outside a bar in Kisumu on Saturday, wounding five people, and police blamed al-Shabaab.",
      "Al Shabaab", "alleged"),
+    # a claim in a participle of the attack's own sentence
+    ("A suicide bomber killed nine people at a market in Gwoza on Friday, in an attack claimed by Boko Haram.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "claimed"),
     # a suspicion in the next sentence
     ("Gunmen killed six farmers near Maiduguri on Tuesday. Boko Haram was suspected.",
      "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "alleged"),

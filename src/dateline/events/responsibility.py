@@ -98,6 +98,11 @@ def _claim(ctx: ArticleContext, tok: Token) -> tuple[dict, str, None] | None:
     if lemma == "claim":
         # "IS claimed responsibility", "Al-Shabaab claimed the attack", "its leader claimed ... that
         # his group had carried out the kidnapping"
+        if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in vocab.words("claimed_objects"):
+            # "in an attack claimed by Islamic State", "a bombing that IS claimed"
+            by = _child(tok, {"agent"})
+            side = _side(ctx, _child(by, {"pobj"}) if by is not None else _child(tok, {"nsubj"}))
+            return (side, "claimed", None) if side else None
         obj = _child(tok, {"dobj"})
         said = any(_says_it_did(v) for v in tok.subtree if v.dep_ in ("ccomp", "relcl") and v.i != tok.i)
         if (obj is not None and obj.lemma_.lower() in vocab.words("claimed_objects")) or said:
