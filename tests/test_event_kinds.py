@@ -114,6 +114,21 @@ def test_strategic_developments(text, sub_event_type):
     assert ("Strategic developments", sub_event_type) in kinds(text)
 
 
+def test_a_deal_agreed_to_is_an_agreement_though_what_it_promises_lies_ahead():
+    ev = one("Rebels in the besieged town of Zabadani agreed to give up their heavy weapons in exchange for "
+             "safe passage to Idlib, under a deal negotiated with government forces on Thursday.")
+    assert (ev["sub_event_type"], ev["actor2"]) == ("Agreement", "Military Forces of Syria")
+
+
+@pytest.mark.parametrize("text", [
+    "Al Shabaab fighters occupied the town of Bardere on Sunday after Ethiopian troops left it, residents said.",
+    "Turkish troops entered the village of Kobane on Friday under a deal with the YPG.",
+])
+def test_a_place_taken_after_its_holders_left_or_under_a_deal_changed_hands_without_a_fight(text):
+    # the deal it was taken under is a part of the transfer, not an agreement row of its own
+    assert kinds(text) == {("Strategic developments", "Non-violent transfer of territory")}
+
+
 def test_a_grave_found_has_no_dead_of_its_own():
     ev = one("A mass grave with the remains of 40 people was found near Tal Afar on Monday, officials said.")
     assert ev["fatalities"] == 0
@@ -210,3 +225,26 @@ def test_force_on_protesters_who_broke_in_is_a_riot():
     # "who broke into" is told as done, though it hangs under a purpose clause ("to push back")
     assert kinds("Soldiers used live rounds and tear gas to push back protesters who broke into the parliament "
                  "compound in Bamako on Friday.") == {("Riots", "Violent demonstration")}
+
+
+@pytest.mark.parametrize("text", [
+    "Mortar rounds fired by the militants landed near a market in Baidoa on Tuesday, killing two women.",
+    "Ethiopian artillery pounded rebel positions around Dessie on Thursday, the rebels said.",
+    "The rebels fired dozens of rockets at the airport in Mekelle on Sunday; nobody was hurt, officials said.",
+])
+def test_rounds_that_landed_and_guns_that_pounded_are_shelling(text):
+    assert kinds(text) == {("Explosions/Remote violence", "Shelling/artillery/missile attack")}
+
+
+def test_rounds_and_rockets_seized_are_weapons_disrupted_not_ground_taken():
+    assert kinds("Police seized mortar rounds and dozens of rockets in a raid in Kirkuk on Monday.") == {
+        ("Strategic developments", "Disrupted weapons use")}
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("A car bomb exploded near a police station in Kirkuk on Sunday, killing six policemen.", "Remote explosive/landmine/IED"),
+    ("A suicide car bomber rammed an army checkpoint near Mogadishu on Monday, killing five soldiers.", "Suicide bomb"),
+    ("Roadside blast kills three Kenyan soldiers near Mandera", "Remote explosive/landmine/IED"),
+])
+def test_a_car_bomb_is_planted_unless_a_suicide_attacker_drove_it(text, sub_event_type):
+    assert kinds(text) == {("Explosions/Remote violence", sub_event_type)}

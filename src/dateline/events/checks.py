@@ -33,7 +33,7 @@ from ..language.doccache import sent_of
 from .coding import Coding
 from .context import ArticleContext, is_armed
 from .classifier import sentence_none_probability
-from .modality import is_habitual, present_habit, unrealised_reason
+from .modality import agreed, is_habitual, present_habit, unrealised_reason
 
 STAGES = ("trigger", "roles", "sides", "dated")
 
@@ -139,6 +139,8 @@ def _unrealised(c: Coding) -> bool:
         return False
     if c.cls.noun_names_participants and c.trigger.pos_ != "VERB" and reason not in ("negation", "question"):
         return False
+    if c.cls.sub_event_type == "Agreement" and reason in ("infinitive", "plan") and agreed(c.trigger):
+        return False  # "agreed to hand over their weapons under a deal": the agreeing is the event
     return not c.tried
 
 
@@ -234,6 +236,9 @@ def weapon_in_action(trigger: Token) -> bool:
     tok = trigger
     while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head  # "landmines, car bombs and tunnel ambushes": the list's first item speaks for all
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+            tok.head.head.like_num or tok.head.head.lemma_.lower() in vocab.words("salvo_nouns")):
+        tok = tok.head.head  # "fired dozens of rockets", "a barrage of shells hit the town"
     head = tok.head
     lemma = head.lemma_.lower()
     if tok.dep_ in ("nsubj", "nsubjpass") and lemma in vocab.words("weapon_subject_verbs"):

@@ -85,6 +85,15 @@ def unrealised_reason(trigger: Token) -> str | None:
     return None
 
 
+def agreed(trigger: Token) -> bool:
+    """'agreed to hand over their weapons under a deal': a verb of agreeing, itself told as done,
+    governs the trigger."""
+    for tok in clause_chain(trigger)[1:4]:
+        if tok.lemma_.lower() in vocab.words("agreeing_verbs"):
+            return unrealised_reason(tok) is None
+    return False
+
+
 def attempted(trigger: Token) -> bool:
     """'as they attempted to overrun the enclave', 'a battle to capture': an attempt, not an outcome."""
     for tok in clause_chain(trigger)[1:4]:

@@ -80,7 +80,7 @@ def _territory(c: Coding) -> Resolution:
         c.actor1 = c.ctx.actor_of(_prep_object(c.trigger, {"to"}))  # "the districts fell to the Taliban"
     if c.patient is None or not is_armed(c.patient):
         c.patient = holder_taken_from(c.ctx, c.trigger) or c.patient  # "retook Marte from Boko Haram"
-    if without_a_fight(c.sent):
+    if without_a_fight(c.sent, departure=c.lemma in vocab.words("occupying_verbs")):  # "occupied the village after the militia left it"
         return _transferred(c)
     by_government = c.actor1 is not None and c.actor1.get("type") in GOVERNMENT_TYPES
     c.sub_event = "Government regains territory" if by_government else "Non-state actor overtakes territory"
@@ -132,8 +132,22 @@ def _parties(c: Coding) -> Resolution:
     subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
     if c.actor1 is None and subject is not None:
         c.actor1 = c.ctx.actor_of(subject)
+    between = next((_prep_object(t, {"between"}) for t in (c.trigger, verb, *c.trigger.subtree)
+                    if _prep_object(t, {"between"}) is not None), None)
+    if between is not None and c.patient is None:
+        # "elders brokered a truce between two clan militias": the parties are the sides between
+        # which it holds, one side twice when a plural names both
+        sides = [side for side in (c.ctx.actor_of(t) for t in (between, *between.conjuncts)) if side is not None]
+        if len(sides) == 1 and between.tag_ in ("NNS", "NNPS"):
+            sides *= 2
+        if c.actor1 is None and sides:
+            c.actor1 = sides.pop(0)
+        elif len(sides) > 1 and sides[0].get("canonical") == (c.actor1 or {}).get("canonical"):
+            sides.pop(0)
+        c.patient = sides[0] if sides else None
     if c.patient is None:
         partners = [_prep_object(t, {"with", "between"}) for t in (c.trigger, verb)]
+        partners += [_prep_object(t, {"with"}) for t in c.trigger.subtree if t.dep_ == "acl"]  # "a deal negotiated with"
         partners += [conj for conj in (subject.conjuncts if subject is not None else ())]
         for tok in partners:
             side = c.ctx.actor_of(tok) if tok is not None else None
@@ -280,6 +294,8 @@ def captured_person(ctx: ArticleContext, trigger: Token) -> Token | None:
 
 
 def carries_chemical(trigger: Token, sent: Span) -> bool:
+    if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
+        trigger = trigger.head  # "mortar rounds filled with chlorine": the rounds carry it
     phrase = list(trigger.subtree) if trigger.pos_ in ("NOUN", "PROPN") else [
         w for ch in trigger.children if ch.dep_ in ("dobj", "nsubjpass") for w in ch.subtree]
     if _says(phrase, vocab.words("riot_gases")):  # "tear gas grenades": on trenches, not on a crowd
@@ -354,8 +370,11 @@ def _seizes_goods(trigger: Token) -> bool:
         seized = _child(trigger, {"dobj", "nsubjpass"})
     if seized is None:
         return False
-    of_goods = [o for p in seized.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    return any(t.lemma_.lower() in vocab.words("seized_goods") for t in (seized, *seized.conjuncts, *of_goods))  # "a tonne of explosives"
+    # "a tonne of explosives", "mortar rounds and dozens of rockets": the items, their kinds, what they count
+    items = (seized, *seized.conjuncts)
+    parts = [o for t in items for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    parts += [m for t in items for m in t.children if m.dep_ == "compound"]
+    return any(t.lemma_.lower() in vocab.words("seized_goods") for t in (*items, *parts))
 
 
 def civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None) -> bool:
