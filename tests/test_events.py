@@ -161,7 +161,7 @@ def test_charged_in_court_is_the_state_not_the_police():
     ev = one("The man was charged in a federal court in Chicago on Wednesday with providing support to Islamic State.")
     assert ev["sub_event_type"] == "Arrests"
     assert ev["actor1"] == "Government of the United States"
-    arrest = one("He was arrested in Chicago on Wednesday, officials said.")
+    arrest = one("He was arrested in Chicago on Wednesday on suspicion of plotting an attack, officials said.")
     assert arrest["actor1"] == "Police Forces of the United States"
 
 

@@ -31,6 +31,10 @@ SUBHEAD_MAX_TOKENS = 12
 # A time phrase spanning more than a year ("from 2014 to 2017") makes a sentence a tally.
 TALLY_MIN_DAYS = 366
 
+# An arrest of this many people at once is a mass arrest, political in a conflict whatever
+# its stated reason ("detained 70 people for occupying roads").
+MASS_ARREST_MIN = 20
+
 # "near"/"outside" before a place name: looked for this many characters back, in the
 # last NEAR_LOOKBACK_WORDS words ("on the outskirts of", "north of the town of").
 NEAR_LOOKBACK_CHARS = 25

@@ -12,6 +12,9 @@ stage, and drops a trigger at the first check that holds:
 - "dated": once the date is known (history known only to the year); last, the learned
   classifier's veto on the sentence (`classifier.py`).
 
+Beyond mood and habit, the checks leave out what is no political violence (`not_political.py`:
+illness, disaster, accident, animals, private crime, sport, ordinary arrests).
+
 A check registered with `listed=True` applies only to the trigger classes that name it
 in their `checks` (the trigger table, `data/event_triggers.jsonl`); the others apply to
 every class. A new check is one function here, a test in `tests/test_event_checks.py`,
@@ -34,6 +37,15 @@ from .coding import Coding
 from .context import ArticleContext, is_armed
 from .classifier import sentence_none_probability
 from .modality import agreed, is_habitual, present_habit, unrealised_reason
+from .not_political import (
+    animals_harmed,
+    figurative_use,
+    non_violent_cause,
+    ordinary_arrest,
+    private_crime,
+    quality_word,
+    sport_sense,
+)
 
 STAGES = ("trigger", "roles", "sides", "dated")
 
@@ -207,6 +219,57 @@ def _known_only_to_the_year(c: Coding) -> bool:
     """History dated only to a year ("seized Goma in 2012", "protests that began in 2019"): no ACLED row."""
     event_date, _, year = c.date
     return c.own_date and event_date is None and year is not None
+
+
+# --- not political violence (`not_political.py`) ---------------------------------------------
+
+
+@check("sport_talk", stage="trigger")
+def _sport_talk(c: Coding) -> bool:
+    return sport_sense(c.trigger)
+
+
+@check("figurative_use", stage="trigger")
+def _figurative_use(c: Coding) -> bool:
+    """'demonstrated its intent', 'battling the political system': another sense. (Marching
+    or rioting against a reform or a law is no figure of speech: a protest's target is
+    often a policy.)"""
+    why = figurative_use(c.trigger)
+    return why is not None and not (why == "figurative-object" and c.cls.event_type in PROTEST_TYPES)
+
+
+@check("non_violent_cause", stage="trigger")
+def _non_violent_cause(c: Coding) -> bool:
+    """Killed or hurt by an illness, a disaster, an accident, a mishap, an animal or poison."""
+    return non_violent_cause(c.trigger) is not None
+
+
+@check("animals_harmed", stage="trigger")
+def _animals_harmed(c: Coding) -> bool:
+    return animals_harmed(c.trigger)
+
+
+@check("quality_word", stage="trigger")
+def _quality_word(c: Coding) -> bool:
+    """'this map is striking': a trigger word that describes."""
+    return quality_word(c.trigger)
+
+
+# Event types whose acts are aimed at policies as often as at people.
+PROTEST_TYPES = frozenset({"Protests", "Riots"})
+
+
+@check("private_crime", stage="roles", listed=True)
+def _private_crime(c: Coding) -> bool:
+    """Harm in private life or for gain by no armed side ('shot his wife', 'killed by
+    robbers', 'a driver accused of rape')."""
+    return private_crime(c.ctx, c.trigger, c.agent) is not None
+
+
+@check("ordinary_arrest", stage="roles", listed=True)
+def _ordinary_arrest(c: Coding) -> bool:
+    """An arrest that is law enforcement, not politics (ACLED codes political arrests only)."""
+    return ordinary_arrest(c.ctx, c.trigger)
 
 
 @check("learned_no_event", stage="dated")
