@@ -35,6 +35,13 @@ TALLY_MIN_DAYS = 366
 # its stated reason ("detained 70 people for occupying roads").
 MASS_ARREST_MIN = 20
 
+# A toll this high, told in the perfect ("has killed 1,200") with no day of its own, is a
+# total over a period, not one event's.
+PERIOD_TOTAL_MIN_DEAD = 1000
+
+# A toll told over this many countries at once is a regional total, not one event.
+REGIONAL_TOTAL_MIN_COUNTRIES = 3
+
 # "near"/"outside" before a place name: looked for this many characters back, in the
 # last NEAR_LOOKBACK_WORDS words ("on the outskirts of", "north of the town of").
 NEAR_LOOKBACK_CHARS = 25

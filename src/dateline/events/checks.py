@@ -9,11 +9,14 @@ stage, and drops a trigger at the first check that holds:
   not realised: plans, negations, questions, conditionals; see `modality.py`);
 - "roles": once the parse has given the sides (a generic plural nobody is named in);
 - "sides": once the sides are named (a battle with no side, a development nobody made);
-- "dated": once the date is known (history known only to the year); last, the learned
-  classifier's veto on the sentence (`classifier.py`).
+- "dated": once the date is known (history known only to the year, a total over a period,
+  undated background); last, the learned classifier's veto on the sentence
+  (`classifier.py`).
 
 Beyond mood and habit, the checks leave out what is no political violence (`not_political.py`:
-illness, disaster, accident, animals, private crime, sport, ordinary arrests).
+illness, disaster, accident, animals, private crime, sport, ordinary arrests) and what is no
+news of now (`modality.py`: plots and drills, reactions to and remembrance of old events,
+inquiries, totals over a war, a period or a region, background in the past perfect).
 
 A check registered with `listed=True` applies only to the trigger classes that name it
 in their `checks` (the trigger table, `data/event_triggers.jsonl`); the others apply to
@@ -36,7 +39,23 @@ from ..language.doccache import sent_of
 from .coding import Coding
 from .context import ArticleContext, is_armed
 from .classifier import sentence_none_probability
-from .modality import agreed, is_habitual, present_habit, unrealised_reason
+from .fatalities import fatalities_in
+from .modality import (
+    agreed,
+    background_past,
+    framed_as_fiction,
+    habit_modified,
+    inquiry_into,
+    is_habitual,
+    long_duration,
+    period_total,
+    present_habit,
+    reaction_to,
+    role_description,
+    simulated,
+    spread_over_countries,
+    unrealised_reason,
+)
 from .not_political import (
     animals_harmed,
     figurative_use,
@@ -143,14 +162,19 @@ def _background(c: Coding) -> bool:
 
 @check("unrealised", stage="trigger")
 def _unrealised(c: Coding) -> bool:
-    """Planned, threatened, expected, negated, asked, conditional: see modality.py. A noun
-    that names people who were there keeps them there whatever the mood over it ("police
-    fired tear gas to disperse protesters"); an attempt that was made is a fight."""
+    """Planned, threatened, expected, negated, denied, asked, conditional: see modality.py.
+    A noun of a class that names people who were there keeps them there whatever the mood
+    over it ("police fired tear gas to disperse protesters"), unless it is negated, asked
+    or denied; a noun of the gathering itself only under a purpose ("to break up a march"),
+    not a plan ("unions will hold a march"). An attempt that was made is a fight."""
     reason = unrealised_reason(c.trigger)
     if reason is None:
         return False
-    if c.cls.noun_names_participants and c.trigger.pos_ != "VERB" and reason not in ("negation", "question"):
-        return False
+    if c.cls.noun_names_participants and c.trigger.pos_ != "VERB":
+        if c.lemma in vocab.words("participant_nouns") and reason not in ("negation", "question", "denial"):
+            return False
+        if reason == "infinitive":
+            return False
     if c.cls.sub_event_type == "Agreement" and reason in ("infinitive", "plan") and agreed(c.trigger):
         return False  # "agreed to hand over their weapons under a deal": the agreeing is the event
     return not c.tried
@@ -221,7 +245,54 @@ def _known_only_to_the_year(c: Coding) -> bool:
     return c.own_date and event_date is None and year is not None
 
 
-# --- not political violence (`not_political.py`) ---------------------------------------------
+# --- not political violence (`not_political.py`) and not news of now (`modality.py`) --------
+
+
+@check("plot_or_drill", stage="trigger")
+def _plot_or_drill(c: Coding) -> bool:
+    """A film's or a novel's plot, a drill or an exercise: nothing happened."""
+    return framed_as_fiction(c.trigger) or simulated(c.trigger)
+
+
+@check("reaction_or_remembrance", stage="trigger")
+def _reaction_or_remembrance(c: Coding) -> bool:
+    """An event named only as what is condemned, mourned or remembered."""
+    return reaction_to(c.trigger) is not None
+
+
+@check("inquiry_subject", stage="trigger")
+def _inquiry_subject(c: Coding) -> bool:
+    """'arrested in connection with the killing': what an inquiry or a case is about."""
+    return inquiry_into(c.trigger)
+
+
+@check("side_described", stage="trigger")
+def _side_described(c: Coding) -> bool:
+    """'officials fighting Islamic State said': what a side does, not what it did. (A crowd
+    'protesting' is there: nouns naming participants keep them; 'forces battling IS in
+    Anbar' fight at a place: that is news.)"""
+    if not role_description(c.trigger) or c.cls.noun_names_participants:
+        return False
+    # the noun described is a side: a name, a pronoun, people in the plural or an actor
+    # ('an attack killing 20' tells an event)
+    head = c.trigger.head
+    if not (head.pos_ in ("PROPN", "PRON") or head.tag_ in ("NNS", "NNPS") or head.i in c.ctx.actor_at):
+        return False
+    start, end = c.trigger.idx, c.trigger.right_edge.idx + len(c.trigger.right_edge)
+    return not any(start <= place["start"] < end for place in c.ctx.places_in(c.sent))
+
+
+@check("long_stretch", stage="trigger")
+def _long_stretch(c: Coding) -> bool:
+    """'fought the state for five decades', 'has besieged the town for months'."""
+    return long_duration(c.trigger)
+
+
+@check("habit_or_campaign", stage="trigger")
+def _habit_or_campaign(c: Coding) -> bool:
+    """'continued shelling', 'daily air strikes', 'repeated raids': a habit or a campaign,
+    not one event. (A 'weekly protest' held on Friday is one.)"""
+    return habit_modified(c.trigger) and not c.cls.noun_names_participants
 
 
 @check("sport_talk", stage="trigger")
@@ -236,6 +307,10 @@ def _figurative_use(c: Coding) -> bool:
     often a policy.)"""
     why = figurative_use(c.trigger)
     return why is not None and not (why == "figurative-object" and c.cls.event_type in PROTEST_TYPES)
+
+
+# Event types whose acts are aimed at policies as often as at people.
+PROTEST_TYPES = frozenset({"Protests", "Riots"})
 
 
 @check("non_violent_cause", stage="trigger")
@@ -255,8 +330,10 @@ def _quality_word(c: Coding) -> bool:
     return quality_word(c.trigger)
 
 
-# Event types whose acts are aimed at policies as often as at people.
-PROTEST_TYPES = frozenset({"Protests", "Riots"})
+@check("regional_total", stage="trigger")
+def _regional_total(c: Coding) -> bool:
+    """A toll over three countries or more: a regional total."""
+    return spread_over_countries(c.ctx, c.trigger)
 
 
 @check("private_crime", stage="roles", listed=True)
@@ -270,6 +347,23 @@ def _private_crime(c: Coding) -> bool:
 def _ordinary_arrest(c: Coding) -> bool:
     """An arrest that is law enforcement, not politics (ACLED codes political arrests only)."""
     return ordinary_arrest(c.ctx, c.trigger)
+
+
+@check("period_total", stage="dated")
+def _period_total(c: Coding) -> bool:
+    """A toll over a war or a period ('the war has killed 250,000', 'killed 1,200 in the past
+    three months'), unless the clause gives the day of one event."""
+    _, time_precision, _ = c.date
+    if c.own_date and time_precision == 1:
+        return False
+    return period_total(c.trigger, fatalities_in(c.sent, c.trigger)) is not None
+
+
+@check("undated_background", stage="dated")
+def _undated_background(c: Coding) -> bool:
+    """An earlier event told in the past perfect with no time of its own ('after U.S. strikes
+    had knocked out its air defences'): background, which no date the story gives would fit."""
+    return not c.own_date and background_past(c.trigger)
 
 
 @check("learned_no_event", stage="dated")

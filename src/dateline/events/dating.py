@@ -80,7 +80,10 @@ def _in_clause_of(doc: Doc, timex: dict, trigger: Token) -> bool:
     # ("collapsed in July, when Iraqi forces completed the recapture of Mosul").
     # Up a short chain too: "On Sunday, the SDF faced mines as they attempted to overrun the enclave".
     if trigger.tag_ == "VBG":
-        return False
+        # a bare participle tells what its clause's act did, then: "air strikes hit a
+        # hospital last week, killing children" (not "after capturing", "while fleeing")
+        return (trigger.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ == "mark" for c in trigger.children)
+                and _clause_head(trigger.head) == t_head)
     for _ in range(3):
         if head.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
             return False

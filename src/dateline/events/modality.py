@@ -57,6 +57,8 @@ def unrealised_reason(trigger: Token) -> str | None:
         return "question"
     if is_negated(trigger):
         return "negation"
+    if denied(trigger):
+        return "denial"
     chain = clause_chain(trigger, limit=8)
     reporting, modals, governors = (vocab.words(c) for c in ("reporting_verbs", "modal_verbs", "unrealised_governors"))
     for i, tok in enumerate(chain):
@@ -94,6 +96,21 @@ def agreed(trigger: Token) -> bool:
     return False
 
 
+def denied(trigger: Token) -> bool:
+    """Denied by a verb above it, before any reporting verb ('denied that its units had fired
+    at protesters', 'rejected reports of killings'): a denial says nothing happened, whoever
+    was there."""
+    reporting, denials = vocab.words("reporting_verbs"), vocab.words("denial_verbs")
+    chain = clause_chain(trigger, limit=8)
+    for below, tok in zip(chain, chain[1:]):
+        if tok.lemma_.lower() in denials:
+            # what is denied is its object, not the setting ('dismissed the chief after the attack')
+            return below.dep_ in ("dobj", "ccomp", "xcomp", "pcomp", "nsubjpass")
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in reporting:
+            return False
+    return False
+
+
 def attempted(trigger: Token) -> bool:
     """'as they attempted to overrun the enclave', 'a battle to capture': an attempt, not an outcome."""
     for tok in clause_chain(trigger)[1:4]:
@@ -115,9 +132,9 @@ def present_habit(trigger: Token) -> bool:
     return not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
 
 
-def is_habitual(trigger: Token) -> bool:
-    """A habit or a long stretch of time in the trigger's own clause ('has for years besieged',
-    'continues to carry out bombings'), not elsewhere in the sentence."""
+def clause_text(trigger: Token) -> str:
+    """The text of the trigger's own clause: the clause's verb (or root) and its words,
+    without the subordinate clauses of other verbs."""
     head = trigger
     while head.head.i != head.i and not (head.pos_ in ("VERB", "AUX") and head.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl")):
         head = head.head
@@ -133,4 +150,224 @@ def is_habitual(trigger: Token) -> bool:
             anc = anc.head
         if inside:
             words.append(tok.text_with_ws)
-    return _habit_pattern().search("".join(words)) is not None
+    return "".join(words)
+
+
+def is_habitual(trigger: Token) -> bool:
+    """A habit or a long stretch of time in the trigger's own clause ('has for years besieged',
+    'continues to carry out bombings'), not elsewhere in the sentence."""
+    return _habit_pattern().search(clause_text(trigger)) is not None
+
+
+# --- not news of now: plots, drills, reactions, remembrance, totals, background ------------
+
+def _headline_present(verb: Token) -> bool:
+    """The simple present of a headline ('Iraq condemns Turkish air strike in Sinjar'): the
+    event reacted to is the fresh news the headline gives, not one told elsewhere."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _elapsed_unit(tok: Token) -> bool:
+    """'ten years since', 'one year since', 'the anniversary since': time elapsed since what is
+    remembered."""
+    return tok.lemma_.lower() in vocab.words("calendar_units") or tok.lemma_.lower() == "anniversary"
+
+
+def _governors(trigger: Token, limit: int = 6) -> list[Token]:
+    """The heads above the trigger, stopping at a reporting verb (what is above "said" is
+    the attribution)."""
+    reporting = vocab.words("reporting_verbs")
+    out = []
+    for tok in clause_chain(trigger, limit=limit)[1:]:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in reporting:
+            break
+        out.append(tok)
+    return out
+
+
+def _lemma_in(tok: Token, concept: str) -> bool:
+    """The token's lemma or form is one of the concept's words, or with its compounds one of
+    its phrases ('TV series', 'video game')."""
+    words = vocab.words(concept)
+    if tok.lemma_.lower() in words or tok.lower_ in words:
+        return True
+    compounds = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    return bool(compounds) and " ".join([*compounds, tok.lower_]) in words or " ".join([*compounds, tok.lemma_.lower()]) in words
+
+
+def framed_as_fiction(trigger: Token) -> bool:
+    """A plot, not an event: 'In the film, a commando unit storms a plant', 'The novel follows
+    a sniper who hunts down a gang', 'The thriller opens with a suicide bomber'. A work of
+    fiction is the subject of a verb above the trigger, or its setting ('in the series')."""
+    for tok in [trigger, *_governors(trigger)]:
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and _lemma_in(child, "fiction_nouns"):
+                return True
+            if child.dep_ == "prep" and child.lower_ == "in" and any(
+                    p.dep_ == "pobj" and _lemma_in(p, "fiction_nouns") for p in child.children):
+                return True
+    return False
+
+
+def simulated(trigger: Token) -> bool:
+    """Practice, not combat: 'practised storming a beach', 'a drill simulating a raid',
+    'as part of annual exercises'."""
+    for tok in [trigger, *_governors(trigger, limit=4)]:
+        if tok is not trigger and _lemma_in(tok, "simulation_words"):
+            return True
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("during", "in") or (child.dep_ == "prep" and child.lower_ == "as"):
+                objs = [t for t in child.subtree if t.dep_ == "pobj"]
+                if any(_lemma_in(o, "simulation_words") for o in objs):
+                    return True
+    return False
+
+
+def reaction_to(trigger: Token) -> str | None:
+    """The trigger names an event only as what others react to or remember: 'condemned the
+    bombing', 'the anniversary of the massacre', 'remembered those killed in the attacks',
+    'to mark ten years since the girls were taken'. Returns 'condemnation' or
+    'commemoration', or None. The reaction must govern the event as its object (through
+    nouns, prepositions and participles): a clause of its own under it ('condemned the
+    fighting, blaming the air strikes on the army'), or a relative clause that tells the
+    event itself ('condemned the bombing, which killed 70 on Sunday'), is something else."""
+    below = None
+    for tok in [trigger, *_governors(trigger, limit=5)]:
+        since = next((m for m in tok.children if m.dep_ == "mark" and m.lower_ == "since"), None)
+        if since is not None and since.i > 0 and _elapsed_unit(since.doc[since.i - 1]):
+            return "commemoration"  # "to mark ten years since their daughters were taken"
+        if below is not None and below.dep_ == "nsubj":
+            return None  # the event does the verb: "rockets slammed into homes" ('slam' as a verb of hitting)
+        if tok is not trigger:
+            if _lemma_in(tok, "condemnation_verbs") and not _headline_present(tok):
+                return "condemnation"
+            if _lemma_in(tok, "commemoration_words"):
+                return "commemoration"
+            if tok.lower_ == "since" and _elapsed_unit(tok.head):
+                return "commemoration"  # "one year since the attack"
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "pcomp", "pobj", "dobj", "nsubjpass", "nsubj"):
+            return None  # a clause of its own: what governs it is no reaction to this event
+        below = tok
+    return None
+
+
+@lru_cache(maxsize=1)
+def _count_and_units() -> tuple[str, str]:
+    """Regular expressions for a count (digits, a number word, an ordinal, 'a', 'several',
+    'few') and a long unit of time (months, years, decades), from the vocabulary."""
+    counts = sorted([*vocab.mapping("number_words"), *vocab.words("ordinal_words"), "a", "several", "few"], key=len, reverse=True)
+    units = sorted(vocab.words("long_time_units"), key=len, reverse=True)
+    count = r"(?:\d[\d,.]*|" + "|".join(re.escape(w) for w in counts) + ")"
+    unit = "(?:" + "|".join(re.escape(u) + "s?" for u in units) + ")"
+    return count, unit
+
+
+@lru_cache(maxsize=1)
+def _period_pattern() -> re.Pattern:
+    """The period-total phrases as one pattern ('#' a number, 'UNIT' months/years/decades)."""
+    count, unit = _count_and_units()
+    phrases = sorted(vocab.words("period_total_phrases"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(p).replace("\\#", count).replace("UNIT", unit).replace("\\ ", " ") for p in phrases)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def period_total(trigger: Token, fatalities: int | None = None) -> str | None:
+    """A toll over a war or a long period, not one event: 'the war has killed 250,000', 'a year
+    of fighting has killed 15,000', 'killed 1,200 civilians over the past year', 'more than
+    4,000 killed since the coup', and any toll of thousands told in the perfect. Why, or None.
+    (A clause with a day of its own is one event: the caller asks only when there is none.)"""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    war = vocab.words("war_nouns")
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+            heads = [child] if child.dep_ != "agent" else [p for p in child.children if p.dep_ == "pobj"]
+            for head in heads:
+                phrase = [head, *(c for c in head.children if c.dep_ in ("compound", "amod"))]
+                if head.lemma_.lower() in war or " ".join(t.lower_ for t in sorted(phrase, key=lambda t: t.i)) in war:
+                    if head.lemma_.lower() != "fighting" or _period_pattern().search(clause_text(verb)):
+                        return "war"  # "the war has killed", "the insurgency has killed"
+    if _period_pattern().search(clause_text(verb)):
+        return "period"
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in verb.children)
+    if perfect and verb.lemma_.lower() in vocab.words("killing_words") and any(
+            c.lower_ == "since" and c.dep_ in ("prep", "mark") for t in (verb, *verb.children) for c in t.children):
+        return "running-total"  # "29 have been killed since the group began its assault on Friday"
+    if perfect and fatalities is not None and fatalities >= settings.PERIOD_TOTAL_MIN_DEAD:
+        return "perfect-total"
+    return None
+
+
+def spread_over_countries(ctx, trigger: Token) -> bool:
+    """A toll over many countries ('more than 300 were killed in Malaysia, Myanmar, Somalia and
+    Kenya') is a regional total, not one event: countries named in the phrases of the verb."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in verb.children if c.dep_ == "prep"]
+    countries = {p.get("country_code") for p in ctx.places_in(trigger.sent)
+                 if p.get("feature") == "country" and any(a <= p["start"] < b for a, b in spans)}
+    return len(countries - {None}) >= settings.REGIONAL_TOTAL_MIN_COUNTRIES
+
+
+def background_past(trigger: Token) -> bool:
+    """Told in the past perfect outside reported speech ('after U.S. strikes had knocked out
+    its air defences'): an earlier event set as background. (Under a reporting verb the
+    past perfect is the news: 'police said gunmen had attacked the village'.) The caller
+    asks only when the clause has no time phrase of its own."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    if verb is None and trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and trigger.head.pos_ in ("VERB", "AUX"):
+        verb = trigger.head
+    if verb is None:
+        return False
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children):
+        return False
+    reporting = vocab.words("reporting_verbs")
+    return not any(tok.lemma_.lower() in reporting for tok in clause_chain(verb, limit=6)[1:])
+
+
+def inquiry_into(trigger: Token) -> bool:
+    """The event is what an inquiry or a case is about ('arrested in connection with the
+    killing of a student', 'an investigation into the bombing'): told elsewhere, or history."""
+    return trigger.dep_ == "pobj" and trigger.head.head.lemma_.lower() in vocab.words("inquiry_nouns")
+
+
+def role_description(trigger: Token) -> bool:
+    """A participle that says what a side does, not what it did: 'officials fighting Islamic
+    State said', 'the coalition battling the militants', 'rebels fighting the government'."""
+    # what it does acts on something ('ISIL shelling kills' is a headline's noun)
+    return (trigger.tag_ == "VBG" and trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN", "PRON")
+            and any(c.dep_ in ("dobj", "prep", "prt") for c in trigger.children))
+
+
+def habit_modified(trigger: Token) -> bool:
+    """An event noun told as a habit or a campaign: 'continued shelling', 'daily air strikes',
+    'repeated attacks', 'indiscriminate bombing'. The words before the noun count too,
+    however the parser hangs them ('the relentless shelling' with 'relentless' as an object)."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    before = []
+    tok = trigger
+    while tok.i > 0 and tok.nbor(-1).pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and tok.nbor(-1).tag_ not in ("VBD", "VBZ", "VBP"):
+        tok = tok.nbor(-1)
+        before.append(tok)
+    modifiers = [c for c in trigger.children if c.dep_ in ("amod", "compound")] + before
+    return any(_lemma_in(c, "habit_modifiers") for c in modifiers)
+
+
+def long_duration(trigger: Token) -> bool:
+    """What the trigger tells lasted months or more: 'fought the state for more than five
+    decades', 'has besieged the town for months' (a 'for' phrase on the trigger or its verb)."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") or trigger.head.i == trigger.i else trigger.head
+    for tok in {trigger, verb}:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                phrase = "".join(t.text_with_ws for t in child.subtree)
+                if _duration_pattern().match(phrase):
+                    return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _duration_pattern() -> re.Pattern:
+    """'for (more than) (five) (straight) decades': a 'for' phrase of long units of time."""
+    count, unit = _count_and_units()
+    qualifiers = "|".join(re.escape(q) for q in sorted(vocab.words("count_qualifiers"), key=len, reverse=True))
+    return re.compile(rf"\bfor (?:(?:{qualifiers}) )?(?:{count} )?(?:straight |consecutive )?{unit}\b", re.IGNORECASE)
