@@ -53,6 +53,8 @@ VIOLENT_NEIGHBOURS = [
     ("Militia attacks have risen along the Tana river, police said.", "attacks"),
     ("Cattle rustlers killed a herder near Isiolo on Sunday.", "killed"),
     ("The Tamil Tigers attacked an army camp near Jaffna on Sunday.", "attacked"),
+    # people did it: the accident is when, not how
+    ("Angry drivers beat and killed a passenger after a road accident in Lagos on Friday.", "killed"),
 ]
 
 

@@ -146,13 +146,17 @@ def non_violent_cause(trigger: Token) -> str | None:
     # critical condition after an outbreak of cholera")
     verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     for verb in verbs:
+        # people as the subject did it: an 'after' phrase or clause is then the time, not the
+        # cause ("taxi drivers set upon and killed a man after a road accident")
+        doer = _people_subject(verb)
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "agent"):
                 heads = [child] if child.dep_ != "agent" else [p for p in child.children if p.dep_ == "pobj"]
                 candidates.extend((_phrase_tokens(h) + [verb], h) for h in heads)  # "a gas cylinder exploded"
             elif child.dep_ == "prep" and child.lower_ in vocab.words("cause_prepositions"):
-                candidates.extend((_phrase_tokens(p), p) for p in child.children if p.dep_ == "pobj")
-            elif child.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS for m in child.children):
+                if not (doer and child.lower_ == "after"):
+                    candidates.extend((_phrase_tokens(p), p) for p in child.children if p.dep_ == "pobj")
+            elif child.dep_ == "advcl" and not doer and any(m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS for m in child.children):
                 # "killed when their bus fell into a gorge": the clause's verb, subject and places
                 subj = next((s for s in child.children if s.dep_ in ("nsubj", "nsubjpass")), None)
                 places = [p for c in child.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
@@ -163,6 +167,15 @@ def non_violent_cause(trigger: Token) -> str | None:
         if kind is not None:
             return kind
     return None
+
+
+def _people_subject(verb: Token) -> bool:
+    """The active subject of the verb (or of the verb it is joined to by 'and') is people."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None) if v is not None else None
+        if subj is not None:
+            return subj.lemma_.lower() in vocab.words("person_nouns")
+    return False
 
 
 def animals_harmed(trigger: Token) -> bool:
