@@ -19,8 +19,8 @@ BENCHMARK = ROOT / "benchmarks" / "event_bank.py"
 
 # Today's figures on main (see docs/event-bank.md), less a few points of slack. Raise them
 # when the coder gets better; never lower them to let a change through.
-PASS_RATE_FLOOR = 0.48
-NO_EVENT_RATE_FLOOR = 0.80
+PASS_RATE_FLOOR = 0.60
+NO_EVENT_RATE_FLOOR = 0.95
 
 MIN_ITEMS_PER_SUB_EVENT_TYPE = 20
 MIN_NEGATIVES = 200
