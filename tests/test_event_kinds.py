@@ -248,3 +248,10 @@ def test_rounds_and_rockets_seized_are_weapons_disrupted_not_ground_taken():
 ])
 def test_a_car_bomb_is_planted_unless_a_suicide_attacker_drove_it(text, sub_event_type):
     assert kinds(text) == {("Explosions/Remote violence", sub_event_type)}
+
+
+def test_the_attackers_dead_told_twice_are_counted_once():
+    # "militiamen" are attackers: a second telling of them is the same dead, not the other side's
+    assert [dead for _, dead in tolls("Army drone strike kills 7 militiamen by mistake: officials\n\n"
+                                      "Friendly fire by army drone kills seven pro-government fighters\n\n"
+                                      "Friendly fire by army drone kills seven pro-government fighters")] == [7]

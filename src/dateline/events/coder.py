@@ -138,7 +138,7 @@ class EventCoder:
         elif c.event_type != "Strategic developments":
             event["fatalities"] = fatalities_in(c.sent, c.trigger)
             toll = toll_of(c.sent) if event["fatalities"] is not None else None
-            event["_toll"] = {"adds": toll.adds, "updates": toll.updates} if toll else {}
+            event["_toll"] = {"adds": toll.adds, "updates": toll.updates, "attackers": toll.attackers} if toll else {}
         event["_guessed_actor1"] = c.guessed_actor1
         event["_guessed_actor2"] = c.guessed_actor2
         trigger = c.trigger

@@ -280,6 +280,7 @@ class Toll:
     count: int
     adds: bool = False
     updates: bool = False
+    attackers: bool = False  # added only as the attackers' dead: not to a toll of the attackers' dead
 
 
 def toll_of(sent: Span) -> Toll | None:
@@ -293,7 +294,7 @@ def toll_of(sent: Span) -> Toll | None:
     chosen = clauses[-1] if updates else clauses[0]  # a revision's figure is the one told last
     also = any(c.lower_ == "also" for tok, *_ in clauses for c in (*tok.children, *tok.head.children))
     attackers = all((victims and _attackers(victims)) or _lost_by_attackers(tok) for tok, _, victims in clauses)
-    return Toll(chosen[1], adds=also or attackers, updates=updates)
+    return Toll(chosen[1], adds=also or attackers, updates=updates, attackers=attackers and not also)
 
 
 def later_tolls(sents: list[Span], told: set[int]) -> list[dict]:
@@ -308,7 +309,8 @@ def later_tolls(sents: list[Span], told: set[int]) -> list[dict]:
             continue
         toll = toll_of(sent)
         if toll is not None:
-            out.append({"start": sent.start_char, "count": toll.count, "adds": toll.adds, "updates": toll.updates})
+            out.append({"start": sent.start_char, "count": toll.count, "adds": toll.adds, "updates": toll.updates,
+                        "attackers": toll.attackers})
     return out
 
 
@@ -324,7 +326,7 @@ def add_toll(row: dict, count: int | None, how: dict, told_at: int) -> None:
     counted.add(told_at)
     if row.get("fatalities") is None:
         row["fatalities"] = count
-    elif how.get("adds"):
-        row["fatalities"] += count
+    elif how.get("adds") and not (how.get("attackers") and (row.get("_toll") or {}).get("attackers")):
+        row["fatalities"] += count  # not when the toll already counts the attackers ("kills 9 militiamen", then "killed nine militiamen")
     elif how.get("updates"):
         row["fatalities"] = count
