@@ -94,6 +94,11 @@ def check(name: str, *, stage: str, listed: bool = False) -> Callable:
     return register
 
 
+def trigger_check(name: str, predicate: Callable[[Token], bool]) -> None:
+    """Register a check of stage "trigger" that asks one question of the trigger word alone."""
+    check(name, stage="trigger")(lambda c: bool(predicate(c.trigger)))
+
+
 def excluded(stage: str, c: Coding) -> str | None:
     """The name of the first check of this stage that excludes the trigger, or None."""
     for chk in CHECKS:
@@ -260,10 +265,8 @@ def _reaction_or_remembrance(c: Coding) -> bool:
     return reaction_to(c.trigger) is not None
 
 
-@check("inquiry_subject", stage="trigger")
-def _inquiry_subject(c: Coding) -> bool:
-    """'arrested in connection with the killing': what an inquiry or a case is about."""
-    return inquiry_into(c.trigger)
+# 'arrested in connection with the killing': what an inquiry or a case is about
+trigger_check("inquiry_subject", inquiry_into)
 
 
 @check("side_described", stage="trigger")
@@ -282,10 +285,8 @@ def _side_described(c: Coding) -> bool:
     return not any(start <= place["start"] < end for place in c.ctx.places_in(c.sent))
 
 
-@check("long_stretch", stage="trigger")
-def _long_stretch(c: Coding) -> bool:
-    """'fought the state for five decades', 'has besieged the town for months'."""
-    return long_duration(c.trigger)
+# 'fought the state for five decades', 'has besieged the town for months'
+trigger_check("long_stretch", long_duration)
 
 
 @check("habit_or_campaign", stage="trigger")
@@ -295,9 +296,7 @@ def _habit_or_campaign(c: Coding) -> bool:
     return habit_modified(c.trigger) and not c.cls.noun_names_participants
 
 
-@check("sport_talk", stage="trigger")
-def _sport_talk(c: Coding) -> bool:
-    return sport_sense(c.trigger)
+trigger_check("sport_talk", sport_sense)
 
 
 @check("figurative_use", stage="trigger")
@@ -319,15 +318,11 @@ def _non_violent_cause(c: Coding) -> bool:
     return non_violent_cause(c.trigger) is not None
 
 
-@check("animals_harmed", stage="trigger")
-def _animals_harmed(c: Coding) -> bool:
-    return animals_harmed(c.trigger)
+trigger_check("animals_harmed", animals_harmed)
 
 
-@check("quality_word", stage="trigger")
-def _quality_word(c: Coding) -> bool:
-    """'this map is striking': a trigger word that describes."""
-    return quality_word(c.trigger)
+# 'this map is striking': a trigger word that describes
+trigger_check("quality_word", quality_word)
 
 
 @check("regional_total", stage="trigger")
