@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import dateline
-
-PUBLISHED = "2021-06-14"
-
-
-def events_of(text: str) -> list[dict]:
-    (art,) = dateline.extract(text, published=PUBLISHED)
-    return art.events
-
+from tests.test_events import events_of
 
 @pytest.mark.parametrize("headline, sub_event_type", [
     ("At least 14 killed in attacks in Kaduna", "Attack"),  # the participle read as the main verb
