@@ -34,6 +34,7 @@ from .fatalities import add_toll
 from .lexicon import load_classes
 from .merge import _km
 from .naming import crowd_for, crowd_role
+from .responsibility import acts_in_general
 
 # Kinds that can be one occurrence, and which one names it (earlier in the list wins).
 FAMILIES: tuple[tuple[str, ...], ...] = (
@@ -274,11 +275,6 @@ def _claimed_one() -> re.Pattern:
     )
 
 
-@lru_cache(maxsize=1)
-def _general() -> re.Pattern:
-    return re.compile(rf"\bfor\s+(?:{vocab.alternation('acts_in_general_words')}|such)\b", re.IGNORECASE)
-
-
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 TOLL_TYPES = (*VIOLENT_TYPES, "Protests", "Riots")  # the events a toll told apart can belong to
 
@@ -329,7 +325,7 @@ def attach_claims(rows: list[dict], said: Sequence = (), text: str = "") -> list
     for claim in (r for r in rows if is_claim(r)):
         claimant = claim.get("actor1")
         text_ = claim["evidence"]["text"]
-        if not claimant or claimant.startswith(UNIDENTIFIED) or not _claimed_one().search(text_) or _general().search(text_):
+        if not claimant or claimant.startswith(UNIDENTIFIED) or not _claimed_one().search(text_) or acts_in_general().search(text_):
             continue
         open_rows = [r for r in kept if _open(r)]
         if not open_rows:

@@ -39,8 +39,9 @@ CLAIMANT_TYPES = frozenset({"rebel", "militia"})
 
 
 @lru_cache(maxsize=1)
-def _general() -> re.Pattern:
-    """"for similar attacks", "for a string of other bombings": acts in general, not the one told."""
+def acts_in_general() -> re.Pattern:
+    """"for similar attacks", "for a string of other bombings", "for such attacks": a claim or
+    blame of acts in general, not of the one told (incidents.attach_claims reads it too)."""
     return re.compile(rf"\bfor\s+(?:an?\s+\w+\s+of\s+)?(?:{vocab.alternation('acts_in_general_words')}|such)\b", re.IGNORECASE)
 
 
@@ -72,7 +73,7 @@ def responsibilities(ctx: ArticleContext) -> list[Responsibility]:
     """Every claim and blame of one act the article reports, in text order."""
     found: list[Responsibility] = []
     for sent in doc_sents(ctx.doc):
-        if sent.end_char <= ctx.body_start or _general().search(sent.text) or _DENIAL.search(sent.text):
+        if sent.end_char <= ctx.body_start or acts_in_general().search(sent.text) or _DENIAL.search(sent.text):
             continue
         for tok in sent:
             item = _claim(ctx, tok) or _blame(ctx, tok)
