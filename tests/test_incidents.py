@@ -81,3 +81,39 @@ def test_a_claim_of_attacks_in_general_names_nobody():
     )
     assert len(evs) == 1, evs
     assert evs[0]["actor1"].startswith("Unidentified Armed Group")
+
+
+def test_a_live_update_that_leads_undated_takes_the_day_told_further_down():
+    evs = events_of(
+        "A car bomb exploded outside a police station in Mosul, killing seven people, officials said.\n\n"
+        "The car bomb went off on Tuesday morning as officers changed shifts, a police captain said.\n",
+        published="2023-04-12",
+    )
+    assert len(evs) == 1, evs
+    assert evs[0]["event_date"] == "2023-04-11"
+    assert evs[0]["fatalities"] == 7
+
+
+def test_an_older_dated_attack_is_not_the_undated_lead():
+    evs = events_of(
+        "A car bomb exploded outside a police station in Mosul, killing seven people, officials said.\n\n"
+        "A car bomb exploded outside the same police station on March 20, killing two.\n",
+        published="2023-04-12",
+    )
+    assert sorted(e["event_date"] for e in evs) == ["2023-03-20", "2023-04-12"], evs
+
+
+def test_a_guessed_target_does_not_split_one_bombing():
+    # "blew themselves up" names no target: the coder guesses the article's other side (the
+    # police); the later sentence says whom the attack killed, and it is one incident
+    evs = events_of(
+        "Islamic State attackers blew themselves up at a bus station in Kirkuk after opening fire on "
+        "passengers, officials said.\n\n"
+        "Police checked cars on every road out of the city.\n\n"
+        "The attacks at the station killed at least 14 civilians, the health ministry said.\n"
+    )
+    violent = [e for e in evs if e["event_type"] in ("Explosions/Remote violence", "Violence against civilians")]
+    assert len(violent) == 1, violent
+    assert violent[0]["sub_event_type"] == "Suicide bomb"
+    assert violent[0]["actor2"].startswith("Civilians")
+    assert violent[0]["fatalities"] == 14

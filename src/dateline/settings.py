@@ -76,6 +76,11 @@ SAME_PLACE_KM = 25.0
 SAME_DAY_SLACK_DAYS = 1
 SAME_WEEK_SLACK_DAYS = 7
 
+# A story that leads with an occurrence it does not date (coded on the story's day) and gives
+# its day further down ("the attack at the airport on Tuesday"): a day this close before the
+# story's is that occurrence's day (news reports what happened in the last day or three).
+UNDATED_LEAD_MAX_DAYS = 3
+
 # The learned event classifier (events/classifier.py) as a veto: a coded event whose sentence
 # it gives at least this probability of reporting no event is dropped. Chosen on news2016's
 # even half and GeoVirus half A (data/event_classifier/README.md): 0.6 gave the best event F1

@@ -12,7 +12,8 @@ Two mentions belong to one incident when
 - their places agree (the same place, within a short distance, or one says only the
   country or nothing);
 - their days agree (one period inside the other; a mention with no time of its own
-  re-tells the one told before);
+  re-tells the one told before; one told first without a time of its own takes the day a
+  later mention gives it when that day is just before the story's);
 - their sides do not conflict (equal, or one unnamed or unidentified).
 
 The incident's row takes the most specific kind (a suicide bombing over an explosion
@@ -153,11 +154,20 @@ def days_agree(a: dict, b: dict) -> bool:
     if b.get("_undated"):
         return True
     if a.get("_undated"):
-        return False
+        return _day_of_undated(a, b)
     pa, pb = _period(a), _period(b)
     if pa is None or pb is None:
         return pa == pb and a.get("year") == b.get("year")
     return (pa[0] <= pb[0] and pb[1] <= pa[1]) or (pb[0] <= pa[0] and pa[1] <= pb[1])
+
+
+def _day_of_undated(a: dict, b: dict) -> bool:
+    """`a` has no time of its own (it is coded on the story's day), `b`, told later, gives a day
+    shortly before: a live update's "an attack at the airport" above "the attack on Tuesday"."""
+    if a.get("time_precision") != 1 or b.get("time_precision") != 1:
+        return False
+    pa, pb = _period(a), _period(b)
+    return pa is not None and pb is not None and 0 <= (pa[0] - pb[0]).days <= settings.UNDATED_LEAD_MAX_DAYS
 
 
 def _side_conflict(x: str | None, y: str | None) -> bool:
@@ -168,28 +178,42 @@ def _side_conflict(x: str | None, y: str | None) -> bool:
     return not (x.startswith(UNIDENTIFIED) or y.startswith(UNIDENTIFIED))
 
 
+def _stated(ev: dict, side: str) -> str | None:
+    """The side as the mention's text names it: a side the coder only guessed (the article's
+    main adversary of the side named: "the attackers blew themselves up") names nobody. Not in
+    a battle, whose two sides are what it is (and may be told either way round)."""
+    if ev.get(f"_guessed_{side}") and ev.get("event_type") != "Battles":
+        return None
+    return ev.get(side)
+
+
 def sides_agree(a: dict, b: dict) -> bool:
     """Sides do not conflict; the same two sides named the other way round agree too."""
-    straight = not _side_conflict(a.get("actor1"), b.get("actor1")) and not _side_conflict(a.get("actor2"), b.get("actor2"))
+    a1, a2, b1, b2 = _stated(a, "actor1"), _stated(a, "actor2"), _stated(b, "actor1"), _stated(b, "actor2")
+    straight = not _side_conflict(a1, b1) and not _side_conflict(a2, b2)
     if straight or a.get("event_type") != "Battles" or b.get("event_type") != "Battles":
         return straight
     # a battle is fought by both: "troops and militants fought" and "four soldiers were killed"
     # by the militants tell one clash
-    return not _side_conflict(a.get("actor1"), b.get("actor2")) and not _side_conflict(a.get("actor2"), b.get("actor1"))
+    return not _side_conflict(a1, b2) and not _side_conflict(a2, b1)
 
 
 def same_incident(a: dict, b: dict) -> bool:
     return kinds_agree(a, b) and places_agree(a, b) and days_agree(a, b) and sides_agree(a, b)
 
 
-def _better_side(x: str | None, y: str | None) -> str | None:
-    if not x:
-        return y
-    if not y:
-        return x
+def _better_side(row: dict, ev: dict, side: str) -> tuple[str | None, bool]:
+    """The incident's side and whether it is a guess: a named side over a guess or an
+    unidentified one."""
+    x, y = row.get(side), ev.get(side)
+    gx, gy = bool(row.get(f"_guessed_{side}")), bool(ev.get(f"_guessed_{side}"))
+    if not x or (y and gx and not gy):
+        return y, gy
+    if not y or (gy and not gx):
+        return x, gx
     if x.startswith(UNIDENTIFIED) and not y.startswith(UNIDENTIFIED):
-        return y
-    return x
+        return y, gy
+    return x, gx
 
 
 def _absorb(row: dict, ev: dict) -> None:
@@ -201,7 +225,7 @@ def _absorb(row: dict, ev: dict) -> None:
         row["event_type"], row["sub_event_type"] = ev["event_type"], ev["sub_event_type"]
         row["trigger"] = ev.get("trigger")
     for side in ("actor1", "actor2"):
-        row[side] = _better_side(row.get(side), ev.get(side))
+        row[side], row[f"_guessed_{side}"] = _better_side(row, ev, side)
     for assoc in ("assoc_actor_1", "assoc_actor_2"):
         names = [n for r in (row, ev) for n in (r.get(assoc) or "").split("; ") if n]
         if names:
