@@ -117,3 +117,12 @@ def test_a_guessed_target_does_not_split_one_bombing():
     assert violent[0]["sub_event_type"] == "Suicide bomb"
     assert violent[0]["actor2"].startswith("Civilians")
     assert violent[0]["fatalities"] == 14
+
+
+def test_the_wounded_told_apart_from_the_bombing_are_the_bombing():
+    evs = events_of(
+        "A bomb went off at a bus station in Peshawar, killing 12 people, police said.\n\n"
+        "Another 40 people were wounded in the attack near the station, a hospital official said.\n"
+    )
+    assert [e["sub_event_type"] for e in evs] == ["Remote explosive/landmine/IED"], evs
+    assert evs[0]["fatalities"] == 12
