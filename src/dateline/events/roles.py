@@ -220,6 +220,23 @@ def _target_of(noun: Token) -> Token | None:
     return None
 
 
+def _opponent_in_circumstance(trigger: Token, ctx: ArticleContext) -> Token | None:
+    """The side fought in the clause an act came out of: 'captured the town after clashing with
+    federal forces', 'regained a road after making advances against IS fighters', 'retook the
+    town following clashes with JNIM'. Only a phrase that names a side counts."""
+    opponents = vocab.words("opponent_prepositions")
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in vocab.words("circumstance_prepositions"):
+            continue
+        for head in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            # the fighting itself ("clashes with"), or what a light verb carries ("making advances against")
+            for fight in [head] + [c for c in head.children if c.dep_ in ("dobj", "obj")]:
+                obj = _prep_object(fight, opponents)
+                if obj is not None and (ctx.actor_of(obj) or _forces_of_country(obj)):
+                    return obj
+    return None
+
+
 def resolve_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dict | None) -> dict | None:
     """Actor for a pronoun: the speaker of a reported clause, else the last armed actor named."""
     if tok is None or tok.lower_ not in vocab.words("side_pronouns"):
@@ -344,6 +361,11 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
     patient = ctx.actor_of(patient_tok) or _forces_of_country(patient_tok) or post_holder(patient_tok) or (
         resolve_pronoun(patient_tok, ctx, None) if patient_tok is not None and patient_tok.lower_ in ("them", "they") else None
     ) or unnamed_side(patient_tok)  # "kills Kurdish fighters": an armed side, unnamed
+    if patient is None and agent is not None and is_verb and not _is_passive(trigger):
+        # a named side's active act only: in "the rest (were) killed in clashes with security
+        # forces" the forces are who killed, not who was hit
+        opponent = _opponent_in_circumstance(trigger, ctx)
+        patient = ctx.actor_of(opponent) or _forces_of_country(opponent)
     if agent is not None and patient is not None and _same(agent, patient):
         patient = None
     return agent, patient, undergo

@@ -1,0 +1,35 @@
+"""Sides (actor1, actor2) as ACLED names them, one capability at a time, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events import events_of
+
+
+def only(text: str) -> dict:
+    evs = events_of(text)
+    assert len(evs) == 1, [(e["sub_event_type"], e["actor1"], e["actor2"]) for e in evs]
+    return evs[0]
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # the side fought in the clause the capture came out of is the side that lost the ground
+    ("Fano fighters briefly captured the town of Debre Markos on Wednesday after clashing with federal "
+     "forces, residents said.", "Fano Militia", "Military Forces of Ethiopia"),
+    ("Malian soldiers retook the town of Menaka on Friday following heavy clashes with JNIM fighters, "
+     "the army said.", "Military Forces of Mali", "JNIM: Group for Support of Islam and Muslims"),
+    # another group named earlier in the story is not the one this advance was made against
+    ("Kenyan troops took the village of Bula Haji on Monday after a battle with ISIS fighters. Kenyan troops "
+     "also regained control of a road to the town of Kismayo after making advances against al-Shabaab fighters.",
+     "Military Forces of Kenya", "Al Shabaab"),
+])
+def test_the_side_fought_before_a_capture_is_actor2(text, actor1, actor2):
+    evs = [e for e in events_of(text) if e["evidence"]["text"].startswith(text.split(". ")[-1][:20])]
+    assert [(e["actor1"], e["actor2"]) for e in evs] == [(actor1, actor2)]
+
+
+def test_the_side_fought_by_the_dead_is_not_what_was_hit():
+    # "killed in clashes with security forces": the forces did the killing
+    evs = events_of("Nigeria says most of the dead in Borno were militants, with the rest killed in clashes with troops.")
+    assert all(e["actor2"] != "Military Forces of Nigeria" for e in evs), evs
