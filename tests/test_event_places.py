@@ -49,3 +49,18 @@ def test_a_country_that_speaks_is_not_where_the_event_is(extract):
     assert evs and all(e["country"] == "Syria" for e in evs)
     assert "Opposition Rebels (Syria)" in {e["actor2"] for e in evs}
 
+
+
+def test_where_someone_spoke_is_not_where_the_event_is(extract):
+    evs = extract("Rebel commanders accused the government of breaking the truce around Hama.\n\n"
+                  "A rebel spokesman spoke in a television interview in Amman. "
+                  "\"Today there were about 20 air strikes by the regime,\" he said.\n")
+    strikes = [e for e in evs if e["sub_event_type"] == "Air/drone strike"]
+    assert strikes and all(e["country"] == "Syria" for e in strikes), strikes
+
+
+def test_a_country_that_acts_is_not_where_the_event_is(extract):
+    evs = extract("Kurdish fighters advanced on Tal Rifaat on Monday.\n\n"
+                  "Turkey has shelled Kurdish positions inside Syria for three straight days.\n")
+    shelling = [e for e in evs if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert shelling and all(e["country"] == "Syria" for e in shelling), shelling

@@ -93,6 +93,10 @@ EVENT_VETO_NONE_PROBABILITY = 0.6
 # on, a figure is more likely a tally of the war than that incident's dead.
 LATER_TOLL_MAX_CHARS = 300
 
+# "said in a television interview with Reuters in Riyadh": how many steps up the parse from a
+# place the coder looks for the saying it is the place of (prepositions and their objects).
+SAID_AT_MAX_STEPS = 6
+
 # --- language layer (spaCy components; their factories take these as default_config) -----
 
 # A text this short (in characters), with no blank line, is read as a headline or a one-line

@@ -2,7 +2,8 @@
 
 The place inside the trigger's own phrase first, then the one nearest it in the sentence
 (not a place that says where someone is from, nor one outside a witness's own words, nor a
-country that speaks, "France said", nor, beside a place of the story's countries, a place in
+country that speaks or acts, "France said", "Turkey shelled", nor where someone spoke, "said
+in Riyadh", nor, beside a place of the story's countries, a place in
 a country the article neither names nor implies: a namesake abroad);
 "near", "outside", "north of" make it approximate (geo_precision 2). A sentence that
 names only a country or province takes the story's focus place approximately, or the
@@ -87,13 +88,32 @@ def _direct_quote_around(ctx: ArticleContext, trigger: Token) -> dict | None:
     return None
 
 
-def _speaks(doc: Doc, place: dict) -> bool:
-    """'France said ...', 'Russia announced ...': a country as a speaker, not where anything happened."""
+def _speaks(doc: Doc, place: dict, trigger: Token) -> bool:
+    """'France said ...', 'Russia announced ...', 'Turkey has shelled ...': a country as a
+    speaker or as the side that acts, not where anything happened."""
     span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
     if span is None or place.get("feature") != "country":
         return False
     root = span.root
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in vocab.words("reporting_verbs")
+    return root.dep_ == "nsubj" and (root.head.lemma_.lower() in vocab.words("reporting_verbs") or root.head.i == trigger.i)
+
+
+def _where_said(doc: Doc, place: dict) -> bool:
+    """'said in Riyadh', 'in a television interview with Reuters in Riyadh', 'told a news
+    conference in Geneva': where someone spoke, not where anything happened."""
+    span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(settings.SAID_AT_MAX_STEPS):
+        if tok.dep_ not in ("pobj", "prep", "compound", "appos") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        lemma = tok.lemma_.lower()
+        if (tok.pos_ == "VERB" and lemma in vocab.words("reporting_verbs")) or (
+                tok.pos_ == "NOUN" and lemma in vocab.words("speech_occasion_nouns")):
+            return True
+    return False
 
 
 def _foreign(ctx: ArticleContext, place: dict) -> bool:
@@ -104,7 +124,8 @@ def _foreign(ctx: ArticleContext, place: dict) -> bool:
 
 def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None, int]:
     """The event's place and geo_precision."""
-    places = [p for p in ctx.places_in(sent) if not _modifies_a_person(sent.doc, p) and not _speaks(sent.doc, p)]
+    places = [p for p in ctx.places_in(sent) if not _modifies_a_person(sent.doc, p)
+              and not _speaks(sent.doc, p, trigger) and not _where_said(sent.doc, p)]
     quote = _direct_quote_around(ctx, trigger)
     if quote is not None:
         # Told in a witness's own words: the places of the quote, not of "said X at al-Hol camp".
@@ -140,6 +161,7 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None
         p for p in ctx.places
         if para_start <= p["start"] < sent.start_char and not p.get("in_dateline")
         and p.get("feature") not in BROAD_FEATURES and p.get("latitude") is not None and not _foreign(ctx, p)
+        and not _where_said(sent.doc, p)
     ]
     if earlier:
         return earlier[-1], 1
