@@ -33,3 +33,13 @@ def test_the_side_fought_by_the_dead_is_not_what_was_hit():
     # "killed in clashes with security forces": the forces did the killing
     evs = events_of("Nigeria says most of the dead in Borno were militants, with the rest killed in clashes with troops.")
     assert all(e["actor2"] != "Military Forces of Nigeria" for e in evs), evs
+
+
+@pytest.mark.parametrize("text, actor2", [
+    ("A suicide bomber detonated his vest among shoppers at a market in Maiduguri on Saturday, killing himself "
+     "and 12 others.", "Civilians (Nigeria)"),
+    ("A landmine exploded under a minibus carrying farmers near Gao on Monday, killing five of them.", "Civilians (Mali)"),
+])
+def test_a_bombing_that_kills_civilians_has_them_as_actor2(text, actor2):
+    ev = only(text)
+    assert ev["event_type"] == "Explosions/Remote violence" and ev["actor2"] == actor2, ev

@@ -146,6 +146,8 @@ def name_sides(c: Coding) -> None:
         a2 = civilians_of(iso2)
     if a1 is None and (event_type == "Violence against civilians" or (event_type == "Explosions/Remote violence" and c.victims_civilian)):
         a1 = unidentified_of(iso2)
+    if a2 is None and event_type == "Explosions/Remote violence" and c.victims_civilian:
+        a2 = civilians_of(iso2)  # "bombed a village, killing dozens of people": the people were hit
     if event_type == "Battles" or (event_type == "Explosions/Remote violence" and c.cls.infers_adversary):
         if a1 is None and a2 and not (c.patient or {}).get("role"):
             # the other side of the article's war ("the SDF faced car bombs" in a story of IS);
