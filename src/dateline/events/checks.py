@@ -40,6 +40,7 @@ from .coding import Coding
 from .context import ArticleContext, is_armed
 from .classifier import sentence_none_probability
 from .fatalities import fatalities_in
+from .roles import harmed_in
 from .modality import (
     agreed,
     background_past,
@@ -162,7 +163,7 @@ def _background(c: Coding) -> bool:
     """Scene-setting; but a noun that names people who were there, at the time of the news,
     reports them ("shot dead 11 people during protests": the protest happened)."""
     concurrent = c.cls.noun_names_participants and c.trigger.head.lower_ in vocab.words("concurrent_prepositions")
-    return background_clause(c.trigger) and not concurrent
+    return background_clause(c.trigger) and not concurrent and not harmed_in(c.trigger)
 
 
 @check("unrealised", stage="trigger")
@@ -459,7 +460,7 @@ def reports_fighting(ctx: ArticleContext, trigger: Token) -> bool:
     ('fought over bags of flour' is not a battle).
     """
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj":
-        return False
+        return harmed_in(trigger)
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in vocab.words("battle_frame_verbs"):
         return False
     if trigger.lemma_.lower() == "fight" and trigger.pos_ == "VERB":

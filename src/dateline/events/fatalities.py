@@ -93,12 +93,13 @@ def count_noun_phrase(head: Token) -> int | None:
 
 
 def _victim_heads(verb: Token) -> list[Token]:
-    from .roles import headline_passive
+    from .roles import headline_passive_subject
 
-    if headline_passive(verb):
-        return [c for c in verb.children if c.dep_ == "nsubj"]
+    subject = headline_passive_subject(verb)
+    if subject is not None:
+        return [subject]
     heads: list[Token] = []
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
         heads.append(verb.head)  # "25 soldiers killed in an attack": a reduced relative clause
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass") or (verb.lemma_ == "die" and child.dep_ == "nsubj"):

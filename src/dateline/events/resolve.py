@@ -40,7 +40,8 @@ from .coding import Candidate, Coding
 from .context import ArticleContext, is_armed
 from .fatalities import fatalities_in
 from .lexicon import TriggerClass
-from .roles import _child, _prep_object, _subject
+from .roles import _child, _prep_object, _subject, repelled_attack
+from .victims import CIVILIAN, armed_victims_side, victims_kind
 
 Resolution = bool | Candidate  # an event or not, or the event coded by the strategy itself
 RESOLVERS = Registry("resolve strategy")  # name -> function(Coding) -> Resolution
@@ -190,6 +191,18 @@ def _victims(c: Coding) -> Resolution:
     elif c.patient is None and c.agent is not None and is_armed(c.agent) and armed_target_named(c.trigger):
         # "IS attack on a police station kills three": the post's defenders were hit
         c.event_type, c.sub_event = "Battles", "Armed clash"
+    elif repelled_attack(c.trigger) and c.agent is not None and is_armed(c.agent):
+        # "Iraqi militias thwart IS attack in western Mosul": beaten off, so fought
+        c.event_type, c.sub_event = "Battles", "Armed clash"
+    elif c.patient is None and (named := victims_kind(c.trigger)) is not None:
+        # "Policeman killed in sniper attack", "Militants kill five family members"
+        kind, noun = named
+        if kind == CIVILIAN:
+            c.victims_civilian = True
+            c.event_type, c.sub_event = "Violence against civilians", "Attack"
+        else:
+            c.patient = armed_victims_side(c.ctx, noun)
+            c.event_type, c.sub_event = "Battles", "Armed clash"
     else:
         return False  # a bare "attack" or "killed" with nobody named is too vague
     return True

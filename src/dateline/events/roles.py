@@ -31,14 +31,42 @@ def _subject(verb: Token) -> Token | None:
 
 def headline_passive(verb: Token) -> bool:
     """Headline style drops "were": "25 fighters killed", "3 soldiers wounded in blast"."""
+    return headline_passive_subject(verb) is not None
+
+
+def headline_passive_subject(verb: Token) -> Token | None:
+    """Who a headline's passive without "were" was done to: "25 fighters killed", "Policeman
+    killed in sniper attack", "Two soldiers said killed" (the reported verb lends its subject)."""
     if verb.lemma_.lower() not in vocab.words("headline_passive_verbs") or verb.tag_ not in ("VBN", "VBD"):
-        return False
+        return None
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return False
+        return None
     subj = _child(verb, {"nsubj"})
-    if subj is None or not any(c.dep_ == "nummod" or c.like_num for c in subj.children):
-        return False
-    return not any(c.dep_ == "dobj" and (c.like_num or any(g.dep_ == "nummod" for g in c.children)) for c in verb.children)
+    if subj is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in vocab.words("reporting_verbs"):
+        subj = _subject(verb.head)  # "Two policemen said killed in IS attack"
+    if subj is None:
+        return None
+    if any(c.dep_ == "nummod" or c.like_num for c in subj.children):
+        counted_object = any(c.dep_ == "dobj" and (c.like_num or any(g.dep_ == "nummod" for g in c.children)) for c in verb.children)
+        return None if counted_object else subj
+    # An uncounted subject: only a verb of harm with nothing it acts on, told as the news
+    # ("journalist killed south of Mosul"); a past active of these verbs always has an object.
+    if subj.pos_ not in ("NOUN", "PROPN") or verb.dep_ not in ("ROOT", "ccomp", "xcomp"):
+        return None
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prt") for c in verb.children):
+        return None
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children):
+        return None  # "gunmen killed and wounded dozens": the object hangs on the last verb
+    return subj
+
+
+def harmed_in(trigger: Token) -> bool:
+    """'killed during battles', 'wounded in clashes', 'a journalist killed in fighting': the
+    fighting is what people were hurt in at the time of the news, so it is reported too."""
+    prep = trigger.head
+    return (trigger.dep_ == "pobj" and trigger.lemma_.lower() in vocab.words("battle_nouns")
+            and (prep.lower_ == "in" or prep.lower_ in vocab.words("concurrent_prepositions"))
+            and prep.head.lemma_.lower() in vocab.words("hurt_words"))
 
 
 def _is_passive(verb: Token) -> bool:
@@ -180,6 +208,11 @@ def _repelled(trigger: Token) -> bool:
     return not needs_particle or any(c.dep_ == "prt" and c.lower_ in vocab.words("repel_particles") for c in trigger.children)
 
 
+def repelled_attack(trigger: Token) -> bool:
+    """An attack noun beaten off: 'forces foiled an IS attack', 'repelled an assault'."""
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and _repelled(trigger.head)
+
+
 def _attacker_of(attack: Token, ctx: ArticleContext, defender: dict | None) -> dict | None:
     """Who made the attack a noun names: 'an attack by IS cells', 'a Russian assault', 'a Boko
     Haram raid', 'their attack' (a side other than the one that beat it off)."""
@@ -261,7 +294,7 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
         # actor's name is the subject of an active verb.
         if headline_passive(trigger):
             # "25 Iraq fighters killed ...": a headline's passive without "were"
-            patient_tok = _subject(trigger)
+            patient_tok = headline_passive_subject(trigger)
             by = _child(trigger, {"agent"})
             agent_tok = _child(by, {"pobj"}) if by is not None else None
             agent = ctx.actor_of(agent_tok)
@@ -303,6 +336,12 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
         if taken_from is not None and ctx.actor_of(taken_from) is not None \
                 and (patient_tok is None or ctx.actor_of(patient_tok) is None):
             patient_tok = taken_from
+        fought = _prep_object(trigger, {"with"})
+        if fought is not None and _hit_side(ctx.actor_of(fought)) and is_armed(ctx.actor_of(fought)):
+            if harmed_in(trigger):
+                agent_tok = agent_tok or fought  # "the rest killed in clashes with troops": the troops fought the dead
+            elif patient_tok is None:
+                patient_tok = fought  # "clashes with al-Shabaab", "battles with the Taliban": the other side
         modifier_side = None
         if agent_tok is None:
             # "IS suicide bomber", "Taliban car bomb": a side named inside the trigger's phrase
@@ -324,10 +363,17 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             if target is not None and (post_holder(target) or _hit_side(ctx.actor_of(target))):
                 patient_tok = target
         head = trigger.head
+        if repelled_attack(trigger) and (patient_tok is None or ctx.actor_of(patient_tok) is None):
+            # "militias thwarted an IS attack on Mosul": the attack's makers act, the subject was attacked
+            patient_tok = _subject(head)
         # Climb through prepositions and conjunctions to the governing verb.
         while head.dep_ in ("prep", "pobj", "conj", "appos", "dobj", "compound") and head.head.i != head.i and not head.pos_ == "VERB":
             head = head.head
-        if head.pos_ in ("VERB", "AUX") and head.i != trigger.i and _is_passive(head):
+        if head.pos_ in ("VERB", "AUX") and head.i != trigger.i and headline_passive(head):
+            # "Policeman killed in ambush": the headline's subject was hit, not the ambusher
+            if patient_tok is None:
+                patient_tok = headline_passive_subject(head)
+        elif head.pos_ in ("VERB", "AUX") and head.i != trigger.i and _is_passive(head):
             # "civilians held as human shields by Daesh"
             by = _child(head, {"agent"})
             if agent_tok is None and by is not None:
