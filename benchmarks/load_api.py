@@ -280,6 +280,16 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far, in seconds (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def children(pid: int) -> list[int]:
     found = []
     try:
@@ -347,27 +357,38 @@ async def reads_until(base: str, concurrency: int, facets: dict, stop: threading
 
 def write_phase(base: str, server_pid: int, concurrency: int, facets: dict, articles: int, alone_seconds: float) -> None:
     body = write_body(articles)
+    cpu0 = cpu_seconds(server_pid)
     before_n, before_s = asyncio.run(reads_until(base, concurrency, facets, alone_seconds))
+    cpu1 = cpu_seconds(server_pid)
     api_before = rss_mb(server_pid)
     write = Write(base, body)
-    peaks = {"api": api_before, "children": 0.0}
+    peaks = {"api": api_before, "children": 0.0, "children_cpu": 0.0}
 
     def sample() -> None:
         while not write.done.wait(0.5):
             peaks["api"] = max(peaks["api"], rss_mb(server_pid))
-            peaks["children"] = max(peaks["children"], sum(rss_mb(c) for c in children(server_pid)))
+            kids = children(server_pid)
+            peaks["children"] = max(peaks["children"], sum(rss_mb(c) for c in kids))
+            peaks["children_cpu"] = max(peaks["children_cpu"], sum(cpu_seconds(c) for c in kids))
 
     sampler = threading.Thread(target=sample, daemon=True)
     write.start()
     sampler.start()
     during_n, during_s = asyncio.run(reads_until(base, concurrency, facets, write.done))
     write.join()
+    cpu2 = cpu_seconds(server_pid)
     after_n, after_s = asyncio.run(reads_until(base, concurrency, facets, alone_seconds))
+    cpu3 = cpu_seconds(server_pid)
     alone = (before_n + after_n) / (before_s + after_s)
     during = during_n / during_s
     print(f"reads during a write: POST of {articles} articles ({len(body.encode()) / 1000:,.0f} kB JSON Lines), {concurrency} read connections")
     print(f"  reads alone         {alone:,.0f} requests/s   (before {before_n / before_s:,.0f}, after {after_n / after_s:,.0f})")
     print(f"  reads during write  {during:,.0f} requests/s   = {during / alone:.0%} of alone, over {during_s:.1f} s")
+    # CPU per answered read does not depend on what else the machine runs: it tells the
+    # store's own cost during a write (cache invalidation, a growing WAL) from contention.
+    alone_cpu = ((cpu1 - cpu0) + (cpu3 - cpu2)) / max(1, before_n + after_n)
+    during_cpu = (cpu2 - cpu1) / max(1, during_n)
+    print(f"  API CPU per read    alone {alone_cpu * 1000:.1f} ms, during the write {during_cpu * 1000:.1f} ms (the POST and job polls included); the worker used {peaks['children_cpu']:.1f} s of CPU")
     answered = f"{write.status} in {write.answered * 1000:,.0f} ms" if write.answered is not None else "nothing"
     stored = f"stored after {write.stored:.1f} s" if write.stored is not None else write.outcome.get("state")
     print(f"  the POST answered   {answered}; the articles: {stored}")

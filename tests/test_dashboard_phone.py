@@ -59,7 +59,7 @@ def test_the_table_stays_in_its_panel(phone):
     assert panel["x"] <= scroller["x"] and scroller["x"] + scroller["width"] <= panel["x"] + panel["width"]
     widths = phone.page.eval_on_selector(".table-scroll", "s => [s.scrollWidth, s.clientWidth]")
     assert widths[0] > widths[1]  # nine columns do not fit: they scroll inside the panel
-    assert phone.page.locator("#events-table tbody tr").count() == 25
+    phone.until(lambda: phone.page.locator("#events-table tbody tr").count() == 25)
 
 
 def test_the_reader_opens_full_width_with_its_close_button_in_view(phone):
@@ -80,9 +80,8 @@ def test_the_reader_opens_full_width_with_its_close_button_in_view(phone):
 
     close_button_is_there()
     phone.page.eval_on_selector("#reader", "r => { r.scrollTop = r.scrollHeight; }")
-    phone.page.wait_for_timeout(100)
-    assert phone.page.eval_on_selector("#reader", "r => r.scrollTop") > 0
+    phone.until(lambda: phone.page.eval_on_selector("#reader", "r => r.scrollTop") > 0)
     close_button_is_there()
     phone.page.locator("#reader-close").tap()
-    assert phone.page.is_hidden("#reader")
+    phone.until(lambda: phone.page.is_hidden("#reader"))
     assert phone.problems == []

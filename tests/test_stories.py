@@ -86,3 +86,20 @@ def test_templated_daily_reports_are_not_versions():
     # The same pair with no dates known would be taken for versions.
     undated = assign_stories([signature("a", daily(8, towns)), signature("b", daily(9, towns[1:] + ["India"]))])
     assert undated["a"][0] == undated["b"][0]
+
+
+def test_many_copies_and_versions_of_one_story_cost_no_more_than_one_comparison_each(monkeypatch):
+    # A syndicated wire story: 300 copies of the first version and 300 of the update. They are
+    # one story, as comparing every pair would say, yet each article is compared about once.
+    from dateline.read import stories
+
+    compared = []
+    real = stories._containment
+    monkeypatch.setattr(stories, "_containment", lambda a, b: compared.append(1) or real(a, b))
+    first, update, other = ("\n\n".join(p) for p in (BASE, UPDATE, SAME_TOPIC))
+    sigs = [signature(f"{kind}{i}", text) for i in range(300) for kind, text in (("first", first), ("update", update))]
+    sigs.append(signature("other", other))
+    result = assign_stories(sigs)
+    assert {story for story, _ in result.values()} == {"update0", "other"}  # the fuller version, first copy
+    assert all(dup == "update0" for art, (_, dup) in result.items() if art not in ("update0", "other"))
+    assert len(compared) < 10  # all pairs would be 180,000

@@ -56,6 +56,10 @@ def maps_spacy(pid: int) -> bool:
     return "/spacy/" in (PROC / str(pid) / "maps").read_text()
 
 
+def niceness(pid: int) -> int:
+    return int((PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[16])
+
+
 def alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -118,6 +122,11 @@ def test_the_language_layer_runs_in_a_worker_process_not_the_api(db):
         # spaCy is loaded in the worker, never in the API process
         (worker,) = children_of(server.proc.pid)
         assert maps_spacy(worker) and not maps_spacy(server.proc.pid)
+        # and at the lowest CPU priority, its scheduling group too (else reads lose a core to it)
+        assert niceness(worker) == 19 and niceness(server.proc.pid) == os.nice(0)
+        group = PROC / str(worker) / "autogroup"
+        if group.exists():
+            assert group.read_text().split()[-1] == "19"
         assert answered < job_seconds(job)  # the POST did not wait for the language layer
     finally:
         server.close()

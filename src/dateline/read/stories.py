@@ -41,7 +41,8 @@ class Signature:
     def minhash(self):
         from datasketch import MinHash
 
-        return MinHash(num_perm=NUM_PERM, hashvalues=self.hashvalues)
+        # The stored permutations: drawing them anew for each signature cost more than the LSH.
+        return MinHash(num_perm=NUM_PERM, hashvalues=self.hashvalues, permutations=_permutations())
 
 
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
@@ -107,6 +108,10 @@ def assign_stories(signatures: list[Signature]) -> dict[str, tuple[str, str | No
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     parent = list(range(len(signatures)))
     index_of: dict[str, int] = {}
+    # A text seen before (same signature, size and day) joins the story of its first copy
+    # without another query: every comparison would answer alike, and a corpus holding a
+    # thousand copies of one wire story would otherwise cost a thousand squared.
+    first_copy: dict[tuple[bytes, int, str | None], int] = {}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -121,13 +126,20 @@ def assign_stories(signatures: list[Signature]) -> dict[str, tuple[str, str | No
         if sig.size == 0:
             index_of[sig.id] = i
             continue
+        copy_key = (sig.hashvalues.tobytes(), sig.size, sig.day)
+        if copy_key in first_copy:
+            parent[find(i)] = find(first_copy[copy_key])
+            index_of[sig.id] = i
+            continue
+        first_copy[copy_key] = i
         mh = sig.minhash()
         for key in lsh.query(mh):
             j = index_of[key]
-            if same_story(signatures[j], sig):
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    parent[max(ri, rj)] = min(ri, rj)
+            ri, rj = find(i), find(j)
+            # Already one story: comparing again cannot change the grouping, and skipping
+            # it keeps a story of many versions (a syndicated wire story) linear, not quadratic.
+            if ri != rj and same_story(signatures[j], sig):
+                parent[max(ri, rj)] = min(ri, rj)
         lsh.insert(sig.id, mh)
         index_of[sig.id] = i
 

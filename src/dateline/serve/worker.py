@@ -2,9 +2,9 @@
 
 spaCy's memory and CPU stay out of the API process, so reads keep their pace while
 articles are written, and a write request is answered at once (202, a job to poll).
-The worker runs at a lower CPU priority than the API (reads first) and only while
-the API process lives: its standard input is a pipe from the API, on which each new
-job is announced by a line; end of file means the API is gone (exited, or killed
+The worker runs at the lowest CPU priority (reads first: it works on what the API
+leaves idle) and only while the API process lives: its standard input is a pipe from
+the API, on which each new job is announced by a line; end of file means the API is gone (exited, or killed
 with -9), and the worker exits at once. A job cut short that way is run again by the
 next worker (store/jobs.py); ingest skips what it had already stored.
 
@@ -20,7 +20,8 @@ import threading
 import traceback
 from pathlib import Path
 
-NICENESS = 10  # below the API process: a read waits for no write
+NICENESS = 19  # the lowest priority: a read waits for no write
+AUTOGROUP = Path("/proc/self/autogroup")
 POLL_SECONDS = 30.0  # a missed announcement costs at most this
 STOP_SECONDS = 5.0
 
@@ -58,14 +59,29 @@ def _listen(wake: threading.Event) -> None:
     os._exit(0)
 
 
+def lower_priority() -> None:
+    """Nice this process, and its scheduling group where Linux has one.
+
+    The worker has a session of its own, and with autogrouping (the Linux default on
+    desktops) each session is a scheduling group of its own: the kernel shares the CPU
+    between groups first, so a niced worker alone in its group would still take as much
+    as the API's whole group. Its group is niced too (allowed without privileges).
+    """
+    try:
+        os.nice(NICENESS - os.nice(0))
+    except OSError:
+        pass
+    try:
+        AUTOGROUP.write_text(f"{NICENESS}\n")
+    except OSError:
+        pass  # no autogrouping here (another kernel, a cgroup of its own): the nice above is what counts
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     language = "--no-language" not in args
     db = Path(next(a for a in args if not a.startswith("--")))
-    try:
-        os.nice(NICENESS)
-    except OSError:
-        pass
+    lower_priority()
     from ..store import Store
     from ..store.jobs import JobQueue
 
