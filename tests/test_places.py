@@ -361,3 +361,11 @@ def test_a_hyphened_place_where_something_is_stays_a_place(nlp):
 def test_a_name_also_a_persons_is_a_place_after_a_place_preposition(nlp):
     doc = run(nlp, "Inspector David Cornwall said the dog was found in a caravan park in Cornwall, England.")
     assert place(doc, "Cornwall")["country_code"] == "GB"
+
+
+def test_a_participle_the_ner_took_for_a_name_does_not_hide_the_place(nlp):
+    # the NER reads "Addressing Kirkuk" as a person; its words are no one's name, so Kirkuk
+    # stays a place wherever else the article names it
+    doc = run(nlp, "Iraqi troops retook the centre of Kirkuk on Friday, the army said.\n\n"
+                   "Addressing Kirkuk on Saturday, the governor promised the city would be rebuilt.")
+    assert near(place(doc, "Kirkuk"), 35.47, 44.39)

@@ -261,6 +261,8 @@ class PlaceRecognizer:
         for e in doc.ents:
             if e.label_ != "PERSON":
                 continue
+            if any(t.tag_ in ("VBG", "VBD", "VBZ", "VBP") for t in e):
+                continue  # "Addressing Falluja": a participle and a place the NER took for a name
             ws = [w for w in words_of(e.text) if w.cap and w.lower not in NOT_NAMES]
             if len(ws) < 2 or any(w.lower in TAIL_WORDS or w.lower in BUILDING_WORDS for w in ws):
                 continue  # "Samarra Barrage" is no one's name
