@@ -120,6 +120,8 @@ CHECK_EXAMPLES = {
                      ("The insurgents killed 12 people in Cabo Delgado on Monday, the UN said.", "killed")),
     "undated_background": (("The town was rebuilt after rebels had attacked its market.", "attacked"),
                            ("Police said rebels had attacked the market of Kalehe on Monday.", "attacked")),
+    "acts_in_general": (("The market town was a base for recent bombings in the capital, officials said.", "bombings"),
+                        ("Two bombings hit the market town on Monday, officials said.", "bombings")),
     "learned_no_event": (("A cholera outbreak in the northern districts of Kenya has killed 43 people this month, "
                           "health officials said.", "killed"),
                          ("A car bomb exploded outside a police station in Kirkuk on Monday, killing six officers.", "exploded")),

@@ -258,3 +258,14 @@ def test_neighbours_the_checks_must_leave(nlp, name, text, word):
     from dateline.events import checks
     chk = next(c for c in checks.CHECKS if c.name == name)
     assert not chk.excludes(coding(nlp, text, word, chk.stage)), text
+
+
+def test_a_purpose_told_with_two_verbs_is_background_for_both(nlp):
+    from dateline.events.checks import background_clause
+
+    _, tok = trigger_of(nlp, "Special forces flew raids out of the base in operations aimed at killing and "
+                             "capturing militant commanders.", "capturing")
+    assert background_clause(tok)
+    _, tok = trigger_of(nlp, "Special forces raided a compound near the base on Monday, killing two and "
+                             "capturing five militant commanders.", "capturing")
+    assert not background_clause(tok)

@@ -10,7 +10,7 @@ stage, and drops a trigger at the first check that holds:
 - "roles": once the parse has given the sides (a generic plural nobody is named in);
 - "sides": once the sides are named (a battle with no side, a development nobody made);
 - "dated": once the date is known (history known only to the year, a total over a period,
-  undated background); last, the learned classifier's veto on the sentence
+  undated background, acts in general); last, the learned classifier's veto on the sentence
   (`classifier.py`).
 
 Beyond mood and habit, the checks leave out what is no political violence (`not_political.py`:
@@ -42,6 +42,7 @@ from .classifier import sentence_none_probability
 from .fatalities import fatalities_in
 from .roles import harmed_in
 from .modality import (
+    acts_in_general,
     agreed,
     background_past,
     framed_as_fiction,
@@ -362,6 +363,13 @@ def _undated_background(c: Coding) -> bool:
     return not c.own_date and background_past(c.trigger)
 
 
+@check("acts_in_general", stage="dated")
+def _acts_in_general(c: Coding) -> bool:
+    """Acts in general with no time of their own ('a launchpad for recent bombings in the
+    capital', 'like previous attacks'): background, no one event."""
+    return not c.own_date and acts_in_general(c.trigger)
+
+
 @check("learned_no_event", stage="dated")
 def _learned_no_event(c: Coding) -> bool:
     """The learned classifier (classifier.py) reads the sentence as reporting no event: an
@@ -493,7 +501,10 @@ def generic_mention(trigger: Token, agent: dict | None, patient: dict | None) ->
 def background_clause(trigger: Token) -> bool:
     """Scene-setting, not the report: 'since IS's declared defeat', 'after capturing Mosul in 2014',
     'charged with acting ... by plowing a truck'."""
-    if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp":
+    first = trigger
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.tag_ == "VBG":
+        first = first.head  # "aimed at killing and capturing its leaders": both are the purpose
+    if trigger.tag_ == "VBG" and first.dep_ == "pcomp":
         return True
     tok = trigger
     for _ in range(4):

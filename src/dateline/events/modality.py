@@ -352,6 +352,16 @@ def habit_modified(trigger: Token) -> bool:
     return any(_lemma_in(c, "habit_modifiers") for c in modifiers)
 
 
+def acts_in_general(trigger: Token) -> bool:
+    """A plural event noun told as acts in general: 'recent bombings in Baghdad', 'previous
+    attacks', 'many other raids'. No occurrence of its own; a number ('two recent attacks')
+    counts occurrences, which may be told elsewhere, so it is left alone."""
+    if trigger.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in trigger.children):
+        return False
+    return any(c.dep_ in ("amod", "compound", "det") and c.lower_ in vocab.words("acts_in_general_words")
+               for c in trigger.children)
+
+
 def long_duration(trigger: Token) -> bool:
     """What the trigger tells lasted months or more: 'fought the state for more than five
     decades', 'has besieged the town for months' (a 'for' phrase on the trigger or its verb)."""
