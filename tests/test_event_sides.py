@@ -43,3 +43,19 @@ def test_the_side_fought_by_the_dead_is_not_what_was_hit():
 def test_a_bombing_that_kills_civilians_has_them_as_actor2(text, actor2):
     ev = only(text)
     assert ev["event_type"] == "Explosions/Remote violence" and ev["actor2"] == actor2, ev
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # the text says it does not know who: not the group the story named before
+    ("Islamic State militants hold parts of the province. Nine farmers were abducted near Kirkuk on Sunday by "
+     "unidentified militants, police said.", "Unidentified Armed Group (Iraq)"),
+    ("Boko Haram fighters roam the forest. Unknown fighters kidnapped 14 traders on the road to Damboa on Monday, "
+     "residents said.", "Unidentified Armed Group (Nigeria)"),
+])
+def test_an_unknown_side_is_unidentified_not_the_group_named_before(text, actor1):
+    assert only(text)["actor1"] == actor1
+
+
+def test_a_state_machine_named_by_its_kind_is_the_state_forces():
+    ev = only("A military jet bombed a market in Magway region on Tuesday, killing 11 people, witnesses said.")
+    assert (ev["actor1"], ev["actor2"]) == ("Military Forces of Myanmar", "Civilians (Myanmar)")

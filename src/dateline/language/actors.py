@@ -147,6 +147,7 @@ class ActorResolver:
         self.communal = roles.get("communal")
         self.tribal = roles.get("tribal")
         self.coref = roles.get("coreference")
+        self.unidentified = roles.get("unidentified")
         self.generic = [r for r in self.dictionary.roles if r.generic]  # file order: the first that fits names
         self.communal_unnamed = roles.get("communal_unnamed")
         self.countries = CountryMentions(nlp)
@@ -494,6 +495,10 @@ class ActorResolver:
                      named: list[Mention], mention) -> Mention | None:
         """"the militants" after IS was named are IS; with no group named before, a generic
         side by country ("rebels": Opposition Rebels (COUNTRY)); never an entity."""
+        if self.unidentified is not None and any(has_word(mod.text, w) for w in vocab.words("unknown_side_cues")):
+            # "unknown militants": the text says it does not know the side, so no antecedent
+            name = self.unidentified.name(context_country) if context_country else None
+            return mention(name, self.unidentified.type, context_country, "role") if name else None
         generic = self._generic_for(key, mod)
         if mod.owners:
             # "Syrian rebels" are not the last group named; they are the country's rebels
