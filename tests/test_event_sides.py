@@ -59,3 +59,18 @@ def test_an_unknown_side_is_unidentified_not_the_group_named_before(text, actor1
 def test_a_state_machine_named_by_its_kind_is_the_state_forces():
     ev = only("A military jet bombed a market in Magway region on Tuesday, killing 11 people, witnesses said.")
     assert (ev["actor1"], ev["actor2"]) == ("Military Forces of Myanmar", "Civilians (Myanmar)")
+
+
+@pytest.mark.parametrize("text, sub_event_type, actor1, actor2", [
+    # a story of an air war does not make a named group's bombing an air strike
+    ("Government jets have bombed the province for a month. A bus station in Hama was struck on Tuesday by a "
+     "bombing carried out by Hayat Tahrir al-Sham, killing six people.",
+     "Remote explosive/landmine/IED", "HTS: Hayat Tahrir al Sham", "Civilians (Syria)"),
+    # who uses the weapon acts on what the verb hits
+    ("Russian jets have bombed the province for a month. On Tuesday Hayat Tahrir al-Sham fighters struck an army "
+     "checkpoint near Hama with a car bomb.",
+     "Remote explosive/landmine/IED", "HTS: Hayat Tahrir al Sham", "Military Forces of Syria"),
+])
+def test_a_ground_bombing_in_an_air_war_is_its_makers(text, sub_event_type, actor1, actor2):
+    ev = only(text)
+    assert (ev["sub_event_type"], ev["actor1"], ev["actor2"]) == (sub_event_type, actor1, actor2), ev

@@ -212,7 +212,21 @@ def _fighting_not_reported(c: Coding) -> bool:
 def _not_in_the_air(c: Coding) -> bool:
     """A bare 'strike' is an air strike only in the air: aircraft in the sentence or the
     article, or an agent of the class's agent types (a labour strike, a strike on goal are not)."""
-    return c.lemma in c.cls.air_only_lemmas and not (airborne(c.span, c.agent, c.cls.agent_types) or c.ctx.air_war)
+    if c.lemma in c.cls.air_only_lemmas and struck_by_a_ground_weapon(c.trigger):
+        return True  # "the market was struck by a bombing": the bombing is the event
+    return c.lemma in c.cls.air_only_lemmas and not (airborne(c.span, c.agent, c.cls.agent_types)
+                                                     or in_an_air_war(c.ctx, c.agent, c.cls.agent_types))
+
+
+def struck_by_a_ground_weapon(trigger: Token) -> bool:
+    """'was struck by a market bombing', 'a car bomb struck a checkpoint': a verb of striking said
+    of a weapon on the ground (ground_weapon_nouns) with no aircraft in its own phrase."""
+    if trigger.pos_ != "VERB":
+        return False
+    by = next((ch for ch in trigger.children if ch.dep_ == "agent"), None)
+    doers = [ch for ch in (by.children if by is not None else trigger.children) if ch.dep_ in ("pobj", "nsubj")]
+    return any(d.lemma_.lower() in vocab.words("ground_weapon_nouns")
+               and not any(t.lemma_.lower() in vocab.words("airborne_words") for t in d.subtree) for d in doers)
 
 
 @check("generic_mention", stage="roles")
@@ -380,6 +394,12 @@ def _learned_no_event(c: Coding) -> bool:
 
 
 # --- what the checks read --------------------------------------------------------------------
+
+
+def in_an_air_war(ctx: ArticleContext, agent: dict | None, agent_types: frozenset[str]) -> bool:
+    """A story of an air war makes a bare 'strike' or 'bombing' an air strike, unless the sentence
+    names a doer of a kind that does not fly ("a market bombing by the Islamic State")."""
+    return ctx.air_war and (agent is None or agent.get("canonical") is None or agent.get("type") in agent_types)
 
 
 def airborne(span: Span, agent: dict | None, agent_types: frozenset[str]) -> bool:

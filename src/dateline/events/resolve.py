@@ -35,7 +35,7 @@ from .. import vocab
 from ..language.doccache import text as doc_text
 from ..registry import Registry
 from . import crowds
-from .checks import airborne
+from .checks import airborne, in_an_air_war
 from .coding import Candidate, Coding
 from .context import ArticleContext, is_armed
 from .fatalities import fatalities_in
@@ -228,7 +228,8 @@ def from_the_air(c: Coding, classes: dict[str, TriggerClass]) -> None:
     if target is None:
         return
     air = classes[target]
-    in_the_air = c.lemma in c.cls.airborne_lemmas and (airborne(c.span, c.agent, air.agent_types) or c.ctx.air_war)
+    in_the_air = c.lemma in c.cls.airborne_lemmas and (airborne(c.span, c.agent, air.agent_types)
+                                                        or in_an_air_war(c.ctx, c.agent, air.agent_types))
     if in_the_air or (c.lemma in c.cls.aircraft_fired_lemmas and fired_by_aircraft(c.trigger)):
         c.cls = air
         c.event_type, c.sub_event = air.event_type, air.sub_event_type

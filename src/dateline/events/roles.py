@@ -344,6 +344,11 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
                 patient_tok = fought  # "clashes with al-Shabaab", "battles with the Taliban": the other side
         modifier_side = None
         if agent_tok is None:
+            # "a bombing carried out by HTS", "strikes launched by the coalition"
+            carried = next((ch for ch in trigger.children if ch.dep_ == "acl" and ch.lemma_.lower() in vocab.words("light_verbs")), None)
+            by = _child(carried, {"agent"}) if carried is not None else None
+            agent_tok = _child(by, {"pobj"}) if by is not None else None
+        if agent_tok is None:
             # "IS suicide bomber", "Taliban car bomb": a side named inside the trigger's phrase
             for tok in trigger.doc[trigger.left_edge.i : trigger.i]:
                 if ctx.actor_at.get(tok.i) is not None and tok.dep_ in ("compound", "amod", "nmod", "poss"):
@@ -390,6 +395,10 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             if head.lemma_.lower() in vocab.words("undergo_verbs") or (head.lemma_.lower() == "come" and "under" in [c.lower_ for c in head.children]):
                 if subj is not None and patient_tok is None:
                     patient_tok, undergo = subj, True
+            elif agent_tok is None and trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and trigger.head.head.i == head.i:
+                # "fighters struck a checkpoint with a car bomb": who uses the weapon acts on the object
+                agent_tok = subj
+                patient_tok = patient_tok or _child(head, {"dobj", "obj"})
             elif agent_tok is None and (head.lemma_.lower() in vocab.words("light_verbs") or trigger.dep_ in ("dobj", "nsubj")):
                 if trigger.dep_ == "nsubj":
                     pass  # "the attack killed eight": the attack is the subject, not an actor
