@@ -21,7 +21,6 @@ import traceback
 from pathlib import Path
 
 NICENESS = 19  # the lowest priority: a read waits for no write
-AUTOGROUP = Path("/proc/self/autogroup")
 POLL_SECONDS = 30.0  # a missed announcement costs at most this
 STOP_SECONDS = 5.0
 
@@ -60,21 +59,18 @@ def _listen(wake: threading.Event) -> None:
 
 
 def lower_priority() -> None:
-    """Nice this process, and its scheduling group where Linux has one.
+    """Yield the CPU to the API, not to the whole machine.
 
-    The worker has a session of its own, and with autogrouping (the Linux default on
-    desktops) each session is a scheduling group of its own: the kernel shares the CPU
-    between groups first, so a niced worker alone in its group would still take as much
-    as the API's whole group. Its group is niced too (allowed without privileges).
+    The worker stays in the API's session, so with Linux autogrouping (each session a
+    scheduling group, the desktop default) both share one group and the nice counts
+    against the API's threads; a session of its own would make the worker a group as
+    weighty as the API's. The group itself keeps its weight: a busy neighbour elsewhere on
+    the machine does not starve the writes.
     """
     try:
         os.nice(NICENESS - os.nice(0))
     except OSError:
         pass
-    try:
-        AUTOGROUP.write_text(f"{NICENESS}\n")
-    except OSError:
-        pass  # no autogrouping here (another kernel, a cgroup of its own): the nice above is what counts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,9 +118,10 @@ class WorkerProcess:
         with self.lock:
             if not self.alive():
                 argv = [sys.executable, "-m", "dateline.serve.worker", str(self.db)]
-                # A session of its own: Ctrl+C in the terminal stops the API, which then closes the pipe.
+                # A process group of its own, so Ctrl+C in the terminal stops the API only (which then
+                # closes the pipe); the API's session, so the two share one scheduling group.
                 self.proc = subprocess.Popen(
-                    argv + ([] if self.language else ["--no-language"]), stdin=subprocess.PIPE, start_new_session=True
+                    argv + ([] if self.language else ["--no-language"]), stdin=subprocess.PIPE, process_group=0
                 )
             try:
                 self.proc.stdin.write(b"\n")
