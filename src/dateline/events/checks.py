@@ -413,9 +413,12 @@ def airborne(span: Span, agent: dict | None, agent_types: frozenset[str]) -> boo
 
 def weapon_in_action(trigger: Token) -> bool:
     """Is the weapon noun used: the subject of a verb of hitting ('a mortar hit the market'),
-    the object of one of firing ('fired rockets'), or what harmed ('killed by mines')?"""
+    the object of one of firing ('fired rockets', 'a grenade was hurled', 'stepped on a mine'),
+    what harmed ('killed by mines'), or the weapon of a blast ('grenade blast')?"""
     tok = trigger
     while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in vocab.words("weapon_use_nouns"):
+            return True  # "a grenade blast", "a mine explosion": the weapon went off
         tok = tok.head  # "landmines, car bombs and tunnel ambushes": the list's first item speaks for all
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
             tok.head.head.like_num or tok.head.head.lemma_.lower() in vocab.words("salvo_nouns")):
@@ -426,6 +429,11 @@ def weapon_in_action(trigger: Token) -> bool:
         return True
     if tok.dep_ == "dobj" and lemma in vocab.words("weapon_object_verbs"):
         return True
+    if tok.dep_ in ("nsubj", "nsubjpass") and lemma in vocab.words("weapon_object_verbs") and not any(
+            w.dep_ == "dobj" for w in head.children):
+        return True  # "a grenade was lobbed into", "shells fired from the hills landed" (a reduced passive)
+    if tok.dep_ == "pobj" and head.lower_ in ("on", "over") and head.head.lemma_.lower() in vocab.words("weapon_object_verbs"):
+        return True  # "stepped on a mine", "the truck drove over a landmine"
     if tok.dep_ == "pobj" and head.lower_ in ("by", "in", "with", "from", "of") and head.head.lemma_.lower() in vocab.words("harm_verbs") | {"attack", "strike"}:
         return True
     if tok.dep_ == "pobj" and head.dep_ == "agent":
@@ -507,6 +515,8 @@ def generic_mention(trigger: Token, agent: dict | None, patient: dict | None) ->
         return False
     if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in vocab.words("harm_verbs") | {"hit", "rock", "strike"}:
         return False  # "Blasts in Kirkuk kill two people": these blasts did something
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.lemma_.lower() in vocab.words("weapon_nouns") and weapon_in_action(trigger):
+        return False  # "rockets slammed into Kabul": these rockets did something
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in vocab.words("series_nouns"):
         return False  # "a series of bombings in Baghdad": these bombings, counted
     if (trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and trigger.head.head.lemma_.lower() in vocab.words("harm_verbs")) or (
