@@ -205,6 +205,11 @@ RESOLVE_EXAMPLES = {
         ("Boko Haram freed 30 women in exchange for four jailed fighters on Sunday.", "in exchange for",
          ("Strategic developments", "Agreement")),
     ],
+    "detention": [
+        ("Soldiers arrested a rebel commander in Gao on Monday and his whereabouts are unknown.", "arrested",
+         ("Violence against civilians", "Abduction/forced disappearance")),
+        ("Soldiers arrested a rebel commander in Gao on Monday.", "arrested", ("Strategic developments", "Arrests")),
+    ],
 }
 
 

@@ -71,8 +71,8 @@ def unrealised_reason(trigger: Token) -> str | None:
             return "conditional"
         if tok.tag_ in ("VBZ", "VBP") and any(k.dep_ in ("mark", "advmod") and k.lower_ in ("once", "when", "until") for k in kids):
             return "conditional"  # "once Albu Kamal falls": a future time clause
-        if i > 0 and tok.lemma_.lower() in governors:
-            return "plan"
+        if i > 0 and tok.lemma_.lower() in governors and not (i == 1 and trigger.dep_ == "conj"):
+            return "plan"  # but not the trigger's own fellow verb: "stopped a bus and abducted its passengers"
         if tok.tag_ == "VB" and any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
             # An infinitive: "to capture", "to take them back" (purpose or intention).
             return "infinitive"

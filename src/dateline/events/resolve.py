@@ -29,6 +29,8 @@ crowd commits it (`crowds.riot`). A class may also turn into another in the air 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .. import vocab
@@ -75,6 +77,8 @@ def _territory(c: Coding) -> Resolution:
         c.event_type, c.sub_event = (("Strategic developments", "Arrests") if by_state
                                      else ("Violence against civilians", "Abduction/forced disappearance"))
         return True
+    if (c.trigger.dep_, c.trigger.tag_) in (("amod", "VBN"), ("pcomp", "VBN"), ("pcomp", "VBD")):
+        return False  # "in occupied Nova Kakhovka", "the liberated town": a place told by who holds it
     if not names_territory(c.ctx, c.trigger, c.sent):
         return False
     if c.actor1 is None and c.lemma == "fall":
@@ -165,6 +169,18 @@ def _chemical_payload(c: Coding) -> Resolution:
     weapon, whatever carried it; tear gas only where no crowd is."""
     if carries_chemical(c.trigger, c.sent):
         c.event_type, c.sub_event = "Explosions/Remote violence", "Chemical weapon"
+    return True
+
+
+@resolver("detention")
+def _detention(c: Coding) -> Resolution:
+    """People taken where nobody knows ("detained a journalist, whose whereabouts are unknown",
+    "rounded up young men and took them to an unknown location") are forcibly disappeared
+    (ACLED), not arrested, whoever took them. (Not by who took them: a group that rules a
+    territory, as the Taliban or the Houthis, makes arrests there.)"""
+    if whereabouts_unknown(c.sent):
+        c.event_type, c.sub_event = "Violence against civilians", "Abduction/forced disappearance"
+        c.victims_civilian = True
     return True
 
 
@@ -468,3 +484,10 @@ def weapon_of_context(ctx: ArticleContext, sent: Span) -> str:
     if lemmas & vocab.words("bomb_words") and not lemmas & vocab.words("shelling_words"):
         return "Remote explosive/landmine/IED"
     return "Shelling/artillery/missile attack"
+
+
+def whereabouts_unknown(sent: Span) -> bool:
+    """Does the sentence say nobody knows where the people taken are ('whereabouts unknown',
+    'taken to an unknown location', 'held incommunicado')?"""
+    return re.search(rf"\b(?:{vocab.alternation('whereabouts_unknown_cues')})\b", doc_text(sent.doc)[sent.start_char:sent.end_char].lower()) is not None
+
