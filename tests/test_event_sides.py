@@ -74,3 +74,16 @@ def test_a_state_machine_named_by_its_kind_is_the_state_forces():
 def test_a_ground_bombing_in_an_air_war_is_its_makers(text, sub_event_type, actor1, actor2):
     ev = only(text)
     assert (ev["sub_event_type"], ev["actor1"], ev["actor2"]) == (sub_event_type, actor1, actor2), ev
+
+
+def test_a_bomb_hits_whoever_is_there_not_its_makers_adversary():
+    evs = events_of("U.S. troops are helping Iraqi forces fight Islamic State in the region. "
+                    "An Islamic State bomb exploded in a market in Tikrit on Monday.")
+    bombs = [e for e in evs if e["sub_event_type"] == "Remote explosive/landmine/IED"]
+    assert [(e["actor1"], e["actor2"]) for e in bombs] == [("Islamic State (Iraq)", None)]
+
+
+def test_what_a_weapon_was_thrown_at_is_actor2():
+    ev = only("Mexican soldiers have fought the Sinaloa Cartel for years. Suspected cartel gunmen hurled grenades "
+              "at a police station in Culiacan on Thursday night, causing no injuries.")
+    assert (ev["sub_event_type"], ev["actor2"]) == ("Grenade", "Police Forces of Mexico")

@@ -247,6 +247,11 @@ def _target_of(noun: Token) -> Token | None:
         obj = _child(verb, {"dobj", "obj"}) or _prep_object(verb, vocab.words("patient_prepositions") | {"into", "through"})
         if obj is not None:
             return obj
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        # "hurled grenades at a military base", "fired rockets at army positions"
+        obj = _prep_object(noun.head, (vocab.words("patient_prepositions") - {"from"}) | {"into"})
+        if obj is not None:
+            return obj
     if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in vocab.words("weapon_subject_verbs"):
         # "a grenade exploded at the entrance of a police station"
         return _prep_object(noun.head, vocab.words("site_prepositions"))

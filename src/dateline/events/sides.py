@@ -41,6 +41,9 @@ from .naming import (
 from .roles import UNNAMED_SIDE, agent_and_patient, state_of_modifier
 from .roles import _subject as _roles_subject
 
+# A bomb hits whoever is there: its maker's main adversary is not taken for what it hit (in the
+# news gold a bombing's actor2 is mostly civilians or nobody named).
+BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 # Sides that are a crowd: rioting, they are rioters to ACLED, whatever the text calls them.
 CROWD_TYPES = frozenset({"protesters", "civilians", "rioters"})
 
@@ -155,7 +158,7 @@ def name_sides(c: Coding) -> None:
             # who made the bomb only a claim or a blame says)
             a1 = _named(ctx, ctx.main_adversary(_canonical(c.patient)), iso2)
             c.guessed_actor1 = a1 is not None
-        if a2 is None and a1 and c.actor1 is not None and c.actor1.get("canonical"):
+        if a2 is None and a1 and c.actor1 is not None and c.actor1.get("canonical") and c.sub_event not in BOMBS:
             # the named side's main adversary; an unidentified one has none the article knows
             a2 = _named(ctx, ctx.main_adversary(_canonical(c.actor1), tuple(a.get("canonical") for a in c.allies1)), iso2)
             c.guessed_actor2 = a2 is not None
