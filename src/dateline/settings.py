@@ -104,6 +104,13 @@ SAID_AT_MAX_STEPS = 6
 # their quote marks as tokens for the quote finder.
 HEADLINE_CHARS = 300
 
+# A headline line is read as Title Case (title_case) when this share of its content words start
+# with a capital: agency headlines capitalise all of them, a sentence only its names.
+TITLE_CASE_SHARE = 0.8
+# In a Title Case headline, a word the English dictionary knows only as a noun keeps its capital
+# when the gazetteer has a place of at least this many people by that name ("Mosul", not "Battle").
+TITLE_CASE_PLACE_POPULATION = 100_000
+
 # Evidence a gazetteer hit needs to be called a place (places): the NER's GPE (2.0) and one cue
 # word (1.0) are enough; a bare capitalised word that happens to be a village is not.
 PLACE_ACCEPT = 3.0
