@@ -78,7 +78,7 @@ def test_a_ground_bombing_in_an_air_war_is_its_makers(text, sub_event_type, acto
 
 def test_a_bomb_hits_whoever_is_there_not_its_makers_adversary():
     evs = events_of("U.S. troops are helping Iraqi forces fight Islamic State in the region. "
-                    "An Islamic State bomb exploded in a market in Tikrit on Monday.")
+                    "An Islamic State bomb exploded on a road near Tikrit on Monday.")
     bombs = [e for e in evs if e["sub_event_type"] == "Remote explosive/landmine/IED"]
     assert [(e["actor1"], e["actor2"]) for e in bombs] == [("Islamic State (Iraq)", None)]
 
@@ -87,3 +87,17 @@ def test_what_a_weapon_was_thrown_at_is_actor2():
     ev = only("Mexican soldiers have fought the Sinaloa Cartel for years. Suspected cartel gunmen hurled grenades "
               "at a police station in Culiacan on Thursday night, causing no injuries.")
     assert (ev["sub_event_type"], ev["actor2"]) == ("Grenade", "Police Forces of Mexico")
+
+
+@pytest.mark.parametrize("text, actor2", [
+    # a bomb, strike or shell that hits a place where civilians gather hits them
+    ("Russian jets carried out an air strike on a hospital in Idlib on Monday. Russia says it is fighting "
+     "Hayat Tahrir al-Sham.", "Civilians (Syria)"),
+    ("A market bombing in Kabul on Friday was claimed by the Taliban.", "Civilians (Afghanistan)"),
+    # not when the place is inside the forces' own ground and soldiers were killed
+    ("A missile fired by rebels struck a mosque in an army camp in Marib on Saturday, killing dozens of soldiers.",
+     "Military Forces of Yemen"),
+])
+def test_a_place_where_civilians_gather_makes_them_actor2(text, actor2):
+    bombs = [e for e in events_of(text) if e["event_type"] == "Explosions/Remote violence"]
+    assert [e["actor2"] for e in bombs] == [actor2], bombs

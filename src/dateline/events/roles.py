@@ -275,6 +275,20 @@ def _opponent_in_circumstance(trigger: Token, ctx: ArticleContext) -> Token | No
     return None
 
 
+def hit_civilian_site(trigger: Token) -> bool:
+    """Did the act hit a place of civilian life: 'a market bombing', 'an air strike on a hospital',
+    'bombed a village', 'a blast at a mosque', 'strikes that hit a school'?"""
+    sites = vocab.words("civilian_site_nouns")
+    preps = vocab.words("site_prepositions") | {"on", "against", "in"}
+    hit: list[Token] = [ch for ch in trigger.children if ch.dep_ in ("compound", "nmod", "dobj")]
+    hit += [o for o in (_prep_object(trigger, preps), _target_of(trigger) if trigger.pos_ == "NOUN" else None,
+                        # "a bomb exploded in a market"
+                        _prep_object(trigger.head, preps) if trigger.dep_ == "nsubj" else None) if o is not None]
+    # not a site inside the forces' own ground ("a mosque in a military camp")
+    return any((t.lemma_.lower() in sites or t.lower_ in sites)
+               and not any(w.lemma_.lower() in STATE_ROLE_WORDS for w in t.subtree) for t in hit)
+
+
 def resolve_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dict | None) -> dict | None:
     """Actor for a pronoun: the speaker of a reported clause, else the last armed actor named."""
     if tok is None or tok.lower_ not in vocab.words("side_pronouns"):

@@ -38,7 +38,7 @@ from .naming import (
     rioters_of,
     unidentified_of,
 )
-from .roles import UNNAMED_SIDE, agent_and_patient, state_of_modifier
+from .roles import UNNAMED_SIDE, agent_and_patient, hit_civilian_site, state_of_modifier
 from .roles import _subject as _roles_subject
 
 # A bomb hits whoever is there: its maker's main adversary is not taken for what it hit (in the
@@ -149,8 +149,9 @@ def name_sides(c: Coding) -> None:
         a2 = civilians_of(iso2)
     if a1 is None and (event_type == "Violence against civilians" or (event_type == "Explosions/Remote violence" and c.victims_civilian)):
         a1 = unidentified_of(iso2)
-    if a2 is None and event_type == "Explosions/Remote violence" and c.victims_civilian:
-        a2 = civilians_of(iso2)  # "bombed a village, killing dozens of people": the people were hit
+    if a2 is None and event_type == "Explosions/Remote violence" and (c.victims_civilian or hit_civilian_site(c.trigger)):
+        # "bombed a village, killing dozens of people", "an air strike on a hospital": the people there were hit
+        a2 = civilians_of(iso2)
     if event_type == "Battles" or (event_type == "Explosions/Remote violence" and c.cls.infers_adversary):
         if a1 is None and a2 and not (c.patient or {}).get("role"):
             # the other side of the article's war ("the SDF faced car bombs" in a story of IS);
