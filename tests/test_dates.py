@@ -337,3 +337,10 @@ def test_component_takes_tense_from_the_parse_where_no_cue_word_says(dates_nlp):
 def test_component_without_metadata(dates_nlp):
     doc = dates_nlp("Rebels took the town in 2012.")
     assert [(t["text"], t["year"]) for t in doc._.timexes] == [("2012", 2012)]
+
+
+def test_a_day_earlier_or_later_counts_from_the_day_told_before():
+    text = ("Police shot a man in Tulsa on Wednesday. The day earlier, officers in Dayton had shot another. "
+            "A day later, crowds marched in both cities.")
+    assert only(text, MONDAY, "The day earlier")["date"] == "2021-03-09"
+    assert only(text, MONDAY, "A day later")["date"] == "2021-03-10"

@@ -390,3 +390,28 @@ def test_a_scare_quoted_headline_verb_is_still_the_verb():
     assert (ev["sub_event_type"], ev["actor1"], ev["actor2"]) == ("Armed clash", "Military Forces of Afghanistan", "Taliban")
     assert ev["fatalities"] == 6
     assert ev["trigger"]["text"] == "'kill'"
+
+
+def test_a_participle_takes_the_date_of_the_act_it_tells_what_did():
+    # "last month" dates the attacks the relative clause describes; "killing dozens" is what
+    # they did, then, not on the story's day
+    evs = events_of(
+        "Soldiers patrolled the streets of Maiduguri on Thursday.\n\n"
+        "A militant group claimed two attacks in the city last month that struck a market and a bus "
+        "station, killing dozens of people.\n",
+        published="2023-04-20",
+    )
+    assert [(e["event_date"], e["time_precision"]) for e in evs] == [("2023-03-01", 3)], evs
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    # the subject of a dying verb is the dead
+    ("Eleven worshippers perished in the blast, a hospital official said.", 11),
+    # "left N dead", however the parser hangs the dead (here as the subject of "dead")
+    ("Rebels claimed the car bombs that a monitoring group said left at least 14 people dead and more "
+     "wounded in a market town.", 14),
+])
+def test_the_dead_a_sentence_counts(nlp, sentence, dead):
+    from dateline.events.fatalities import fatalities_in
+
+    assert fatalities_in(next(iter(nlp(sentence).sents))) == dead

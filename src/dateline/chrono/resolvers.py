@@ -359,4 +359,6 @@ def _resolve_same_day(parts: dict, pub: date | None, tense: str | None) -> When 
     return day(pub + timedelta(days=_SAME_DAY_OFFSET.get(parts["word"].lower(), 0)))
 
 
-_SAME_DAY_OFFSET = {"the previous day": -1, "the day before": -1, "the following day": 1, "the next day": 1}
+_SAME_DAY_OFFSET = {"the previous day": -1, "the day before": -1, "the following day": 1, "the next day": 1,
+                    **{f"{det} day {side}": step for det in ("the", "a", "one")
+                       for side, step in (("earlier", -1), ("later", 1))}}

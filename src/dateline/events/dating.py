@@ -81,9 +81,12 @@ def _in_clause_of(doc: Doc, timex: dict, trigger: Token) -> bool:
     # Up a short chain too: "On Sunday, the SDF faced mines as they attempted to overrun the enclave".
     if trigger.tag_ == "VBG":
         # a bare participle tells what its clause's act did, then: "air strikes hit a
-        # hospital last week, killing children" (not "after capturing", "while fleeing")
-        return (trigger.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ == "mark" for c in trigger.children)
-                and _clause_head(trigger.head) == t_head)
+        # hospital last week, killing children" (not "after capturing", "while fleeing");
+        # whatever dates that act dates it ("two attacks earlier this year that struck a
+        # convoy, killing dozens")
+        if trigger.dep_ not in ("advcl", "xcomp", "conj") or any(c.dep_ == "mark" for c in trigger.children):
+            return False
+        return _dates_clause(span, _clause_head(trigger.head), t_head)
     for _ in range(3):
         if head.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
             return False
@@ -91,6 +94,17 @@ def _in_clause_of(doc: Doc, timex: dict, trigger: Token) -> bool:
             return True
         head = _clause_head(head.head)
     return False
+
+
+def _dates_clause(span: Span, head: Token, t_head: Token) -> bool:
+    """Does the time phrase `span` (in the clause headed by `t_head`) date the clause headed by
+    `head`: its own, the one its clause is about ("in July, when ..."), or the noun phrase its
+    relative clause describes ("two attacks earlier this year that struck a convoy")?"""
+    if t_head == head:
+        return True
+    if head.dep_ in ("relcl", "advcl", "acl") and span.start <= head.head.i < span.end:
+        return True
+    return _relative_clause(head) and 0 <= head.left_edge.i - span.end <= 1
 
 
 def _relative_clause(head: Token) -> bool:

@@ -92,6 +92,10 @@ def count_noun_phrase(head: Token) -> int | None:
     return None
 
 
+# Verbs whose subject is the dead ("two more died", "eight people perished").
+_DYING_VERBS = ("die", "perish")
+
+
 def _victim_heads(verb: Token) -> list[Token]:
     from .roles import headline_passive_subject
 
@@ -102,8 +106,11 @@ def _victim_heads(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
         heads.append(verb.head)  # "25 soldiers killed in an attack": a reduced relative clause
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") or (verb.lemma_ == "die" and child.dep_ == "nsubj"):
+        if child.dep_ in ("dobj", "nsubjpass") or (verb.lemma_ in _DYING_VERBS and child.dep_ == "nsubj"):
             heads.append(child)
+        elif child.dep_ in ("oprd", "xcomp", "acomp") and child.lower_ == "dead" and verb.lemma_ == "leave":
+            # "blasts that left at least 20 people dead": the parser makes the dead the subject of "dead"
+            heads.extend(c for c in child.children if c.dep_ == "nsubj")
         elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PRON") and any(h.dep_ == "dobj" for h in verb.children):
             heads.append(child)  # "killing himself and at least 25 others": the parser hangs "others" on the verb
         elif child.dep_ in ("mark", "prep") and child.lower_ == "between" and not any(h.dep_ in ("dobj", "nsubjpass") for h in verb.children):
