@@ -69,3 +69,25 @@ def test_victims_of_no_political_violence_now_give_no_event(text):
 def test_an_attack_beaten_off_is_a_clash(text, actor1):
     evs = events_of(text)
     assert [(e["sub_event_type"], e["actor1"]) for e in evs] == [("Armed clash", actor1)]
+
+
+@pytest.mark.parametrize("text, sub_event_type, actor2", [
+    # a village attacked, nobody named as hit: its people were (ACLED: an attack on civilians)
+    ("Jihadists attacked a village near Djibo on Sunday, residents said.", "Attack", "Civilians (Burkina Faso)"),
+    ("Gunmen attacked two farming communities near Jos overnight, police said.", "Attack", "Civilians (Nigeria)"),
+    # a post in the village is what was hit: the clash is with its holders
+    ("Jihadists attacked an army post in the village of Boni on Saturday.", "Armed clash", None),
+])
+def test_an_attack_on_a_village_is_on_its_people(text, sub_event_type, actor2):
+    evs = events_of(text)
+    assert [e["sub_event_type"] for e in evs] == [sub_event_type]
+    if actor2 is not None:
+        assert evs[0]["actor2"] == actor2
+
+
+@pytest.mark.parametrize("text", [
+    "The group threatened to attack villages that refuse to pay its tax.",
+    "Hackers attacked the website of a village council in Kent.",
+])
+def test_a_village_that_was_not_attacked_gives_no_event(text):
+    assert events_of(text) == []

@@ -210,6 +210,10 @@ def _victims(c: Coding) -> Resolution:
     elif repelled_attack(c.trigger) and c.agent is not None and is_armed(c.agent):
         # "Iraqi militias thwart IS attack in western Mosul": beaten off, so fought
         c.event_type, c.sub_event = "Battles", "Armed clash"
+    elif c.patient is None and c.agent is not None and is_armed(c.agent) and settlement_attacked(c.trigger):
+        # "Jihadists attacked a village near Djibo": with no defenders named, its people were hit
+        c.victims_civilian = True
+        c.event_type, c.sub_event = "Violence against civilians", "Attack"
     elif c.patient is None and (named := victims_kind(c.trigger)) is not None:
         # "Policeman killed in sniper attack", "Militants kill five family members"
         kind, noun = named
@@ -453,9 +457,9 @@ def _reduced_passive_patient(trigger: Token) -> Token | None:
     return None
 
 
-def armed_target_named(trigger: Token) -> bool:
-    """Is what the trigger (or the attack it reports) hits an armed side or its post?
-    "Islamic State attacks Iraqi forces ..., killing 7"; "an attack on a police station kills three"."""
+def attack_targets(trigger: Token) -> list[Token]:
+    """The words of what the trigger (or the attack it reports) hits: its object, or the object
+    of its "on"/"against" ("attacks Iraqi forces, killing 7"; "an attack on a police station")."""
     heads = [trigger]
     if trigger.dep_ in ("advcl", "conj", "xcomp") and trigger.head.pos_ == "VERB":
         heads.append(trigger.head)  # "attacks Iraqi forces, killing at least 7"
@@ -469,7 +473,22 @@ def armed_target_named(trigger: Token) -> bool:
                 targets.extend(c.subtree)
             elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
                 targets.extend(c.subtree)
-    return any(t.lemma_.lower() in vocab.words("armed_target_nouns") for t in targets)
+    return targets
+
+
+def armed_target_named(trigger: Token) -> bool:
+    """Is what the trigger (or the attack it reports) hits an armed side or its post?
+    "Islamic State attacks Iraqi forces ..., killing 7"; "an attack on a police station kills three"."""
+    return any(t.lemma_.lower() in vocab.words("armed_target_nouns") for t in attack_targets(trigger))
+
+
+def settlement_attacked(trigger: Token) -> bool:
+    """Is what the trigger hits a village (and no armed side or post)? "gunmen attacked a village";
+    not "killed three village chiefs", where the village only says whose chiefs."""
+    targets = attack_targets(trigger)
+    heads = {t.lemma_.lower() for t in targets if t.dep_ in ("dobj", "pobj", "conj")}
+    armed = {t.lemma_.lower() for t in targets} & vocab.words("armed_target_nouns")
+    return bool(heads & vocab.words("settlement_nouns")) and not armed
 
 
 def weapon_of_context(ctx: ArticleContext, sent: Span) -> str:
