@@ -344,3 +344,8 @@ def test_a_day_earlier_or_later_counts_from_the_day_told_before():
             "A day later, crowds marched in both cities.")
     assert only(text, MONDAY, "The day earlier")["date"] == "2021-03-09"
     assert only(text, MONDAY, "A day later")["date"] == "2021-03-10"
+
+
+def test_hours_later_is_the_day_told_before():
+    text = "Soldiers clashed with militants outside Zaria on Sunday. Hours later, gunmen attacked a church."
+    assert only(text, THURSDAY, "Hours later")["date"] == "2021-03-14"

@@ -415,3 +415,14 @@ def test_the_dead_a_sentence_counts(nlp, sentence, dead):
     from dateline.events.fatalities import fatalities_in
 
     assert fatalities_in(next(iter(nlp(sentence).sents))) == dead
+
+
+def test_an_attack_hours_after_another_is_on_its_day():
+    evs = events_of(
+        "A bomb hit a bus in Kano on Friday, killing four passengers, police said.\n\n"
+        "On Sunday, soldiers clashed with militants outside Zaria, the army said. Hours later, gunmen "
+        "attacked a church in Zaria, killing two worshippers.\n",
+        published="2021-03-15",
+    )
+    church = [e for e in evs if e["sub_event_type"] == "Attack"]
+    assert [e["event_date"] for e in church] == ["2021-03-14"], evs

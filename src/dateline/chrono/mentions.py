@@ -105,7 +105,7 @@ PATTERNS: list[Pattern] = [
     _p("relative", "U", rf"\b(?:(?P<mod>earlier|later)\s+)?(?P<rel>this|last|next|the past|past|the previous|previous|the coming|coming)\s+(?P<unit>weekend|week|month|year)\b", flags=_I),
     _p("relative", "U", rf"\b(?:over\s+|at\s+|during\s+)?the\s+(?P<unit>weekend)\b", flags=_I),
     _p("day_word", "D", r"\b(?P<word>yesterday|today|tonight|this morning|this afternoon|this evening|the day before yesterday)\b", flags=_I),
-    _p("same_day", "U", r"\b(?P<word>earlier in the day|later in the day|earlier that day|later that day|the same day|that same day|the previous day|the day before|the following day|the next day|(?:the|a|one) day (?:earlier|later))\b", flags=_I),
+    _p("same_day", "U", r"\b(?P<word>earlier in the day|later in the day|earlier that day|later that day|the same day|that same day|the previous day|the day before|the following day|the next day|(?:the|a|one) day (?:earlier|later)|(?:hours|minutes|moments) (?:earlier|later))\b", flags=_I),
     _p("weekday", "W", rf"\b(?:(?P<mod>last|next|this|coming|this past|past)\s+)?{_wd('w')}(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
     _p("decade", "Y", rf"(?:(?i:\b{_PART})[\s-]+)?(?:\bthe\s+)?(?P<dec>(?:19|20)\d0)['’]?s\b"),
     # years last: "in 2017", "2014", "early 2019"
