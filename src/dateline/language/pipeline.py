@@ -4,7 +4,7 @@ Each component is a registered spaCy factory with one job; it reads what earlier
 components left on the Doc (`doc._.*`) and adds its own. The order lives in
 `COMPONENTS`, not in if-chains: a new component is one entry here and one module.
 
-    norms (first) -> scare quotes -> paragraphs (before parser) -> quoted lemmas (after lemmatizer) -> actor ruler (before ner) -> title case -> ner -> places -> actors -> dates -> quotes -> quantities
+    norms (first) -> scare quotes -> paragraphs (before parser) -> quoted lemmas (after lemmatizer) -> actor ruler (before ner) -> ner -> title case -> object verbs -> places -> actors -> dates -> quotes -> quantities
 
 The event coder runs after these, as the last stage of the same spaCy pipeline; it is
 added by `dateline.pipeline`, which the engines use (this layer does not know it).
@@ -42,6 +42,7 @@ COMPONENTS: list[tuple[str, str, dict]] = [
     ("dateline.language.norms", "dateline_quoted_lemmas", {"after": "lemmatizer"}),
     ("dateline.language.actor_ruler", "dateline_actor_ruler", {"before": "ner"}),
     ("dateline.language.title_case", "dateline_title_case", {"after": "ner"}),
+    ("dateline.language.object_verbs", "dateline_object_verbs", {"after": "dateline_title_case"}),
     ("dateline.language.places", "dateline_places", {}),
     ("dateline.language.actors", "dateline_actors", {}),
     ("dateline.language.dates", "dateline_dates", {}),

@@ -1,0 +1,31 @@
+"""Headline verbs the model tags as nouns ("Army shells rebel positions") are verbs when they
+take a direct object: our own headlines."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events import events_of
+
+
+def test_a_noun_with_a_direct_object_is_read_as_a_verb(nlp):
+    doc = nlp("Rebel fighters storm army barracks near Goma")
+    with nlp.select_pipes(disable=["dateline_object_verbs"]):
+        plain = nlp("Rebel fighters storm army barracks near Goma")
+    storm = next(t for t in doc if t.text == "storm")
+    assert plain[storm.i].pos_ == "NOUN" and any(c.dep_ == "dobj" for c in plain[storm.i].children)
+    assert (storm.pos_, storm.lemma_) == ("VERB", "storm")
+    assert [(t.dep_, t.head.i) for t in doc] == [(t.dep_, t.head.i) for t in plain]  # the tree is kept
+
+
+@pytest.mark.parametrize("headline, sub_event_type", [
+    ("Syrian army shells rebel positions near Hama", "Shelling/artillery/missile attack"),
+    ("Government forces storm rebel-held hill in South Kivu", "Armed clash"),
+])
+def test_a_telegraphese_headline_is_coded(headline, sub_event_type):
+    assert [e["sub_event_type"] for e in events_of(headline)] == [sub_event_type]
+
+
+def test_a_noun_without_an_object_stays_a_noun(nlp):
+    doc = nlp("Storm damage closes roads across Kent")
+    assert doc[0].pos_ != "VERB"
