@@ -125,6 +125,8 @@ def test_the_language_layer_runs_in_a_worker_process_not_the_api(db):
         # at the lowest CPU priority, within the API's scheduling group (its session), so that
         # it yields to reads; in a process group of its own, so Ctrl+C reaches the API only
         assert niceness(worker) == 19 and niceness(server.proc.pid) == os.nice(0)
+        if hasattr(os, "SCHED_IDLE"):  # Linux: only idle CPU, a waking read preempts it at once
+            assert os.sched_getscheduler(worker) == os.SCHED_IDLE
         assert os.getsid(worker) == os.getsid(server.proc.pid)
         assert os.getpgid(worker) == worker != os.getpgid(server.proc.pid)
         group = PROC / str(worker) / "autogroup"

@@ -71,6 +71,13 @@ def lower_priority() -> None:
         os.nice(NICENESS - os.nice(0))
     except OSError:
         pass
+    # Linux's policy for work that should only use idle CPU: a waking read thread preempts it
+    # at once, where a niced process would keep the core until its slice ends.
+    if hasattr(os, "SCHED_IDLE"):
+        try:
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        except OSError:
+            pass
 
 
 def main(argv: list[str] | None = None) -> int:
