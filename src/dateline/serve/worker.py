@@ -4,9 +4,10 @@ spaCy's memory and CPU stay out of the API process, so reads keep their pace whi
 articles are written, and a write request is answered at once (202, a job to poll).
 The worker runs at the lowest CPU priority (reads first: it works on what the API
 leaves idle) and only while the API process lives: its standard input is a pipe from
-the API, on which each new job is announced by a line; end of file means the API is gone (exited, or killed
-with -9), and the worker exits at once. A job cut short that way is run again by the
-next worker (store/jobs.py); ingest skips what it had already stored.
+the API, on which each new job is announced by a line; end of file means the API is
+gone (exited, or killed with -9), and the worker exits at once. A job cut short that
+way is run again by the next worker (store/jobs.py); ingest skips what it had already
+stored.
 
     python -m dateline.serve.worker DB [--no-language]
 """
