@@ -119,6 +119,37 @@ def state_of_modifier(tok: Token | None) -> dict | None:
     return {"canonical": name, "type": "state", "text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text), "country": iso2} if name else None
 
 
+def state_subject(trigger: Token) -> dict | None:
+    """'Turkey has shelled YPG positions', 'Russia attacked Kyiv with missiles': a state named
+    as the subject of an act of war acts through its military (a country's name, not a
+    demonym or people noun; the act itself or the weapon it used or the act a light verb carries)."""
+    verb = trigger
+    if not (trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB")):
+        head = trigger.head
+        if trigger.dep_ == "pobj" and head.lower_ == "with":
+            verb = head.head  # "attacked Ukraine with cruise missiles"
+        elif trigger.dep_ == "dobj" and head.lemma_.lower() in vocab.words("light_verbs"):
+            verb = head  # "Turkey launched air strikes"
+        else:
+            return None
+    if verb.pos_ not in ("VERB", "AUX") or _is_passive(verb):
+        return None
+    subj = _child(verb, {"nsubj"})
+    if subj is None or subj.pos_ != "PROPN" or any(c.dep_ not in ("compound", "det") for c in subj.children):
+        return None
+    from ..language.countries import country_for_name
+
+    name = " ".join(t.text for t in subj.subtree if t.dep_ != "det")
+    iso2 = country_for_name(name)
+    if not iso2:
+        return None
+    from ..language.actors import actor_for_role
+
+    canonical = actor_for_role("military", iso2)
+    return {"canonical": canonical, "type": "state", "text": name, "start": subj.left_edge.idx,
+            "end": subj.idx + len(subj.text), "country": iso2} if canonical else None
+
+
 def _forces_of_country(tok: Token | None) -> dict | None:
     """'25 Iraq fighters', 'Afghan soldiers': the state forces of the country that modifies them."""
     if tok is None or tok.lemma_.lower() not in vocab.words("force_nouns"):

@@ -38,12 +38,15 @@ from .naming import (
     rioters_of,
     unidentified_of,
 )
-from .roles import UNNAMED_SIDE, agent_and_patient, hit_civilian_site, state_of_modifier
+from .roles import UNNAMED_SIDE, agent_and_patient, hit_civilian_site, state_of_modifier, state_subject
 from .roles import _subject as _roles_subject
 
 # A bomb hits whoever is there: its maker's main adversary is not taken for what it hit (in the
 # news gold a bombing's actor2 is mostly civilians or nobody named).
 BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+# Acts of war a state named as subject makes through its military ("Turkey has shelled ..."); a
+# state that signs, arrests or bans acts through its government or police instead.
+STATE_ACTS_OF_WAR = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # Sides that are a crowd: rioting, they are rioters to ACLED, whatever the text calls them.
 CROWD_TYPES = frozenset({"protesters", "civilians", "rioters"})
 
@@ -107,6 +110,8 @@ def read_roles(c: Coding) -> None:
     c.quote = speaker_for(c.sent, c.ctx.quotes)
     c.speaker_actor = side_of_speaker(c.ctx, c.quote)
     c.agent, c.patient, c.undergo = agent_and_patient(c.trigger, c.ctx, c.speaker_actor)
+    if c.agent is None and c.event_type in STATE_ACTS_OF_WAR:
+        c.agent = state_subject(c.trigger)
     claimant = claimant_of(c.ctx, c.sent)
     if c.agent is None and claimant is not None and c.cls.claimant_acts:
         c.agent = claimant  # "X claimed responsibility for a truck attack that killed eight"
