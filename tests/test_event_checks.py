@@ -138,6 +138,15 @@ def test_each_check_holds_where_it_should_and_not_on_an_event(nlp, name):
     assert not chk.excludes(coding(nlp, event_text, event_trigger, chk.stage)), event_text
 
 
+def test_a_headline_line_in_a_body_of_headlines_is_news_not_a_habit(nlp):
+    """A digest of headlines: each one-line paragraph with no full stop tells news in the
+    simple present, however many lines the body has; a sentence of a paragraph does not."""
+    digest = "Morning briefing\n\nMilitants attack police post near Kirkuk\n\nFlooding cuts main road to Basra\n\nOfficials say the roads are unsafe."
+    assert checks.excluded("trigger", coding(nlp, digest, "attack")) is None
+    prose = "Morning briefing\n\nThe group is active. Militants attack police posts near Kirkuk\n\nOfficials say the roads are unsafe."
+    assert checks.excluded("trigger", coding(nlp, prose, "attack")) == "present_habit"
+
+
 def test_checks_run_in_order_and_listed_ones_only_for_their_classes(nlp):
     # "The army plans to attack": excluded at the trigger stage, by the mood check
     assert checks.excluded("trigger", coding(nlp, "The army plans to attack the town of Idlib next month.", "attack")) == "unrealised"

@@ -68,6 +68,8 @@ STORY_MONTH_MAX_AGE_DAYS = 62
 # A document of this many sentences or fewer is a headline or a one-line report, where the
 # simple present tells news ("IS suicide bomber kills 36"), not habits.
 HEADLINE_MAX_SENTENCES = 2
+# A paragraph of one line this long at most, with no full stop, is a headline wherever it stands.
+HEADLINE_LINE_MAX_TOKENS = 20
 
 # Mentions of one event (in one article or across articles): places this close are one place (ACLED geocodes
 # to the nearest town; 25 km is about a district), days this far apart one day (reports

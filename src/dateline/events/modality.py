@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .. import settings, vocab
 
@@ -123,13 +123,27 @@ def attempted(trigger: Token) -> bool:
 def present_habit(trigger: Token) -> bool:
     """In a story's body, the simple present tells what keeps happening ("its cells still
     attack security forces"); in a headline it tells news ("IS suicide bomber kills 36")."""
-    from ..language.doccache import sents
+    from ..language.doccache import sent_of, sents
 
     if trigger.tag_ not in ("VBZ", "VBP") or trigger.lemma_.lower() in ("be", "have"):
         return False
     if len(sents(trigger.doc)) <= settings.HEADLINE_MAX_SENTENCES:
         return False  # a headline or a one-line report
+    if headline_line(sent_of(trigger)):
+        return False  # a headline standing in the body (a digest of headlines, a related story)
     return not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+
+
+def headline_line(sent: Span) -> bool:
+    """A short line that is a paragraph of its own and ends with no full stop is written as
+    a headline ("Islamic State attacks Iraqi soldiers in Mosul"), whatever its place."""
+    words = [t for t in sent if not t.is_space]
+    if not words or len(words) > settings.HEADLINE_LINE_MAX_TOKENS or words[-1].text in (".", "!", "?"):
+        return False
+    text = sent.doc.text
+    before = text[: words[0].idx].rstrip(" \t")
+    after = text[words[-1].idx + len(words[-1].text):].lstrip(" \t")
+    return (not before or before.endswith("\n\n")) and (not after or after.startswith("\n\n"))
 
 
 def clause_text(trigger: Token) -> str:
