@@ -135,6 +135,10 @@ def _parties(c: Coding) -> Resolution:
             break
         verb = verb.head
     subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    together = _named_together(c.ctx, subject)
+    if len(together) >= 2:
+        # "Congo's government and M23 rebels signed": both parties, the one named first acts
+        c.actor1, c.patient = together[0], together[1]
     if c.actor1 is None and subject is not None:
         c.actor1 = c.ctx.actor_of(subject)
     between = next((_prep_object(t, {"between"}) for t in (c.trigger, verb, *c.trigger.subtree)
@@ -160,6 +164,18 @@ def _parties(c: Coding) -> Resolution:
                 c.patient = side
                 break
     return True
+
+
+def _named_together(ctx, subject) -> list[dict]:
+    """The distinct sides a subject joins with "and" ("Congo's government and M23 rebels", read
+    by the parser as one phrase or as two conjuncts), in the order named."""
+    if subject is None or not any(t.dep_ == "cc" and t.lower_ == "and" for t in subject.subtree):
+        return []
+    sides: list[dict] = []
+    for side in ctx.actors_in(subject.subtree):
+        if all(side["canonical"] != s["canonical"] for s in sides):
+            sides.append(side)
+    return sides
 
 
 @resolver("chemical_payload")
