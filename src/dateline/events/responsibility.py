@@ -119,6 +119,14 @@ def _claim(ctx: ArticleContext, tok: Token) -> tuple[dict, str, None] | None:
     return None
 
 
+def blamed_on(verb: Token) -> Token | None:
+    """The side a blame is laid on after the act: "blamed the attack on IPOB" (the parser hangs
+    "on IPOB" on the verb or on the act)."""
+    preps = vocab.words("blamed_on_prepositions")
+    act = _child(verb, {"dobj"})
+    return _prep_object(verb, preps) or (_prep_object(act, preps) if act is not None else None)
+
+
 def _says_it_did(verb: Token) -> bool:
     """'it had carried out the attack', 'one of its fighters had carried out', 'it was behind'."""
     subj = _child(verb, {"nsubj", "nsubjpass"})
@@ -140,6 +148,11 @@ def _blame(ctx: ArticleContext, tok: Token) -> tuple[dict, str, str | None] | No
             blamed = _prep_object(tok, {"to"})  # "attributed the blast to the PKK"
         else:
             blamed = _child(tok, {"dobj"})  # "police blamed IPOB", "blaming the RSF", "held X responsible"
+            laid_on = blamed_on(tok)
+            if laid_on is not None and _side(ctx, laid_on) is not None:
+                # "blaming the strikes on government forces", "an attack police blamed on IPOB":
+                # the object is the act, the side is where the blame is laid
+                blamed = laid_on
             if lemma == "hold" and not any(c.lower_ == "responsible" for c in tok.children):
                 return None
         side = _side(ctx, blamed)

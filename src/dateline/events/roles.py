@@ -417,6 +417,9 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             # minibus carrying government employees" names no side; "a base hosting U.S. troops" does)
             if target is not None and (post_holder(target) or _hit_side(ctx.actor_of(target))):
                 patient_tok = target
+        if patient_tok is not None and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in vocab.words("blame_verbs") \
+                and patient_tok.head.lower_ in vocab.words("blamed_on_prepositions"):
+            patient_tok = None  # "blamed the attack on IPOB": the side blamed, not the side hit
         head = trigger.head
         if repelled_attack(trigger) and (patient_tok is None or ctx.actor_of(patient_tok) is None):
             # "militias thwarted an IS attack on Mosul": the attack's makers act, the subject was attacked
