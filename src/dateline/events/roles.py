@@ -395,7 +395,10 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
         modifier_side = None
         if agent_tok is None:
             # "a bombing carried out by HTS", "strikes launched by the coalition"
-            carried = next((ch for ch in trigger.children if ch.dep_ == "acl" and ch.lemma_.lower() in vocab.words("light_verbs")), None)
+            # (also on the phrase's head: "artillery shells fired by the RSF", "mortar rounds fired by ...")
+            phrase = [trigger] + ([trigger.head] if trigger.dep_ == "compound" and trigger.head.pos_ in ("NOUN", "PROPN") else [])
+            carried = next((ch for t in phrase for ch in t.children
+                            if ch.dep_ == "acl" and ch.lemma_.lower() in vocab.words("light_verbs")), None)
             by = _child(carried, {"agent"}) if carried is not None else None
             agent_tok = _child(by, {"pobj"}) if by is not None else None
         if agent_tok is None:
