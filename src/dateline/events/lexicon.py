@@ -27,7 +27,8 @@ The table is data (`data/event_triggers.jsonl`), one JSON object per trigger cla
   or sub-event types that, coded in the same sentence, hold this class's mention as a part of
   them: arrests at a protest, houses burned in a raid), `needs_actor` (false: an event even
   with nobody named acting, such as a grave found), `toll` (the fatalities such an event
-  always has: 0 for a grave found, whose dead are not of that day);
+  always has: 0 for a grave found, whose dead are not of that day), `people_are_civilians`
+  (people it is done to who name no side, "arrested a blogger", are civilians: actor2);
 - `note`: why, for the reader.
 """
 
@@ -73,6 +74,7 @@ class TriggerClass:
     absorbed_by: frozenset[str] = frozenset()
     needs_actor: bool = True
     toll: int | None = None
+    people_are_civilians: bool = False
 
 
 _FIELDS = {f.name: f for f in fields(TriggerClass)}

@@ -152,6 +152,8 @@ def name_sides(c: Coding) -> None:
         a2 = None  # "the army captured a police station": a building, not the army's own police
     if event_type == "Violence against civilians" and (a2 is None or not a2.startswith("Civilians")):
         a2 = civilians_of(iso2)
+    if a2 is None and c.cls.people_are_civilians:
+        a2 = _people_taken(c, iso2)
     if a1 is None and (event_type == "Violence against civilians" or (event_type == "Explosions/Remote violence" and c.victims_civilian)):
         a1 = unidentified_of(iso2)
     if a2 is None and event_type == "Explosions/Remote violence" and (c.victims_civilian or hit_civilian_site(c.trigger)):
@@ -183,6 +185,37 @@ def name_sides(c: Coding) -> None:
     c.a1, c.a2 = a1, a2
     c.assoc1 = _associates(c.allies1, iso2, (a1, a2))
     c.assoc2 = _associates(c.allies2, iso2, (a1, a2))
+
+
+def _people_taken(c: Coding, iso2: str | None) -> str | None:
+    """Whom an arrest took when the parse names no side: the armed group named as what they
+    belong to ("a man suspected of being a member of Islamic State"); else civilians, for
+    people named by a civilian noun ("arrested a blogger", "detained 15 activists"), but not
+    suspects of an attack ("three men who were planning to attack a mall"), nor a bare count."""
+    t = c.trigger
+    if t.pos_ == "VERB":
+        taken = next((ch for ch in t.children if ch.dep_ in (("nsubjpass",) if _is_passive_verb(t) else ("dobj",))), None)
+    else:
+        taken = next((o for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+    if taken is None:
+        return None
+    after = [tok for tok in c.sent if tok.i > t.i]
+    for tok in after:
+        if tok.lemma_.lower() == "member" and tok.i >= taken.i:
+            group = next((c.ctx.actor_of(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.dep_ == "pobj"), None)
+            if group is not None and is_armed(group):
+                return side_name(group, iso2)
+    if taken.lemma_.lower() not in vocab.words("civilian_nouns"):
+        return None
+    violence = vocab.words("generic_violence_words") | vocab.words("violent_cause_nouns")
+    if any(tok.lemma_.lower() in violence for tok in after):
+        return None  # suspects of an attack, not civilians taken for who they are
+    return civilians_of(iso2)
+
+
+def _is_passive_verb(verb: Token) -> bool:
+    return any(ch.dep_ in ("nsubjpass", "auxpass") for ch in verb.children)
 
 
 def _associates(allies: list[dict], iso2: str | None, sides: tuple) -> str | None:
