@@ -178,6 +178,8 @@ RESOLVE_EXAMPLES = {
         ("Gunmen killed 12 farmers near Maiduguri on Saturday.", "killed", ("Violence against civilians", "Attack")),
         ("Afghan troops killed six militants in Nangarhar on Sunday.", "killed", ("Battles", "Armed clash")),
         ("Someone was killed in the city on Saturday.", "killed", None),
+        ("Rebel fighters attacked the town of Kamanyola on Saturday.", "attacked", ("Battles", "Armed clash")),
+        ("The rebels killed six people in Kamanyola on Saturday. The M23 claimed the attack.", "attack", None),
     ],
     "weapon_of_context": [
         ("A truck packed with explosives was parked near the market in Kirkuk. An explosion killed four people on Monday.",

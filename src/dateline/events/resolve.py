@@ -34,6 +34,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .. import vocab
+from ..language.doccache import sents as doc_sents
 from ..language.doccache import text as doc_text
 from ..registry import Registry
 from . import crowds
@@ -42,6 +43,7 @@ from .coding import Candidate, Coding
 from .context import ArticleContext, is_armed
 from .fatalities import fatalities_in
 from .lexicon import TriggerClass
+from .modality import headline_line
 from .roles import _child, _prep_object, _subject, repelled_attack
 from .victims import CIVILIAN, armed_victims_side, victims_kind
 
@@ -230,6 +232,13 @@ def _victims(c: Coding) -> Resolution:
         # "Jihadists attacked a village near Djibo": with no defenders named, its people were hit
         c.victims_civilian = True
         c.event_type, c.sub_event = "Violence against civilians", "Attack"
+    elif c.patient is None and c.agent is not None and is_armed(c.agent) and assault_on_holders(c.ctx, c.trigger, c.sent):
+        # "IS fighters attack town south of Mosul", "IS claims attack on training camp": an armed
+        # side's assault with nobody named as hit met whoever held the place
+        named = victims_kind(c.trigger)
+        if named is not None:
+            c.patient = armed_victims_side(c.ctx, named[1])  # "IS attack leaves six PMF casualties"
+        c.event_type, c.sub_event = "Battles", "Armed clash"
     elif c.patient is None and (named := victims_kind(c.trigger)) is not None:
         # "Policeman killed in sniper attack", "Militants kill five family members"
         kind, noun = named
@@ -489,7 +498,33 @@ def attack_targets(trigger: Token) -> list[Token]:
                 targets.extend(c.subtree)
             elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
                 targets.extend(c.subtree)
+            elif c.dep_ == "appos" and head is trigger and trigger.dep_ == "ROOT":
+                targets.extend(c.subtree)  # "Islamic State attacks Kurdish village": a headline's verb tagged a noun
     return targets
+
+
+def assault_on_holders(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
+    """An assault ("attack", "assault") told as the news, in a headline or the lead (deeper in
+    a story it re-tells the story's incident), not pointing back to one told before: with
+    fighters named as its casualties, or nobody said to be hurt at all (the harm a sentence
+    tells of people, "a truck attack that killed eight people", is coded by its own words)."""
+    if trigger.lemma_.lower() not in vocab.words("assault_words") or told_before(trigger):
+        return False
+    if not (headline_line(sent) or sent is next((s for s in doc_sents(sent.doc) if s.end_char > ctx.body_start), None)):
+        return False
+    if trigger.pos_ == "NOUN" and (trigger.dep_ == "pobj" or (trigger.tag_ == "NNS" and trigger.dep_ != "ROOT")):
+        return False  # "in an attack on", "attacks by government forces": a setting or a tally, not the news
+    named = victims_kind(trigger)
+    if named is not None:
+        return named[0] != CIVILIAN
+    return not any(t.lemma_.lower() in vocab.words("hurt_words") for t in sent)
+
+
+def told_before(trigger: Token) -> bool:
+    """A noun that points back ("claimed the attack", "its assault"): the act was told
+    elsewhere in the story, which codes it there."""
+    return trigger.pos_ == "NOUN" and any(
+        t.dep_ == "poss" or (t.dep_ == "det" and t.lower_ in ("the", "this", "that", "these", "those")) for t in trigger.children)
 
 
 def armed_target_named(trigger: Token) -> bool:
@@ -502,7 +537,7 @@ def settlement_attacked(trigger: Token) -> bool:
     """Is what the trigger hits a village (and no armed side or post)? "gunmen attacked a village";
     not "killed three village chiefs", where the village only says whose chiefs."""
     targets = attack_targets(trigger)
-    heads = {t.lemma_.lower() for t in targets if t.dep_ in ("dobj", "pobj", "conj")}
+    heads = {t.lemma_.lower() for t in targets if t.dep_ in ("dobj", "pobj", "conj", "appos")}
     armed = {t.lemma_.lower() for t in targets} & vocab.words("armed_target_nouns")
     return bool(heads & vocab.words("settlement_nouns")) and not armed
 
