@@ -103,6 +103,7 @@ class EventCoder:
             ev.pop("_undated", None)
             ev.pop("_guessed_actor1", None)
             ev.pop("_guessed_actor2", None)
+            ev.pop("_article_actor1", None)
             ev.pop("_anaphoric", None)
         doc._.events = events
         drop_cache(doc)
@@ -141,6 +142,7 @@ class EventCoder:
             event["_toll"] = {"adds": toll.adds, "updates": toll.updates, "attackers": toll.attackers} if toll else {}
         event["_guessed_actor1"] = c.guessed_actor1
         event["_guessed_actor2"] = c.guessed_actor2
+        event["_article_actor1"] = c.actor1_of_article
         trigger = c.trigger
         event["_anaphoric"] = trigger.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in trigger.children)
         return finish(c, event)

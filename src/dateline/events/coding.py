@@ -57,6 +57,7 @@ class Coding:
     victims_civilian: bool = False
     actor1: dict | None = None
     guessed_actor1: bool = False  # actor1 is the article's guess, not the sentence's
+    actor1_of_article: bool = False  # actor1 is the article's main side of the class's agent types
     allies1: list = field(default_factory=list)  # associates of actor1 ("backed by ...")
     allies2: list = field(default_factory=list)  # associates of actor2
     # place and the sides' names ("sides" stage)

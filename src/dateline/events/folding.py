@@ -103,6 +103,7 @@ def _absorb(generic: Candidate, specific: list[Candidate]) -> None:
             # the killing's victims, unless the bombing names what it targeted ("struck a
             # military checkpoint, killing eight people": the checkpoint's side)
             ev["actor2"] = gev["actor2"]
+            ev["_guessed_actor2"] = gev.get("_guessed_actor2", False)  # the victims are told
         if ev.get("actor1") == gev["actor2"] or ev.get("_guessed_actor1"):
             # Civilians killed by a blast nobody is named for: an unidentified side.
             ev["actor1"] = gev["actor1"] if gev.get("actor1") and not gev.get("_guessed_actor1") else unidentified_of(_iso_of(ev))

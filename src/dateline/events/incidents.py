@@ -314,13 +314,24 @@ def _open(row: dict) -> bool:
         not row.get("actor1") or row["actor1"].startswith(UNIDENTIFIED) or bool(row.get("_guessed_actor1")))
 
 
+def _blamed_here(row: dict, item) -> bool:
+    """An act whose actor1 is only the article's main side of its kind ("the air strikes" in a
+    story of the coalition's) is open to a blame told in its own sentence ("blaming the air
+    strikes in Aleppo on government forces"), not to a claim or a blame told elsewhere."""
+    return (item.kind == "alleged" and bool(row.get("_article_actor1"))
+            and _told_in(row, item.start, item.end))
+
+
 def _name_perpetrator(target: dict, name: str, attribution: str, source: str | None, evidence: dict) -> None:
     from .notes import note_for
 
+    if target.get("_guessed_actor2") and target.get("actor1") != name:
+        target["actor2"] = None  # guessed as the adversary of the side that was guessed before
     target["actor1"] = name
     if target.get("actor2") == name:
         target["actor2"] = None
     target["_guessed_actor1"] = False
+    target["_article_actor1"] = False
     target["attribution"], target["source"] = attribution, source
     target.setdefault("mentions", [dict(target["evidence"])]).append(dict(evidence))
     target["notes"] = note_for(target)
@@ -357,7 +368,7 @@ def attach_claims(rows: list[dict], said: Sequence = (), text: str = "") -> list
         # the story's main incident: the first told (headline, lead), unless one is told nearer before the claim
         _name_perpetrator(open_rows[0], claimant, "claimed", claimant, claim["evidence"])
     for item in said:
-        target = _incident_of(item, [r for r in kept if _open(r)])
+        target = _incident_of(item, [r for r in kept if _open(r) or _blamed_here(r, item)])
         name = item.name_in(target.get("country")) if target is not None else None
         if not name:
             continue

@@ -119,12 +119,16 @@ def _claim(ctx: ArticleContext, tok: Token) -> tuple[dict, str, None] | None:
     return None
 
 
-def blamed_on(verb: Token) -> Token | None:
+def blamed_on(ctx: ArticleContext, verb: Token) -> Token | None:
     """The side a blame is laid on after the act: "blamed the attack on IPOB" (the parser hangs
-    "on IPOB" on the verb or on the act)."""
+    "on IPOB" on the verb, on the act or on a clause of the act: "blamed an air strike that
+    killed four herders on Monday on the Kenyan air force")."""
     preps = vocab.words("blamed_on_prepositions")
     act = _child(verb, {"dobj"})
-    return _prep_object(verb, preps) or (_prep_object(act, preps) if act is not None else None)
+    scope = [verb] + (list(act.subtree) if act is not None else [])
+    objects = [o for tok in scope for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
+               for o in p.children if o.dep_ == "pobj"]
+    return next((o for o in objects if is_armed(_side(ctx, o) or {})), None)
 
 
 def _says_it_did(verb: Token) -> bool:
@@ -148,8 +152,8 @@ def _blame(ctx: ArticleContext, tok: Token) -> tuple[dict, str, str | None] | No
             blamed = _prep_object(tok, {"to"})  # "attributed the blast to the PKK"
         else:
             blamed = _child(tok, {"dobj"})  # "police blamed IPOB", "blaming the RSF", "held X responsible"
-            laid_on = blamed_on(tok)
-            if laid_on is not None and _side(ctx, laid_on) is not None:
+            laid_on = blamed_on(ctx, tok)
+            if laid_on is not None:
                 # "blaming the strikes on government forces", "an attack police blamed on IPOB":
                 # the object is the act, the side is where the blame is laid
                 blamed = laid_on

@@ -421,7 +421,8 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             if target is not None and (post_holder(target) or _hit_side(ctx.actor_of(target))):
                 patient_tok = target
         if patient_tok is not None and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in vocab.words("blame_verbs") \
-                and patient_tok.head.lower_ in vocab.words("blamed_on_prepositions"):
+                and patient_tok.head.lower_ in vocab.words("blamed_on_prepositions") \
+                and is_armed(ctx.actor_of(patient_tok) or {}):
             patient_tok = None  # "blamed the attack on IPOB": the side blamed, not the side hit
         head = trigger.head
         if repelled_attack(trigger) and (patient_tok is None or ctx.actor_of(patient_tok) is None):

@@ -126,6 +126,7 @@ def choose_actor1(c: Coding) -> None:
     actor1 = c.agent
     if cls.agent_types and (actor1 is None or actor1.get("type") not in cls.agent_types):
         actor1 = ctx.main_side_of(cls.agent_types, exclude=_canonical(c.patient)) or actor1
+        c.actor1_of_article = actor1 is not None and actor1 is not c.agent
     if (
         actor1 is None and c.speaker_actor is not None and cls.speaker_acts
         and is_armed(c.speaker_actor)
