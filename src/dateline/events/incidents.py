@@ -216,6 +216,25 @@ def _better_side(row: dict, ev: dict, side: str) -> tuple[str | None, bool]:
     return x, gx
 
 
+def _forces_met(row: dict, ev: dict) -> tuple[str, str] | None:
+    """A bombing nobody is named for, told again with state forces acting ("the attacker
+    detonated his vest when guards approached him", "police carried out controlled
+    explosions"): the forces confronted or cleared up after the attack, they did not make it.
+    (unidentified attacker, the forces) or None."""
+    from ..acled import actor_kind
+    from .context import STATE_FORCES
+    from .sides import BOMBS
+
+    if not {row.get("sub_event_type"), ev.get("sub_event_type")} & BOMBS:
+        return None
+    for attack, other in ((row, ev), (ev, row)):
+        attacker, forces = attack.get("actor1") or "", other.get("actor1")
+        kind = actor_kind(forces)
+        if attacker.startswith(UNIDENTIFIED) and kind is not None and kind.type in STATE_FORCES:
+            return attacker, forces
+    return None
+
+
 def _absorb(row: dict, ev: dict) -> None:
     """Fold mention `ev` into incident `row` (both event dicts; `row` is changed)."""
     from .notes import note_for
@@ -224,8 +243,14 @@ def _absorb(row: dict, ev: dict) -> None:
     if head is ev:
         row["event_type"], row["sub_event_type"] = ev["event_type"], ev["sub_event_type"]
         row["trigger"] = ev.get("trigger")
+    met = _forces_met(row, ev)
     for side in ("actor1", "actor2"):
         row[side], row[f"_guessed_{side}"] = _better_side(row, ev, side)
+    if met is not None:
+        # the bomber's side stays unnamed; the forces that met the attack are its other side
+        row["actor1"] = met[0]
+        if not row.get("actor2") or row.get("_guessed_actor2") or row["actor2"] == met[1]:
+            row["actor2"], row["_guessed_actor2"] = met[1], False
     for assoc in ("assoc_actor_1", "assoc_actor_2"):
         names = [n for r in (row, ev) for n in (r.get(assoc) or "").split("; ") if n]
         if names:
