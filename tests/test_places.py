@@ -352,6 +352,13 @@ def test_fragments_of_longer_names_are_not_places(nlp):
     assert near(place(doc, "ST. LOUIS"), 38.63, -90.20)
 
 
+def test_a_common_word_starting_a_longer_name_is_not_a_place(nlp):
+    """"Green" is a town in Ohio and "the Green" a village in Vermont; "the Green Zone" is neither."""
+    doc = run(nlp, "Protesters broke into the fortified Green Zone in Baghdad on Friday, and police closed Nice Airport.")
+    assert "Green" not in names(doc) and "the Green" not in names(doc)
+    assert near(place(doc, "Nice"), 43.70, 7.27)
+
+
 def test_a_hyphened_place_where_something_is_stays_a_place(nlp):
     doc = run(nlp, "An Atlanta-area hospital treated two patients, and U.S.-backed trials began.")
     assert near(place(doc, "Atlanta"), 33.75, -84.39)

@@ -383,6 +383,8 @@ class PlaceRecognizer:
         nxt = re.match(r"[ \u00a0]([A-Z][a-z]+)", text[m.end : m.end + 20])
         if nxt and nxt.group(1).lower() in BUILDING_WORDS:
             return f"{_OTHER_THING[0]} {nxt.group(1)}"
+        if nxt and self._starts_a_name(m, nxt.group(1).lower()):
+            return "a common word starting a longer name"  # "the Green Zone", "Red Square"
         nxt = re.match(r"[ \u00a0]([a-z]+)", text[m.end : m.end + 20])
         if nxt and nxt.group(1) in MEDIA_WORDS:
             return f"a {nxt.group(1)}'s name"
@@ -424,6 +426,14 @@ class PlaceRecognizer:
         joined = all(re.fullmatch(r",? (?:in|and|near) |, |/", name[a.end : b.start]) for a, b in zip(found, found[1:]))
         return (len(found) >= 2 and joined
                 and all(any(m.start <= w.start and w.end <= m.end for m in found) for w in words))
+
+    def _starts_a_name(self, m: Mention, following: str) -> bool:
+        """A common word ("Green") before a capitalised word that is no kind of place
+        ("Zone") begins a longer name; not a big or well-known place ("Nice Airport")."""
+        word = re.sub(r"^(?:the|The|THE) ", "", m.text)
+        if not self._common_word(word) or following in TAIL_WORDS | FACILITY_WORDS | ADMIN_WORDS or following in SUFFIX_HINTS:
+            return False
+        return not any(c.feature in ("country", "state", "province") or prior(c) >= 2.5 for c in m.candidates)
 
     def _common_word(self, name: str) -> bool:
         """An English word ("Justice", "Book", "Union"), as against a name only ("Sinjar")."""
