@@ -150,6 +150,23 @@ def state_subject(trigger: Token) -> dict | None:
             "end": subj.idx + len(subj.text), "country": iso2} if canonical else None
 
 
+def mutineers(side: dict | None, tok: Token | None) -> dict | None:
+    """'soldiers attempting a coup', 'troops suspected of taking part in the failed coup': a
+    state's military that a clause or modifier of its own describes in revolt are mutineers,
+    "Mutiny of Military Forces of X" (taxonomy); None when they are not."""
+    if side is None or tok is None or side.get("type") != "state" or not side.get("country"):
+        return None
+    coup = vocab.words("coup_words")
+    described = [t for ch in tok.children if ch.dep_ in ("acl", "relcl", "amod", "prep", "compound")
+                 for t in ch.subtree]
+    if not any(t.lemma_.lower() in coup or t.lower_ in coup for t in described):
+        return None
+    from ..language.actors import actor_for_role
+
+    name = actor_for_role("mutiny", side["country"])
+    return dict(side, canonical=name, type="militia", resolved_by="role", owned=True) if name else None
+
+
 def _forces_of_country(tok: Token | None) -> dict | None:
     """'25 Iraq fighters', 'Afghan soldiers': the state forces of the country that modifies them."""
     if tok is None or tok.lemma_.lower() not in vocab.words("force_nouns"):

@@ -38,7 +38,7 @@ from .naming import (
     rioters_of,
     unidentified_of,
 )
-from .roles import UNNAMED_SIDE, agent_and_patient, hit_civilian_site, state_of_modifier, state_subject
+from .roles import UNNAMED_SIDE, agent_and_patient, hit_civilian_site, mutineers, state_of_modifier, state_subject
 from .roles import _subject as _roles_subject
 
 # A bomb hits whoever is there: its maker's main adversary is not taken for what it hit (in the
@@ -112,6 +112,8 @@ def read_roles(c: Coding) -> None:
     c.agent, c.patient, c.undergo = agent_and_patient(c.trigger, c.ctx, c.speaker_actor)
     if c.agent is None and c.event_type in STATE_ACTS_OF_WAR:
         c.agent = state_subject(c.trigger)
+    c.agent = mutineers(c.agent, token_of(c.sent, c.agent)) or c.agent
+    c.patient = mutineers(c.patient, token_of(c.sent, c.patient)) or c.patient
     claimant = claimant_of(c.ctx, c.sent)
     if c.agent is None and claimant is not None and c.cls.claimant_acts:
         c.agent = claimant  # "X claimed responsibility for a truck attack that killed eight"
