@@ -51,6 +51,12 @@ def test_a_country_that_speaks_is_not_where_the_event_is(extract):
 
 
 
+def test_a_capital_standing_for_its_government_is_not_where_the_event_is(extract):
+    evs = extract("Russian air strikes on Kurdish fighters in northern Syria have infuriated Ankara, "
+                  "officials said on Tuesday.")
+    assert evs and all(e["country"] == "Syria" for e in evs), evs
+
+
 def test_where_someone_spoke_is_not_where_the_event_is(extract):
     evs = extract("Rebel commanders accused the government of breaking the truce around Hama.\n\n"
                   "A rebel spokesman spoke in a television interview in Amman. "

@@ -2,7 +2,8 @@
 
 The place inside the trigger's own phrase first, then the one nearest it in the sentence
 (not a place that says where someone is from, nor one outside a witness's own words, nor a
-country that speaks or acts, "France said", "Turkey shelled", nor where someone spoke, "said
+country that speaks or acts, "France said", "Turkey shelled", nor a place standing for its
+government, "Moscow said", "infuriated Ankara", nor where someone spoke, "said
 in Riyadh", nor, beside a place of the story's countries, a place in
 a country the article neither names nor implies: a namesake abroad);
 "near", "outside", "north of" make it approximate (geo_precision 2). A sentence that
@@ -90,12 +91,19 @@ def _direct_quote_around(ctx: ArticleContext, trigger: Token) -> dict | None:
 
 def _speaks(doc: Doc, place: dict, trigger: Token) -> bool:
     """'France said ...', 'Russia announced ...', 'Turkey has shelled ...': a country as a
-    speaker or as the side that acts, not where anything happened."""
+    speaker or as the side that acts, not where anything happened; so is any place that
+    speaks ('Moscow said') or is moved or addressed ('has infuriated Ankara', 'urged Kabul'):
+    it stands for its government."""
     span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
-    if span is None or place.get("feature") != "country":
+    if span is None:
         return False
     root = span.root
-    return root.dep_ == "nsubj" and (root.head.lemma_.lower() in vocab.words("reporting_verbs") or root.head.i == trigger.i)
+    verb = root.head.lemma_.lower()
+    if root.dep_ == "dobj" and verb in vocab.words("addressee_verbs"):
+        return True
+    if place.get("feature") != "country":
+        return root.dep_ == "nsubj" and verb in vocab.words("reporting_verbs")
+    return root.dep_ == "nsubj" and (verb in vocab.words("reporting_verbs") or root.head.i == trigger.i)
 
 
 def _where_said(doc: Doc, place: dict) -> bool:
