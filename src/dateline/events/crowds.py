@@ -29,7 +29,7 @@ from .dating import date_for
 from .fatalities import fatalities_in
 from .locate import locate
 from .naming import civilians_of, police_of
-from .roles import _child, _subject
+from .roles import _child, _subject, post_holder
 from .row import build_event, finish
 from .sides import side_name
 
@@ -97,6 +97,26 @@ def _forces_hit(c: Coding) -> list[dict]:
     return hit
 
 
+def _names_a_building(c: Coding, side: dict) -> bool:
+    """A government named only as what a building is ("government buildings", "the area home to
+    the parliament and other government buildings"): a place the crowd went for, not a side."""
+    if side.get("type") != "political":
+        return False
+    span = c.sent.doc.char_span(side["start"], side["end"], alignment_mode="expand")
+    return span is None or span.root.dep_ not in _HIT_DEPS
+
+
+def _post_hit(c: Coding) -> dict | None:
+    """The forces whose post the crowd went for: "set fire to a police station", "broke through
+    police barricades" (the side that holds it, as for an armed attack on a post)."""
+    for tok in c.trigger.subtree if c.trigger.pos_ != "VERB" else [t for ch in c.trigger.children for t in ch.subtree]:
+        if tok.dep_ in _HIT_DEPS:
+            holder = post_holder(tok)
+            if holder is not None:
+                return holder
+    return None
+
+
 def _names_a_crowd(c: Coding) -> bool:
     return _protesting(c) or any(crowd_kind(t, c) is not None for t in c.sent)
 
@@ -129,8 +149,11 @@ def riot(c: Coding) -> Candidate | None | bool:
     else:
         c.sub_event = "Violent demonstration"
         a2 = side_name(forces[0], iso2) if forces else None
-        if a2 is None and c.patient is not None and c.patient.get("type") not in ("civilians", "protesters", "rioters"):
+        if a2 is None and c.patient is not None and c.patient.get("type") not in ("civilians", "protesters", "rioters") \
+                and not _names_a_building(c, c.patient):
             a2 = side_name(c.patient, iso2)
+        if a2 is None:
+            a2 = side_name(_post_hit(c), iso2)
     return crowd_row(c, rioters, a2, fatalities_in(c.sent, c.trigger))
 
 
