@@ -82,6 +82,8 @@ CHECK_EXAMPLES = {
                         ("Two bombings hit Kirkuk on Monday.", "bombings")),
     "battle_without_sides": (("Heavy fighting raged in the area on Monday.", "fighting"),
                              ("Taliban fighters clashed with Afghan soldiers in Kunduz on Sunday.", "clashed")),
+    "nobody_fought": (("Gunmen stormed a village near Gusau on Monday and abducted 30 women.", "stormed"),
+                      ("Gunmen stormed an army base near Gusau on Monday.", "stormed")),
     "development_without_actor": (("The withdrawal was completed on Monday.", "withdrawal"),
                                   ("The Taliban announced the withdrawal of its fighters from Kunduz on Monday.", "withdrawal")),
     "armed_actor": (("The World Food Programme halted its operations in Kunduz on Monday.", "halted"),

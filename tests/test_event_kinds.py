@@ -255,3 +255,47 @@ def test_the_attackers_dead_told_twice_are_counted_once():
     assert [dead for _, dead in tolls("Army drone strike kills 7 militiamen by mistake: officials\n\n"
                                       "Friendly fire by army drone kills seven pro-government fighters\n\n"
                                       "Friendly fire by army drone kills seven pro-government fighters")] == [7]
+
+
+# --- kinds the event bank found weak (tests/bank/) -------------------------------------------
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # people carried off are abducted, whoever took them
+    ("Gunmen took away 20 farmers from a village near Gusau on Tuesday, residents said.", "Abduction/forced disappearance"),
+    ("Soldiers took nine villagers from their homes near Pale on Sunday to carry ammunition, residents said.",
+     "Abduction/forced disappearance"),
+    # a group's make-up changes, whatever the classifier thinks of the sentence
+    ("The Islamic State branch in Mozambique has named a new leader, according to a statement on Friday.",
+     "Change to group/activity"),
+    # forces seen moving toward a town: a movement of forces
+    ("A convoy of Wagner fighters was seen moving toward Kidal on Sunday, residents said.", "Change to group/activity"),
+    # a country named as the doer of a military act: its forces
+    ("Ukraine moved two more brigades to the Kupiansk sector on Tuesday, a military spokesman said.",
+     "Change to group/activity"),
+])
+def test_weak_kinds_of_the_bank(text, sub_event_type):
+    assert [e["sub_event_type"] for e in events_of(text)] == [sub_event_type]
+
+
+def test_suspended_attacks_are_no_attack():
+    evs = events_of("Hezbollah said on Monday it was suspending attacks on Israeli positions along the border.")
+    assert all(e["event_type"] != "Battles" for e in evs)
+
+
+def test_storming_a_school_with_nobody_defending_it_is_no_battle():
+    evs = events_of("Gunmen stormed a girls' school in Zamfara state on Friday night and took away dozens of students.")
+    assert [e["sub_event_type"] for e in evs] == ["Abduction/forced disappearance"]
+
+
+def test_drones_that_hit_are_a_drone_strike_and_drones_shot_down_are_not():
+    assert [e["sub_event_type"] for e in events_of(
+        "Russian drones hit a power station in Kharkiv region overnight, the governor said on Friday.")] == ["Air/drone strike"]
+    assert [e["sub_event_type"] for e in events_of(
+        "Ukraine's air force said its air defences shot down 20 of 25 Russian drones launched overnight.")] \
+        == ["Disrupted weapons use"]
+
+
+def test_a_tear_gas_canister_is_no_chemical_weapon():
+    evs = events_of("Riot police killed a student in Nairobi on Tuesday with a tear gas canister fired at close range, witnesses said.")
+    assert all(e["sub_event_type"] != "Chemical weapon" for e in evs)

@@ -91,3 +91,27 @@ def test_an_attack_on_a_village_is_on_its_people(text, sub_event_type, actor2):
 ])
 def test_a_village_that_was_not_attacked_gives_no_event(text):
     assert events_of(text) == []
+
+
+@pytest.mark.parametrize("text, actor2", [
+    # a leader of civil society is a civilian, whoever killed him
+    ("Gunmen shot dead a community leader outside his farm near Buenaventura on Tuesday, police said.",
+     "Civilians (Colombia)"),
+    # a former fighter or officer is armed no more
+    ("Militants executed a retired police officer at his home in Ghazni province on Sunday, relatives said.",
+     "Civilians (Afghanistan)"),
+    # a relative clause on the victims says what they were accused of, not whose they were
+    ("Jihadists killed three men they accused of working for the army near Djibo on Friday, residents said.",
+     "Civilians (Burkina Faso)"),
+    # "11 of them": the people the sentence told of before
+    ("Gunmen pulled passengers off a minibus near Quetta on Monday and shot six of them dead.",
+     "Civilians (Pakistan)"),
+])
+def test_civilians_named_by_role_or_by_the_sentence(text, actor2):
+    evs = events_of(text)
+    assert [(e["sub_event_type"], e["actor2"]) for e in evs] == [("Attack", actor2)]
+
+
+def test_a_coordinated_killing_does_not_make_the_first_attack_on_civilians():
+    evs = events_of("Militants attacked an army post near Menaka on Sunday and then killed 12 villagers in a nearby market.")
+    assert sorted(e["sub_event_type"] for e in evs) == ["Armed clash", "Attack"]

@@ -37,6 +37,7 @@ from .. import settings, vocab
 from ..language.doccache import ents as doc_ents
 from ..language.doccache import sent_of
 from .coding import Coding
+from .weapon_use import weapon_in_action
 from .context import ArticleContext, is_armed
 from .classifier import sentence_none_probability
 from .fatalities import fatalities_in
@@ -243,6 +244,22 @@ def _battle_without_sides(c: Coding) -> bool:
     return c.event_type == "Battles" and c.a1 is None and c.a2 is None
 
 
+@check("nobody_fought", stage="roles", listed=True)
+def _nobody_fought(c: Coding) -> bool:
+    """"Gunmen stormed a boarding school", "fighters who raided a village": with no armed side
+    there, nobody fought; what was done to the people there (abducted, raped, killed) is the event,
+    coded by its own words."""
+    if c.patient is not None or c.trigger.pos_ != "VERB" or c.tried:
+        return False  # "tried to storm the village": met resistance
+    obj = next((ch for ch in c.trigger.children if ch.dep_ == "dobj"), None)
+    places = vocab.words("settlement_nouns") | vocab.words("civilian_site_nouns")
+    if obj is None or obj.lemma_.lower() not in places:
+        return False
+    named = any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == obj.i and t.pos_ == "PROPN" for t in obj.subtree)
+    # "the village of Tal Afar": ground a side holds; "a village near Wad Madani": its people
+    return not named and not any(t.lemma_.lower() in vocab.words("armed_target_nouns") for t in obj.subtree)
+
+
 @check("development_without_actor", stage="sides")
 def _development_without_actor(c: Coding) -> bool:
     """"the U.S. withdrawal" with nobody named acting: nothing to code (but a grave found is,
@@ -390,7 +407,7 @@ def _learned_no_event(c: Coding) -> bool:
     outbreak that "killed 80", an accident, crime, sport, a war-wide total, a condemnation,
     where a trigger word alone cannot tell. Last of all checks, so it reads only the
     sentences that every rule let through."""
-    return sentence_none_probability(c.sent.text) >= settings.EVENT_VETO_NONE_PROBABILITY
+    return c.cls.learned_veto and sentence_none_probability(c.sent.text) >= settings.EVENT_VETO_NONE_PROBABILITY
 
 
 # --- what the checks read --------------------------------------------------------------------
@@ -409,36 +426,6 @@ def airborne(span: Span, agent: dict | None, agent_types: frozenset[str]) -> boo
     if words & vocab.words("airborne_words"):
         return True
     return agent is not None and agent.get("type") in agent_types
-
-
-def weapon_in_action(trigger: Token) -> bool:
-    """Is the weapon noun used: the subject of a verb of hitting ('a mortar hit the market'),
-    the object of one of firing ('fired rockets', 'a grenade was hurled', 'stepped on a mine'),
-    what harmed ('killed by mines'), or the weapon of a blast ('grenade blast')?"""
-    tok = trigger
-    while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
-        if tok.dep_ == "compound" and tok.head.lemma_.lower() in vocab.words("weapon_use_nouns"):
-            return True  # "a grenade blast", "a mine explosion": the weapon went off
-        tok = tok.head  # "landmines, car bombs and tunnel ambushes": the list's first item speaks for all
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
-            tok.head.head.like_num or tok.head.head.lemma_.lower() in vocab.words("salvo_nouns")):
-        tok = tok.head.head  # "fired dozens of rockets", "a barrage of shells hit the town"
-    head = tok.head
-    lemma = head.lemma_.lower()
-    if tok.dep_ in ("nsubj", "nsubjpass") and lemma in vocab.words("weapon_subject_verbs"):
-        return True
-    if tok.dep_ == "dobj" and lemma in vocab.words("weapon_object_verbs"):
-        return True
-    if tok.dep_ in ("nsubj", "nsubjpass") and lemma in vocab.words("weapon_object_verbs") and not any(
-            w.dep_ == "dobj" for w in head.children):
-        return True  # "a grenade was lobbed into", "shells fired from the hills landed" (a reduced passive)
-    if tok.dep_ == "pobj" and head.lower_ in ("on", "over") and head.head.lemma_.lower() in vocab.words("weapon_object_verbs"):
-        return True  # "stepped on a mine", "the truck drove over a landmine"
-    if tok.dep_ == "pobj" and head.lower_ in ("by", "in", "with", "from", "of") and head.head.lemma_.lower() in vocab.words("harm_verbs") | {"attack", "strike"}:
-        return True
-    if tok.dep_ == "pobj" and head.dep_ == "agent":
-        return True
-    return False
 
 
 def describes_a_thing(trigger: Token) -> bool:
@@ -486,6 +473,10 @@ def has_object(trigger: Token, objects: frozenset[str]) -> bool:
             return True
         if child.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in objects for t in child.subtree):
             return True
+    if trigger.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "dobj") for c in trigger.children):
+        # "a column of fighters was seen moving toward Menaka": the verb's subject is its head's
+        subj = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and subj.lemma_.lower() in objects
     return False
 
 
@@ -501,10 +492,19 @@ def reports_fighting(ctx: ArticleContext, trigger: Token) -> bool:
         return False
     if trigger.lemma_.lower() == "fight" and trigger.pos_ == "VERB":
         for child in trigger.children:
-            if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("against", "with", "alongside")):
+            if child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in ("against", "with", "alongside", "between")):
                 return True
+            if child.dep_ == "nsubj" and child.conjuncts and all(_armed_noun(ctx, t) for t in (child, *child.conjuncts)):
+                return True  # "Fano militiamen and federal troops fought": both sides named (not "militants and families")
         return False
     return True
+
+
+def _armed_noun(ctx: ArticleContext, tok: Token) -> bool:
+    """Does the noun name an armed side: a known one, or armed people by their kind?"""
+    side = ctx.actor_of(tok)
+    armed_words = vocab.words("armed_units") | vocab.words("unnamed_armed")
+    return (side is not None and is_armed(side)) or tok.lemma_.lower() in armed_words
 
 
 def generic_mention(trigger: Token, agent: dict | None, patient: dict | None) -> bool:

@@ -241,6 +241,8 @@ def fired_on_crowd(c: Coding) -> bool:
         return c.patient.get("type") == "protesters"
     t = c.trigger
     heads = [t, *(ch for ch in t.children if ch.dep_ == "dobj")]  # "opened fire on marchers"
+    # "opened fire with live ammunition on marchers": the parser hangs the target on the means
+    heads += [o for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     hits = [ch for ch in t.children if ch.dep_ == "dobj"] + [
         o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "into")
         for o in p.children if o.dep_ == "pobj"]

@@ -41,8 +41,9 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
         chosen: dict[tuple, Candidate] = {}
         for cand in (specific if harm else group):
             ev = cand.event
-            if ev["event_type"] == "Explosions/Remote violence" and any(_same_sides(b.event, ev) for b in battles):
-                continue  # the mines and car bombs a side met in the battle are the battle
+            if ev["event_type"] == "Explosions/Remote violence" and ev["sub_event_type"] != "Air/drone strike" \
+                    and any(_same_sides(b.event, ev) for b in battles):
+                continue  # the mines and car bombs a side met in the battle are the battle; planes are no part of it
             key = (ev["event_type"], ev["sub_event_type"])
             if key not in chosen or _completeness(cand) > _completeness(chosen[key]):
                 chosen[key] = cand

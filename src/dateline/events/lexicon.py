@@ -28,7 +28,9 @@ The table is data (`data/event_triggers.jsonl`), one JSON object per trigger cla
   them: arrests at a protest, houses burned in a raid), `needs_actor` (false: an event even
   with nobody named acting, such as a grave found), `toll` (the fatalities such an event
   always has: 0 for a grave found, whose dead are not of that day), `people_are_civilians`
-  (people it is done to who name no side, "arrested a blogger", are civilians: actor2);
+  (people it is done to who name no side, "arrested a blogger", are civilians: actor2),
+  `learned_veto` (false: the learned classifier's veto does not apply, for kinds of sentence
+  its training data hardly hold);
 - `note`: why, for the reader.
 """
 
@@ -75,6 +77,7 @@ class TriggerClass:
     needs_actor: bool = True
     toll: int | None = None
     people_are_civilians: bool = False
+    learned_veto: bool = True
 
 
 _FIELDS = {f.name: f for f in fields(TriggerClass)}

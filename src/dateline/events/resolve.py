@@ -44,8 +44,8 @@ from .context import ArticleContext, is_armed
 from .fatalities import fatalities_in
 from .lexicon import TriggerClass
 from .modality import headline_line
-from .roles import _child, _prep_object, _subject, repelled_attack
-from .victims import CIVILIAN, armed_victims_side, victims_kind
+from .roles import _child, _is_passive, _prep_object, _subject, repelled_attack, state_of_modifier
+from .victims import CIVILIAN, armed_victims_side, no_longer, victim_noun, victims_kind
 
 Resolution = bool | Candidate  # an event or not, or the event coded by the strategy itself
 RESOLVERS = Registry("resolve strategy")  # name -> function(Coding) -> Resolution
@@ -75,7 +75,9 @@ def _territory(c: Coding) -> Resolution:
     if taken is not None:  # "captured a senior IS commander": an arrest, or by others an abduction
         if c.trigger.dep_ == "relcl":
             return False  # "the drivers it had seized": told to say who they are
-        by_state = c.actor1 is not None and c.actor1.get("type") in GOVERNMENT_TYPES
+        # people carried off ("took 14 villagers from a village") are abducted, whoever took them
+        by_state = c.actor1 is not None and c.actor1.get("type") in GOVERNMENT_TYPES \
+            and c.lemma not in vocab.words("taking_away_verbs")
         c.event_type, c.sub_event = (("Strategic developments", "Arrests") if by_state
                                      else ("Violence against civilians", "Abduction/forced disappearance"))
         return True
@@ -142,7 +144,7 @@ def _parties(c: Coding) -> Resolution:
         # "Congo's government and M23 rebels signed": both parties, the one named first acts
         c.actor1, c.patient = together[0], together[1]
     if c.actor1 is None and subject is not None:
-        c.actor1 = c.ctx.actor_of(subject)
+        c.actor1 = c.ctx.actor_of(subject) or _country_party(subject)
     between = next((_prep_object(t, {"between"}) for t in (c.trigger, verb, *c.trigger.subtree)
                     if _prep_object(t, {"between"}) is not None), None)
     if between is not None and c.patient is None:
@@ -161,7 +163,7 @@ def _parties(c: Coding) -> Resolution:
         partners += [_prep_object(t, {"with"}) for t in c.trigger.subtree if t.dep_ == "acl"]  # "a deal negotiated with"
         partners += [conj for conj in (subject.conjuncts if subject is not None else ())]
         for tok in partners:
-            side = c.ctx.actor_of(tok) if tok is not None else None
+            side = (c.ctx.actor_of(tok) or _country_party(tok)) if tok is not None else None
             if side is not None and side is not c.actor1:
                 c.patient = side
                 break
@@ -178,6 +180,11 @@ def _named_together(ctx, subject) -> list[dict]:
         if all(side["canonical"] != s["canonical"] for s in sides):
             sides.append(side)
     return sides
+
+
+def _country_party(tok: Token) -> dict | None:
+    """A country named as a party ("Russia and Ukraine swapped prisoners"): its state forces."""
+    return state_of_modifier(tok) if tok.ent_type_ == "GPE" and tok.pos_ == "PROPN" else None
 
 
 @resolver("chemical_payload")
@@ -338,7 +345,11 @@ def names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
 def captured_person(ctx: ArticleContext, trigger: Token) -> Token | None:
     """The person a capture takes ("captured a senior commander", "the drivers it had seized"),
     if what it takes is a person and not ground."""
-    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in vocab.words("taking_verbs"):
+    if trigger.pos_ != "VERB":
+        return None
+    if trigger.lemma_.lower() in vocab.words("taking_away_verbs"):
+        return taken_away(ctx, trigger)
+    if trigger.lemma_.lower() not in vocab.words("taking_verbs"):
         return None
     taken = trigger.head if trigger.dep_ == "relcl" else _child(trigger, {"dobj", "nsubjpass"})
     if taken is None or any(p.lower_ == "from" for p in taken.children):
@@ -348,6 +359,24 @@ def captured_person(ctx: ArticleContext, trigger: Token) -> Token | None:
     people = vocab.words("person_nouns") | vocab.words("civilian_nouns") | vocab.words("released_people")
     if taken.ent_type_ == "PERSON" or taken.lemma_.lower() in people or (
             taken.like_num and any(w.lemma_.lower() in people for w in taken.subtree)):
+        return taken
+    return None
+
+
+def taken_away(ctx: ArticleContext, trigger: Token) -> Token | None:
+    """The people an active 'take' carries off ('took a rights activist from her home', 'took
+    away scores of boys', 'took 14 villagers from a village'): only people the noun names, and
+    only away or from somewhere."""
+    if _is_passive(trigger):
+        return None  # "was taken to hospital"
+    taken = _child(trigger, {"dobj"})
+    if taken is None:
+        return None
+    away = any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in trigger.children)
+    away = away or any(p.dep_ == "prep" and p.lower_ == "from" for p in (*trigger.children, *taken.children))
+    people = vocab.words("person_nouns") | vocab.words("civilian_nouns") | vocab.words("released_people")
+    named = [taken] + [o for p in taken.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    if away and any(w.lemma_.lower() in people or w.lower_ in people for w in named):
         return taken
     return None
 
@@ -429,17 +458,25 @@ def _seizes_goods(trigger: Token) -> bool:
         seized = _child(trigger, {"dobj", "nsubjpass"})
     if seized is None:
         return False
-    # "a tonne of explosives", "mortar rounds and dozens of rockets": the items, their kinds, what they count
-    items = (seized, *seized.conjuncts)
-    parts = [o for t in items for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    parts += [m for t in items for m in t.children if m.dep_ == "compound"]
+    # "a tonne of explosives", "mortar rounds and dozens of rockets", "more than a tonne of
+    # explosives": the items, their kinds, what they count
+    items, todo = [], [seized, *seized.conjuncts]
+    while todo:
+        t = todo.pop()
+        items.append(t)
+        todo += [o for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "than") for o in p.children if o.dep_ == "pobj"]
+    parts = [m for t in items for m in t.children if m.dep_ == "compound"]
     return any(t.lemma_.lower() in vocab.words("seized_goods") for t in (*items, *parts))
 
 
 def civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None) -> bool:
+    if no_longer(victim_noun(trigger)):
+        return True  # "executed a former army officer": no fighter any more
     if patient is not None:
         return patient.get("type") == "civilians"
-    scope = list(trigger.subtree)
+    # a verb coordinated with the trigger is another act ("attacked a post and then killed 20 civilians")
+    other_acts = {t.i for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB" for t in c.subtree}
+    scope = [t for t in trigger.subtree if t.i not in other_acts]
     if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in ("kill", "wound", "injure", "hit", "destroy"):
         # "an explosion killed my husband": the verb's object are the victims
         scope += [t for c in trigger.head.children if c.dep_ == "dobj" for t in c.subtree]

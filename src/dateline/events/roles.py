@@ -23,6 +23,11 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head.i != verb.i:
         if verb.dep_ == "acl":
             return verb.head
+        if verb.dep_ == "xcomp" and verb.tag_ in ("VBG", "VB"):
+            # "a column was seen moving", "troops were ordered to withdraw": the passive's subject does it
+            raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None:
+                return raised
         return _subject(verb.head)
     if verb.dep_ == "relcl":
         return verb.head
@@ -70,8 +75,10 @@ def harmed_in(trigger: Token) -> bool:
 
 
 def _is_passive(verb: Token) -> bool:
+    # a participle hanging on a noun is passive ("a commander killed in battle") unless it has an
+    # object: then the parser took a sentence's subject for the noun it hangs on ("Bandits killed 30 villagers")
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children)
     )
 
 
@@ -350,6 +357,14 @@ def resolve_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dict 
     return ctx.previous_actor(tok.idx, exclude=exclude)
 
 
+def _units_of_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dict | None) -> dict | None:
+    """"the army said its units had reoccupied the town": the units are the side 'its' stands for."""
+    if tok is None or tok.lemma_.lower() not in vocab.words("armed_units"):
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    return resolve_pronoun(poss, ctx, speaker_actor) if poss is not None else None
+
+
 def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict | None) -> tuple[dict | None, dict | None, bool]:
     """(agent actor, patient actor, patient_is_subject_of_undergo)."""
     agent_tok = patient_tok = None
@@ -481,6 +496,7 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
     agent = (
         _acting_side(agent_tok, ctx)
         or resolve_pronoun(agent_tok, ctx, speaker_actor)
+        or _units_of_pronoun(agent_tok, ctx, speaker_actor)
         or unnamed_side(agent_tok)
         or (modifier_side if not is_verb else None)
         # "a suicide bomber attacked a military post": the trigger names the attacker, unnamed

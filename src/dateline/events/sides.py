@@ -46,7 +46,9 @@ from .roles import _subject as _roles_subject
 BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 # Acts of war a state named as subject makes through its military ("Turkey has shelled ..."); a
 # state that signs, arrests or bans acts through its government or police instead.
-STATE_ACTS_OF_WAR = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+STATE_ACTS_OF_WAR = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians",
+                               # forces moved, a weapon brought down: the military's acts too
+                               "Change to group/activity", "Disrupted weapons use"})
 # Sides that are a crowd: rioting, they are rioters to ACLED, whatever the text calls them.
 CROWD_TYPES = frozenset({"protesters", "civilians", "rioters"})
 
@@ -110,7 +112,7 @@ def read_roles(c: Coding) -> None:
     c.quote = speaker_for(c.sent, c.ctx.quotes)
     c.speaker_actor = side_of_speaker(c.ctx, c.quote)
     c.agent, c.patient, c.undergo = agent_and_patient(c.trigger, c.ctx, c.speaker_actor)
-    if c.agent is None and c.event_type in STATE_ACTS_OF_WAR:
+    if c.agent is None and (c.event_type in STATE_ACTS_OF_WAR or c.sub_event in STATE_ACTS_OF_WAR):
         c.agent = state_subject(c.trigger)
     c.agent = mutineers(c.agent, token_of(c.sent, c.agent)) or c.agent
     c.patient = mutineers(c.patient, token_of(c.sent, c.patient)) or c.patient

@@ -45,17 +45,50 @@ def _lemmas(noun: Token) -> set[str]:
     return {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
 
 
+def _counted(noun: Token | None) -> Token | None:
+    """What a number counts: '11 of the passengers'; '11 of them', the plural of people told
+    before it in the sentence ('pulled passengers off buses ... and shot 11 of them dead')."""
+    if noun is None or noun.pos_ != "NUM":
+        return noun
+    of = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+    if of is None or of.pos_ != "PRON":
+        return of or noun
+    people = vocab.words("civilian_nouns") | vocab.words("person_nouns") | vocab.words("kin_nouns")
+    before = [t for t in of.sent if t.i < noun.i and t.tag_ == "NNS" and t.lemma_.lower() in people]
+    return before[-1] if before else noun
+
+
+def _modifiers(noun: Token) -> set[str]:
+    return {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+
+
+def no_longer(noun: Token | None) -> bool:
+    """Is the noun a role its person no longer holds ('a former army officer', 'a retired
+    policeman', 'an ex-soldier')?"""
+    if noun is None:
+        return False
+    words = {t.lower_ for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "compound", "nmod", "advmod", "prefix")}
+    if noun.i > 0 and noun.doc[noun.i - 1].lower_ == "-" and noun.i > 1:
+        words.add(noun.doc[noun.i - 2].lower_)  # "ex-soldier"
+    return bool(words & vocab.words("no_longer_modifiers"))
+
+
 def victims_kind(trigger: Token) -> tuple[str, Token] | None:
     """(ARMED or CIVILIAN, the noun) for the victims a harm trigger names, or None."""
-    noun = victim_noun(trigger)
+    noun = _counted(victim_noun(trigger))
     if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = noun.lemma_.lower()
-    if lemma in vocab.words("armed_target_nouns") | vocab.words("attacker_nouns") | vocab.words("unnamed_armed"):
+    if no_longer(noun):
+        return CIVILIAN, noun  # "a former army officer": armed no more
+    if lemma in vocab.words("armed_target_nouns") | vocab.words("attacker_nouns") | vocab.words("unnamed_armed") \
+            | vocab.words("armed_units"):
         return ARMED, noun
     if _lemmas(noun) & (vocab.words("civilian_nouns") | vocab.words("kin_nouns")):
         return CIVILIAN, noun
     if lemma in vocab.words("member_nouns"):
+        if _modifiers(noun) & vocab.words("civic_role_modifiers"):
+            return CIVILIAN, noun  # "a social leader", "a community leader": civil society
         return None  # a leader, a member: of which side, the noun does not say
     if lemma in vocab.words("person_nouns") or (trigger.lemma_.lower() in vocab.words("killing_words") and noun.pos_ == "NOUN"):
         return CIVILIAN, noun  # "killed six truffle hunters", "presenter killed": what is killed is people
