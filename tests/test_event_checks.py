@@ -169,6 +169,8 @@ def test_the_mood_check_spares_participants_and_attempts_made(nlp):
 RESOLVE_EXAMPLES = {
     # strategy -> [(text, trigger, (event type, sub-event type) or None for no event)]
     "territory": [
+        ("Gunmen seized the trio from a house in the Dora district of Baghdad on Friday.", "seized",
+         ("Violence against civilians", "Abduction/forced disappearance")),
         ("Iraqi forces recaptured the town of Rawa from Islamic State on Saturday.", "recaptured",
          ("Battles", "Government regains territory")),
         ("Islamic State militants captured the town of Rawa on Saturday.", "captured",

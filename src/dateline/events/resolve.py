@@ -360,6 +360,9 @@ def captured_person(ctx: ArticleContext, trigger: Token) -> Token | None:
     if taken.ent_type_ == "PERSON" or taken.lemma_.lower() in people or (
             taken.like_num and any(w.lemma_.lower() in people for w in taken.subtree)):
         return taken
+    if taken.lemma_.lower() in vocab.words("people_group_nouns") and not any(
+            p.lower_ == "of" and not any(n.like_num for n in p.children) for p in taken.children):
+        return taken  # "seized the trio from a private apartment", "a family of five"
     return None
 
 
