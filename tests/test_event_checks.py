@@ -191,6 +191,10 @@ RESOLVE_EXAMPLES = {
         ("Shells landed near the market in Kirkuk every hour. An explosion killed four people on Monday.",
          "explosion", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ],
+    "payload_carrier": [
+        ("Syrian government helicopters dropped barrel bombs filled with chlorine on the town of Latamneh on Friday.",
+         "chlorine", ("Explosions/Remote violence", "Chemical weapon")),
+    ],
     "protest": [
         ("Thousands of teachers marched in Lagos on Saturday to demand unpaid salaries.", "marched",
          ("Protests", "Peaceful protest")),
@@ -242,6 +246,13 @@ def test_each_resolve_strategy(nlp, name):
         if isinstance(outcome, Candidate):  # the strategy coded the event itself
             got = (outcome.event["event_type"], outcome.event["sub_event_type"])
         assert got == expected, text
+
+
+def test_a_chemical_agent_in_its_carrier_takes_the_carrier_sides(nlp):
+    c = coding(nlp, "Syrian government helicopters dropped barrel bombs filled with chlorine on the town of Latamneh on Friday.",
+               "chlorine", "roles")
+    resolve.RESOLVERS["payload_carrier"](c)
+    assert c.actor1 is not None and c.actor1["canonical"] == "Military Forces of Syria"
 
 
 def test_a_bombing_from_the_air_is_an_air_strike(nlp):

@@ -44,7 +44,7 @@ from .context import ArticleContext, is_armed
 from .fatalities import fatalities_in
 from .lexicon import TriggerClass
 from .modality import headline_line
-from .roles import _child, _is_passive, _prep_object, _subject, repelled_attack, state_of_modifier
+from .roles import _child, _is_passive, _prep_object, _subject, agent_and_patient, repelled_attack, state_of_modifier
 from .victims import CIVILIAN, armed_victims_side, no_longer, victim_noun, victims_kind
 
 Resolution = bool | Candidate  # an event or not, or the event coded by the strategy itself
@@ -185,6 +185,32 @@ def _named_together(ctx, subject) -> list[dict]:
 def _country_party(tok: Token) -> dict | None:
     """A country named as a party ("Russia and Ukraine swapped prisoners"): its state forces."""
     return state_of_modifier(tok) if tok.ent_type_ == "GPE" and tok.pos_ == "PROPN" else None
+
+
+@resolver("payload_carrier")
+def _payload_carrier(c: Coding) -> Resolution:
+    """A chemical agent named inside the phrase of what carried it ("helicopters dropped barrel
+    bombs filled with chlorine", "an aircraft dropped bombs releasing a choking gas"): the
+    carrier's sides are the attack's, when the agent's own phrase names none."""
+    if c.agent is not None:
+        return True
+    carrier = c.trigger
+    for _ in range(4):
+        if carrier.head.i == carrier.i:
+            return True
+        carrier = carrier.head
+        if carrier.pos_ in ("NOUN", "PROPN") and carrier.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") \
+                and carrier.head.dep_ not in ("acl", "relcl", "amod"):
+            break
+    else:
+        return True
+    agent, patient, _ = agent_and_patient(carrier, c.ctx, c.speaker_actor)
+    if agent is not None:
+        c.agent = c.actor1 = agent
+        c.guessed_actor1 = False
+    if c.patient is None and patient is not None and patient is not agent:
+        c.patient = patient
+    return True
 
 
 @resolver("chemical_payload")
