@@ -299,3 +299,14 @@ def test_drones_that_hit_are_a_drone_strike_and_drones_shot_down_are_not():
 def test_a_tear_gas_canister_is_no_chemical_weapon():
     evs = events_of("Riot police killed a student in Nairobi on Tuesday with a tear gas canister fired at close range, witnesses said.")
     assert all(e["sub_event_type"] != "Chemical weapon" for e in evs)
+
+
+def test_one_sentence_two_towns_is_two_riots():
+    evs = events_of("Protesters stormed the governor's office in Kirkuk on Saturday, while in Mosul others threw "
+                    "stones at police guarding the city council.")
+    assert sorted(e["location"] for e in evs if e["sub_event_type"] == "Violent demonstration") == ["Kirkuk", "Mosul"]
+
+
+def test_forces_loyal_to_the_government_are_the_state():
+    ev = one("Forces loyal to Libya's unity government drove Islamic State fighters from a district of Sirte on Friday.")
+    assert (ev["sub_event_type"], ev["actor1"]) == ("Government regains territory", "Military Forces of Libya")

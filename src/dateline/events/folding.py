@@ -39,12 +39,13 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
         harm = [c for c in specific if c.event["event_type"] != "Strategic developments"]
         battles = [c for c in specific if c.event["event_type"] == "Battles"]
         chosen: dict[tuple, Candidate] = {}
+        towns = _towns(specific if harm else group)
         for cand in (specific if harm else group):
             ev = cand.event
             if ev["event_type"] == "Explosions/Remote violence" and ev["sub_event_type"] != "Air/drone strike" \
                     and any(_same_sides(b.event, ev) for b in battles):
                 continue  # the mines and car bombs a side met in the battle are the battle; planes are no part of it
-            key = (ev["event_type"], ev["sub_event_type"])
+            key = (ev["event_type"], ev["sub_event_type"], _town_of(ev, towns))
             if key not in chosen or _completeness(cand) > _completeness(chosen[key]):
                 chosen[key] = cand
         if harm:
@@ -77,6 +78,27 @@ def _absorb_parts(group: list[Candidate]) -> list[Candidate]:
             target["actor2"] = cand.event["actor2"]  # the police that broke up the protest the riot became
             target["notes"] = note_for(target)
     return kept
+
+
+def _towns(group: list[Candidate]) -> dict[tuple, list[str]]:
+    """Per kind, the towns a sentence places its mentions in, when it names more than one ("stormed
+    the parliament in Baghdad, while in Basra others hurled stones"): ACLED codes each place apart."""
+    towns: dict[tuple, list[str]] = {}
+    for cand in group:
+        ev = cand.event
+        if ev.get("geo_precision") == 1 and ev.get("location"):
+            named = towns.setdefault((ev["event_type"], ev["sub_event_type"]), [])
+            if ev["location"] not in named:
+                named.append(ev["location"])
+    return {kind: named for kind, named in towns.items() if len(named) > 1}
+
+
+def _town_of(ev: dict, towns: dict[tuple, list[str]]) -> str | None:
+    """The town a mention is kept apart by: its own among several, else the first told."""
+    named = towns.get((ev["event_type"], ev["sub_event_type"]))
+    if not named:
+        return None
+    return ev["location"] if ev.get("geo_precision") == 1 and ev.get("location") in named else named[0]
 
 
 def _same_sides(a: dict, b: dict) -> bool:

@@ -357,6 +357,18 @@ def resolve_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dict 
     return ctx.previous_actor(tok.idx, exclude=exclude)
 
 
+def loyal_to_the_state(tok: Token | None) -> dict | None:
+    """'Forces loyal to Libya's unity government', 'troops loyal to the regime': the state's
+    military, named for the event's country (not 'fighters loyal to Haftar')."""
+    if tok is None or tok.lemma_.lower() not in vocab.words("force_nouns"):
+        return None
+    loyal = next((c for c in tok.children if c.dep_ == "amod" and c.lemma_.lower() == "loyal"), None)
+    owner = _prep_object(loyal, {"to"}) if loyal is not None else None
+    if owner is None or not any(t.lemma_.lower() in vocab.words("state_cues") for t in owner.subtree):
+        return None
+    return role_side("military", tok)
+
+
 def _units_of_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dict | None) -> dict | None:
     """"the army said its units had reoccupied the town": the units are the side 'its' stands for."""
     if tok is None or tok.lemma_.lower() not in vocab.words("armed_units"):
@@ -497,6 +509,7 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
         _acting_side(agent_tok, ctx)
         or resolve_pronoun(agent_tok, ctx, speaker_actor)
         or _units_of_pronoun(agent_tok, ctx, speaker_actor)
+        or loyal_to_the_state(agent_tok)
         or unnamed_side(agent_tok)
         or (modifier_side if not is_verb else None)
         # "a suicide bomber attacked a military post": the trigger names the attacker, unnamed
