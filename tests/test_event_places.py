@@ -70,3 +70,24 @@ def test_a_country_that_acts_is_not_where_the_event_is(extract):
                   "Turkey has shelled Kurdish positions inside Syria for three straight days.\n")
     shelling = [e for e in evs if e["sub_event_type"] == "Shelling/artillery/missile attack"]
     assert shelling and all(e["country"] == "Syria" for e in shelling), shelling
+
+
+def test_an_event_known_only_to_its_province_stands_at_the_province_seat(extract):
+    # ACLED codes such an event at the provincial capital (geo_precision 3), not the unit's middle.
+    evs = extract("Militants attacked an army patrol in Borno state on Saturday, killing three soldiers, "
+                  "a military spokesman said.")
+    assert [e["geo_precision"] for e in evs] == [3], evs
+    maiduguri = (11.85, 13.16)
+    assert abs(evs[0]["latitude"] - maiduguri[0]) < 0.1 and abs(evs[0]["longitude"] - maiduguri[1]) < 0.1, evs
+
+
+def test_a_province_seat_is_its_largest_town_inside_it():
+    from dateline.language.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    seats = {}
+    for name in ("Helmand Province", "Raqqa Governorate", "Mississippi"):
+        unit = next(p for p in gaz.lookup(name) if p.feature in ("province", "state"))
+        seats[name] = gaz.seat(unit).name
+    # Raqqa's towns spell the province "Ar-Raqqah": matched by name key, not by spelling
+    assert seats == {"Helmand Province": "Lashkar Gāh", "Raqqa Governorate": "Ar Raqqah", "Mississippi": "Jackson"}

@@ -6,12 +6,15 @@ from spacy.tokens import Span
 
 from .. import settings
 from ..language.doccache import text as doc_text
+from ..language.gazetteer import get_gazetteer
 from .coding import Candidate, Coding
 from .lexicon import TriggerClass
 from .locate import location_name
 from .naming import country_name_of
 from .notes import note_for
 from .sides import side_name
+
+SEATED_FEATURES = {"province", "governorate", "state", "admin1"}
 
 
 def build_event(c: Coding) -> dict:
@@ -32,8 +35,7 @@ def build_event(c: Coding) -> dict:
         "location_resolved": place.get("resolved") if place else None,
         "country": country_name_of(c.country_code, place),
         "admin1": place.get("admin1") if place else None,
-        "latitude": place.get("latitude") if place else None,
-        "longitude": place.get("longitude") if place else None,
+        **_point(place),
         "geo_precision": c.geo_precision,
         "fatalities": None,
         "attribution": "reported",
@@ -47,6 +49,18 @@ def build_event(c: Coding) -> dict:
         event["year"] = year
     event["confidence"] = confidence(c.cls, event, place_in_sentence=bool(ctx.places_in(sent)), dated=c.own_date)
     return event
+
+
+def _point(place: dict | None) -> dict:
+    """The event's coordinates: a province or state the text names stands at its seat, as ACLED
+    codes an event known only to the province (geo_precision 3)."""
+    if not place:
+        return {"latitude": None, "longitude": None}
+    if place.get("feature") in SEATED_FEATURES:
+        seat = get_gazetteer().seat(place)
+        if seat is not None:
+            return {"latitude": seat.latitude, "longitude": seat.longitude}
+    return {"latitude": place.get("latitude"), "longitude": place.get("longitude")}
 
 
 def finish(c: Coding, event: dict) -> Candidate:

@@ -156,6 +156,7 @@ class Place:
 
 
 FORMAT = 2
+SEAT_MAX_KM = 250  # a province's seat lies inside it: farther is a namesake unit elsewhere
 
 
 def key_hash(key: str) -> int:
@@ -199,6 +200,7 @@ class Gazetteer:
         self._exclude = frozenset(exclude_sources)
         self._places: dict[int, Place] = {}
         self._countries: dict[str, Place] = {}
+        self._seats: dict[tuple[str, str], list[int]] | None = None
         country_code = self._codes["feature"].index("country")
         for idx in np.flatnonzero(self._feature == country_code):
             place = self.get(int(idx))
@@ -257,6 +259,37 @@ class Gazetteer:
         comma ("Tulsa, Okla.", "Dublin, OH"): exact written form, period included."""
         found = (self.get(int(i)) for i in self.meta.get("abbreviations", {}).get(written.strip(), ()))
         return tuple(p for p in found if p is not None)
+
+    def seat(self, unit: Place | dict) -> Place | None:
+        """The largest town of a province or state (its seat, as a rule): where ACLED puts an
+        event the text places only in the province (geo_precision 3), rather than the unit's
+        middle, which may be empty desert. Towns are matched by the unit's admin1 name key, in
+        its country and within SEAT_MAX_KM of the unit's point (a guard against namesakes)."""
+        get = unit.get if isinstance(unit, dict) else lambda k: getattr(unit, k)
+        cc, admin1, lat, lon = get("country_code"), get("admin1"), get("latitude"), get("longitude")
+        if not cc or not admin1 or lat is None or lon is None:
+            return None
+        if self._seats is None:
+            self._seats = self._build_seats()
+        for idx in self._seats.get((cc, name_key(admin1)), ()):
+            town = self.get(idx)
+            if town is not None and distance_km(lat, lon, town.latitude, town.longitude) <= SEAT_MAX_KM:
+                return town
+        return None
+
+    def _build_seats(self) -> dict[tuple[str, str], list[int]]:
+        """(country, admin1 key) -> its towns, largest first."""
+        wanted = [self._codes["feature"].index(f) for f in ("city", "town") if f in self._codes["feature"]]
+        rows = np.flatnonzero(np.isin(self._feature, wanted) & (self._pop > 0) & (self._admin1 > 0) & (self._lat != _NULL_COORD))
+        rows = rows[np.argsort(-self._pop[rows], kind="stable")]
+        keys: dict[int, str] = {}
+        seats: dict[tuple[str, str], list[int]] = {}
+        for idx in rows.tolist():
+            a1 = int(self._admin1[idx])
+            if a1 not in keys:
+                keys[a1] = name_key(self._strings[a1])
+            seats.setdefault((self._codes["cc"][self._cc[idx]], keys[a1]), []).append(idx)
+        return seats
 
     def country(self, iso2: str | None) -> Place | None:
         return self._countries.get(iso2) if iso2 else None
