@@ -13,6 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .. import vocab
+from ..language.actors import actor_for_role
+from ..language.countries import country_for_name, iso2_for
 from .context import ArticleContext, is_armed
 
 def _subject(verb: Token) -> Token | None:
@@ -115,15 +117,14 @@ def state_of_modifier(tok: Token | None) -> dict | None:
     """'a U.S. drone strike', 'Turkish air strikes': the state forces of the country named."""
     if tok is None:
         return None
-    from ..language.countries import iso2_for
-
     iso2 = iso2_for(tok.text.strip(".") if tok.text != "U.S." else "U.S.") or iso2_for(tok.text)
-    if not iso2:
-        return None
-    from ..language.actors import actor_for_role
+    return _military_of(iso2, tok.text, tok.idx, tok.idx + len(tok.text))
 
-    name = actor_for_role("military", iso2)
-    return {"canonical": name, "type": "state", "text": tok.text, "start": tok.idx, "end": tok.idx + len(tok.text), "country": iso2} if name else None
+
+def _military_of(iso2: str | None, text: str, start: int, end: int) -> dict | None:
+    """The side a country's name stands for in an act of war: its military."""
+    name = actor_for_role("military", iso2) if iso2 else None
+    return {"canonical": name, "type": "state", "text": text, "start": start, "end": end, "country": iso2} if name else None
 
 
 def state_subject(trigger: Token) -> dict | None:
@@ -144,17 +145,8 @@ def state_subject(trigger: Token) -> dict | None:
     subj = _child(verb, {"nsubj"})
     if subj is None or subj.pos_ != "PROPN" or any(c.dep_ not in ("compound", "det") for c in subj.children):
         return None
-    from ..language.countries import country_for_name
-
     name = " ".join(t.text for t in subj.subtree if t.dep_ != "det")
-    iso2 = country_for_name(name)
-    if not iso2:
-        return None
-    from ..language.actors import actor_for_role
-
-    canonical = actor_for_role("military", iso2)
-    return {"canonical": canonical, "type": "state", "text": name, "start": subj.left_edge.idx,
-            "end": subj.idx + len(subj.text), "country": iso2} if canonical else None
+    return _military_of(country_for_name(name), name, subj.left_edge.idx, subj.idx + len(subj.text))
 
 
 def mutineers(side: dict | None, tok: Token | None) -> dict | None:
@@ -168,8 +160,6 @@ def mutineers(side: dict | None, tok: Token | None) -> dict | None:
                  for t in ch.subtree]
     if not any(t.lemma_.lower() in coup or t.lower_ in coup for t in described):
         return None
-    from ..language.actors import actor_for_role
-
     name = actor_for_role("mutiny", side["country"])
     return dict(side, canonical=name, type="militia", resolved_by="role", owned=True) if name else None
 
@@ -183,8 +173,6 @@ def _forces_of_country(tok: Token | None) -> dict | None:
             side = state_of_modifier(child)
             if side is not None:
                 if tok.lemma_.lower() in ("policeman", "police", "officer"):
-                    from ..language.actors import actor_for_role
-
                     side = dict(side, canonical=actor_for_role("police", side["country"]), type="police")
                 return side
     return None
