@@ -83,6 +83,11 @@ SAME_WEEK_SLACK_DAYS = 7
 # story's is that occurrence's day (news reports what happened in the last day or three).
 UNDATED_LEAD_MAX_DAYS = 3
 
+# An undated mention and a dated one that count the same dead at the same place are one occurrence
+# however far apart the day ("after IS killed 130 people in Paris" ... "killed 130 people in Paris on
+# Nov. 13"); from this many dead a toll is distinctive enough to tell it (two or three dead recur).
+SAME_TOLL_MIN_DEAD = 5
+
 # The learned event classifier (events/classifier.py) as a veto: a coded event whose sentence
 # it gives at least this probability of reporting no event is dropped. Chosen on news2016's
 # even half and GeoVirus half A (data/event_classifier/README.md): 0.6 gave the best event F1

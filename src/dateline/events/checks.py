@@ -157,7 +157,20 @@ def _present_habit(c: Coding) -> bool:
 
 @check("tally_over_years", stage="trigger")
 def _tally_over_years(c: Coding) -> bool:
-    return aggregate_over_years(c.ctx, c.sent)
+    """A tally over years; but not an act its own clause dates to the day ("killed 130 people in
+    Paris on Nov. 13, the bloodiest of the attacks of the past two years": the years are the comparison's)."""
+    return aggregate_over_years(c.ctx, c.sent) and not dated_to_the_day(c.ctx, c.trigger, c.sent)
+
+
+def dated_to_the_day(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
+    """Does a modifier of the trigger's verb give a day ("on Nov. 13", "on Saturday")?"""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    spans = [(ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge)) for ch in verb.children
+             if ch.dep_ in ("prep", "npadvmod")]
+    return any(t.get("precision") == "day" and any(a <= t["start"] and t["end"] <= b for a, b in spans)
+               for t in ctx.timexes_in(sent))
 
 
 @check("background_clause", stage="trigger")
@@ -513,8 +526,11 @@ def generic_mention(trigger: Token, agent: dict | None, patient: dict | None) ->
         return False
     if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS":
         return False
-    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in vocab.words("harm_verbs") | {"hit", "rock", "strike"}:
+    struck = vocab.words("harm_verbs") | {"hit", "rock", "strike"}
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in struck:
         return False  # "Blasts in Kirkuk kill two people": these blasts did something
+    if any(ch.dep_ == "relcl" and ch.lemma_.lower() in struck for ch in trigger.children):
+        return False  # "air strikes that hit a hospital in Aleppo": these strikes, told by what they did
     if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.lemma_.lower() in vocab.words("weapon_nouns") and weapon_in_action(trigger):
         return False  # "rockets slammed into Kabul": these rockets did something
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in vocab.words("series_nouns"):

@@ -27,7 +27,7 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     for cand in candidates:
         by_sentence.setdefault(cand.sent.start, []).append(cand)
     kept: list[Candidate] = []
-    for group in by_sentence.values():
+    for group in (part for sentence in by_sentence.values() for part in _by_own_date(sentence)):
         group = _absorb_parts(group)
         # Generic words that kill or attack are absorbed by a specific trigger of the sentence.
         generic = [c for c in group if c.cls.generic]
@@ -58,6 +58,20 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
                 cand.event["notes"] = note_for(cand.event)
         kept.extend(chosen.values())
     return kept
+
+
+def _by_own_date(group: list[Candidate]) -> list[list[Candidate]]:
+    """A sentence that dates its clauses apart tells apart events ("On April 25 a car bomb struck a
+    checkpoint, and in February a series of blasts killed 83"): one part per own date, a mention
+    with no date of its own going with the nearest dated one."""
+    dated = [c for c in group if not c.event.get("_undated") and c.event.get("event_date")]
+    if len({c.event["event_date"] for c in dated}) < 2:
+        return [group]
+    parts: dict[str, list[Candidate]] = {}
+    for cand in group:
+        own = cand if cand in dated else min(dated, key=lambda d: abs(d.trigger.i - cand.trigger.i))
+        parts.setdefault(own.event["event_date"], []).append(cand)
+    return list(parts.values())
 
 
 def _absorb_parts(group: list[Candidate]) -> list[Candidate]:

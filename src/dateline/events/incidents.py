@@ -163,7 +163,12 @@ def days_agree(a: dict, b: dict) -> bool:
 
 def _day_of_undated(a: dict, b: dict) -> bool:
     """`a` has no time of its own (it is coded on the story's day), `b`, told later, gives a day
-    shortly before: a live update's "an attack at the airport" above "the attack on Tuesday"."""
+    shortly before: a live update's "an attack at the airport" above "the attack on Tuesday"; or
+    any day, when both count the same dead ("after IS killed 130 people in Paris" ... "killed 130
+    people in Paris on Nov. 13")."""
+    dead = a.get("fatalities")
+    if dead is not None and dead >= settings.SAME_TOLL_MIN_DEAD and dead == b.get("fatalities"):
+        return True
     if a.get("time_precision") != 1 or b.get("time_precision") != 1:
         return False
     pa, pb = _period(a), _period(b)
