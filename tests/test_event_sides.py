@@ -101,3 +101,37 @@ def test_what_a_weapon_was_thrown_at_is_actor2():
 def test_a_place_where_civilians_gather_makes_them_actor2(text, actor2):
     bombs = [e for e in events_of(text) if e["event_type"] == "Explosions/Remote violence"]
     assert [e["actor2"] for e in bombs] == [actor2], bombs
+
+
+@pytest.mark.parametrize("text, actor2", [
+    # the toll clause counts people at large, though the parse ties it to no side of the trigger
+    ("Al-Shabaab claimed responsibility on Sunday for suicide bombings that officials said left at least 14 "
+     "people dead in the port city of Kismayo.", "Civilians (Somalia)"),
+    # what the strike is blamed for (the passive's subject) is not whom it hit
+    ("The rise in deaths was attributed largely to a Nigerian air force strike on a crowded market in Rann "
+     "in January that killed 51 traders and shoppers, the report said.", "Civilians (Nigeria)"),
+])
+def test_the_dead_a_toll_names_as_people_are_civilians(text, actor2):
+    ev = only(text)
+    assert ev["event_type"] == "Explosions/Remote violence" and ev["actor2"] == actor2, ev
+
+
+def test_an_attacker_killed_is_no_civilian_victim():
+    ev = only("A suicide bomber rammed a car into a convoy of Ugandan troops near Afgooye on Saturday; the army "
+              "said the driver of the car bomb was killed.")
+    assert ev["actor2"] != "Civilians (Somalia)", ev
+
+
+def test_forces_that_fire_back_after_an_ambush_stay_actor2():
+    ev = only("Three gendarmes were wounded in an ambush near Dori on Friday, the army said. Gendarmes killed two "
+              "of the attackers as they fought back.")
+    assert (ev["actor1"], ev["actor2"]) == ("Unidentified Armed Group (Burkina Faso)", "Police Forces of Burkina Faso"), ev
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of students marched through Dhaka on Sunday, demanding the arrest of the officers who shot a classmate.",
+    "Opposition supporters rallied outside the legislature in Bulawayo on Thursday, calling for the detention of a minister.",
+])
+def test_an_arrest_the_marchers_demand_is_no_intervention(text):
+    ev = only(text)
+    assert (ev["sub_event_type"], ev["actor2"]) == ("Peaceful protest", None), ev

@@ -151,15 +151,16 @@ class ArticleContext:
         return None
 
     def main_adversary(self, of: str | None, allies: tuple = ()) -> str | None:
-        """The armed side the article names most, other than `of`, its allies and the other
-        forces of its own state (the army is not the adversary of the police)."""
+        """The armed side the article names most, other than `of`, its allies, the other
+        forces of its own state (the army is not the adversary of the police) and, for state
+        forces, any police force."""
         home = next((a.get("country") for a in self.actors if a["canonical"] == of and a.get("type") in STATE_FORCES), None)
         for canonical, _ in self.armed_counts.most_common():
             if canonical == of or canonical in allies:
                 continue
-            if home and any(a["canonical"] == canonical and a.get("type") in STATE_FORCES and a.get("country") == home
-                            for a in self.actors):
-                continue
+            if home and any(a["canonical"] == canonical and a.get("type") in STATE_FORCES
+                            and (a.get("country") == home or a.get("type") == "police") for a in self.actors):
+                continue  # nor a police force: police do not make war on another state's forces
             return canonical
         return None
 

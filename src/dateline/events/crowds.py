@@ -28,6 +28,7 @@ from .context import is_armed
 from .dating import date_for
 from .fatalities import fatalities_in
 from .locate import locate
+from .modality import is_negated
 from .naming import civilians_of, police_of
 from .roles import _child, _subject, post_holder
 from .row import build_event, finish
@@ -213,11 +214,30 @@ def protest(c: Coding) -> Candidate | bool:
     c.event_type = "Protests"
     if killed or _maiming(sent):
         c.sub_event, a2 = "Excessive force against protesters", force_name
-    elif lemmas & vocab.words("intervention_words"):
+    elif _intervened(sent):
         c.sub_event, a2 = "Protest with intervention", force_name
     else:
         c.sub_event, a2, toll = c.cls.sub_event_type, None, None
     return crowd_row(c, protesters, a2, toll)
+
+
+def _intervened(sent) -> bool:
+    """Does the sentence tell of a force breaking the protest up? Not when negated, nor what
+    the crowd demands or protests against ("demanding his arrest", "calling for the arrest of
+    the officers who shot a student", "protesting police beatings"): that is its cause."""
+    words = vocab.words("intervention_words")
+    return any(t.lemma_.lower() in words and not is_negated(t) and not _demanded(t) for t in sent)
+
+
+def _demanded(tok: Token) -> bool:
+    """Is the word inside the object of a demand or a protest ("demanding his arrest")?"""
+    demands = vocab.words("unrealised_governors") | vocab.words("protest_words")
+    child = tok
+    for head in tok.ancestors:
+        if head.lemma_.lower() in demands and child.dep_ in ("dobj", "prep", "xcomp", "ccomp"):
+            return True
+        child = head
+    return False
 
 
 def force_on_protesters(c: Coding) -> Candidate | bool:

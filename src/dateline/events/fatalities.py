@@ -154,6 +154,16 @@ def fatalities_in(sent: Span, trigger: Token | None = None) -> int | None:
     return total + _self_killed(sent, counted)
 
 
+def toll_victims(sent: Span, trigger: Token) -> tuple[Token | None, list[Token]]:
+    """The killing nearest the trigger, the one `fatalities_in` counts for it, and its victims'
+    nouns ("blasts that left at least 20 people dead": left, [people])."""
+    clauses = [(tok, *found) for tok in sent if (found := _killing(tok)) is not None]
+    if not clauses:
+        return None, []
+    nearest = min(clauses, key=lambda cl: abs(cl[0].i - trigger.i))
+    return nearest[0], nearest[2]
+
+
 def _killing(tok: Token) -> tuple[int, list[Token]] | None:
     """(how many, the victims' tokens) a killing word reports, or None."""
     lemma = tok.lemma_.lower()

@@ -174,8 +174,11 @@ def fold(candidates: list[Candidate]) -> list[dict]:
         if kept is None:
             events.append(ev)
             continue
+        # the fight told from the other side ("police killed the gunman" after "officers were
+        # wounded in the ambush"): who struck first stays actor1
+        swapped = ev["actor1"] is not None and ev["actor1"] == kept["actor2"]
         for side in ("actor1", "actor2"):
-            if ev[side] is not None and (kept[side] is None or kept[side].startswith("Unidentified Armed Group")):
+            if ev[side] is not None and not swapped and (kept[side] is None or kept[side].startswith("Unidentified Armed Group")):
                 kept[side] = ev[side]
         if kept["actor1"] and kept["actor1"] == kept["actor2"]:
             kept["actor2"] = None  # the side a later mention names acted; it was only guessed the target

@@ -301,6 +301,13 @@ def _target_of(noun: Token) -> Token | None:
     return None
 
 
+def _blamed_on(trigger: Token, verb: Token) -> bool:
+    """'the rise was attributed to a U.S. air strike', 'the deaths were blamed on shelling': the
+    passive's subject is what the act is blamed for, not whom it hit."""
+    return (verb.lemma_.lower() in vocab.words("blame_verbs") and trigger.dep_ == "pobj"
+            and trigger.head.lower_ in vocab.words("blamed_on_prepositions") | {"to"})
+
+
 def _opponent_in_circumstance(trigger: Token, ctx: ArticleContext) -> Token | None:
     """The side fought in the clause an act came out of: 'captured the town after clashing with
     federal forces', 'regained a road after making advances against IS fighters', 'retook the
@@ -467,7 +474,7 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             # "Policeman killed in ambush": the headline's subject was hit, not the ambusher
             if patient_tok is None:
                 patient_tok = headline_passive_subject(head)
-        elif head.pos_ in ("VERB", "AUX") and head.i != trigger.i and _is_passive(head):
+        elif head.pos_ in ("VERB", "AUX") and head.i != trigger.i and _is_passive(head) and not _blamed_on(trigger, head):
             # "civilians held as human shields by Daesh"
             by = _child(head, {"agent"})
             if agent_tok is None and by is not None:

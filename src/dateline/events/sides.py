@@ -28,6 +28,7 @@ from .allies import allies_of, same_side, token_of
 from .attribution import CLAIMED_ACT, speaker_for
 from .coding import Coding
 from .context import STATE_FORCES, ArticleContext, is_armed
+from .fatalities import toll_victims
 from .naming import (
     actor_name,
     civilians_of,
@@ -161,7 +162,8 @@ def name_sides(c: Coding) -> None:
         a2 = _people_taken(c, iso2)
     if a1 is None and (event_type == "Violence against civilians" or (event_type == "Explosions/Remote violence" and c.victims_civilian)):
         a1 = unidentified_of(iso2)
-    if a2 is None and event_type == "Explosions/Remote violence" and (c.victims_civilian or hit_civilian_site(c.trigger)):
+    if a2 is None and event_type == "Explosions/Remote violence" and (
+            c.victims_civilian or hit_civilian_site(c.trigger) or toll_of_civilians(c)):
         # "bombed a village, killing dozens of people", "an air strike on a hospital": the people there were hit
         a2 = civilians_of(iso2)
     if event_type == "Battles" or (event_type == "Explosions/Remote violence" and c.cls.infers_adversary):
@@ -190,6 +192,26 @@ def name_sides(c: Coding) -> None:
     c.a1, c.a2 = a1, a2
     c.assoc1 = _associates(c.allies1, iso2, (a1, a2))
     c.assoc2 = _associates(c.allies2, iso2, (a1, a2))
+
+
+def toll_of_civilians(c: Coding) -> bool:
+    """Are the dead the sentence counts for the event people at large, with no fighter among
+    them ("blasts that left at least 20 people dead", "a strike on a clinic that killed 42
+    staff and patients"), where the parse ties no victim to the trigger itself? Not the toll of
+    another act ("the missiles killed three ... while the drones damaged a substation"), nor
+    an attacker ("the driver of the car bomb was killed")."""
+    killing, victims = toll_victims(c.sent, c.trigger)
+    if killing is None or killing.i in {t.i for t in c.trigger.subtree}:
+        return False
+    doer = next((ch for ch in killing.children if ch.dep_ == "nsubj"), None)
+    if doer is not None and doer.pos_ in ("NOUN", "PROPN") and doer.i != c.trigger.i and doer not in victims:
+        return False  # another act's dead
+    armed = vocab.words("armed_target_nouns") | vocab.words("attacker_nouns") | vocab.words("unnamed_armed") \
+        | vocab.words("bomb_words")
+    civilian = vocab.words("civilian_nouns") | vocab.words("kin_nouns")
+    if any(w.lemma_.lower() in armed or (c.ctx.actor_of(w) or {}).get("armed") for v in victims for w in v.subtree):
+        return False
+    return any(v.lemma_.lower() in civilian for v in victims)
 
 
 def _people_taken(c: Coding, iso2: str | None) -> str | None:
