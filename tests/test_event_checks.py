@@ -127,6 +127,8 @@ CHECK_EXAMPLES = {
     "learned_no_event": (("A cholera outbreak in the northern districts of Kenya has killed 43 people this month, "
                           "health officials said.", "killed"),
                          ("A car bomb exploded outside a police station in Kirkuk on Monday, killing six officers.", "exploded")),
+    "truce_in_force": (("The new fuel tax took effect in Poland on Monday.", "took effect"),
+                       ("A truce between the army and the rebels took effect in Idlib on Monday.", "took effect")),
     "claimed_act": (("An explosion hit a church in Beni on Sunday. The ADF said its fighters had planted the bomb.", "bomb"),
                     ("A bomb exploded at a church in Beni on Sunday, the army said.", "bomb")),
 }
@@ -223,6 +225,9 @@ RESOLVE_EXAMPLES = {
     "parties": [
         ("Boko Haram freed 30 women in exchange for four jailed fighters on Sunday.", "in exchange for",
          ("Strategic developments", "Agreement")),
+    ],
+    "warring_parties": [
+        ("A truce brokered by Turkey took effect in Idlib on Monday.", "took effect", ("Strategic developments", "Agreement")),
     ],
     "detention": [
         ("Soldiers arrested a rebel commander in Gao on Monday and his whereabouts are unknown.", "arrested",

@@ -45,6 +45,7 @@ from .roles import harmed_in
 from .modality import (
     acts_in_general,
     agreed,
+    dated_participle,
     background_past,
     framed_as_fiction,
     habit_modified,
@@ -271,6 +272,34 @@ def _nobody_fought(c: Coding) -> bool:
     named = any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == obj.i and t.pos_ == "PROPN" for t in obj.subtree)
     # "the village of Tal Afar": ground a side holds; "a village near Wad Madani": its people
     return not named and not any(t.lemma_.lower() in vocab.words("armed_target_nouns") for t in obj.subtree)
+
+
+@check("truce_in_force", stage="trigger", listed=True)
+def _not_a_truce(c: Coding) -> bool:
+    """'came into force', 'took effect' is an agreement only said of a truce or a deal ('the new
+    tax took effect' is none); 'agreed', 'brokered' only as a truce's participle with its own day
+    ('a ceasefire brokered by the U.S. and Russia on Feb 27')."""
+    return truce_in_force(c.trigger) is None
+
+
+def truce_in_force(verb: Token) -> Token | None:
+    """The truce noun a verb says came into force: its subject, or the noun its relative clause
+    tells of ('the deal, which came into force on Saturday'; 'the ceasefire in South Sudan, which
+    ...', the clause hung on the place); or the truce a dated participle says was agreed."""
+    pacts = vocab.words("truce_nouns") | vocab.words("pact_nouns")
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        noun = verb.head
+        truce = noun.lemma_.lower() in vocab.words("truce_nouns") or (noun.lemma_.lower() in pacts and any(
+            t.lemma_.lower() in vocab.words("truce_nouns") for t in noun.subtree if t.i < noun.i))
+        return noun if truce and dated_participle(verb) else None
+    if verb.lemma_.lower() not in vocab.words("in_force_verbs"):
+        return None
+    subject = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.dep_ == "relcl" and (subject is None or subject.tag_ in ("WDT", "WP")):
+        subject = verb.head
+        if subject.lemma_.lower() not in pacts and subject.dep_ == "pobj" and subject.head.dep_ == "prep":
+            subject = subject.head.head
+    return subject if subject is not None and subject.lemma_.lower() in pacts else None
 
 
 @check("development_without_actor", stage="sides")

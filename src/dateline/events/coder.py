@@ -156,7 +156,7 @@ class EventCoder:
 
     def place_and_name(self, c: Coding) -> None:
         """Stage "sides": the place (remembered by the story) and the sides' names in its country."""
-        c.place, c.geo_precision = locate(c.ctx, c.trigger, c.sent)
+        c.place, c.geo_precision = locate(c.ctx, c.trigger, c.sent, nationwide=c.cls.nationwide)
         if c.place is not None and c.place.get("feature") not in BROAD_FEATURES:
             c.ctx.last_place = (c.place, c.geo_precision)  # where the story last placed an event
         c.country_code = c.place.get("country_code") if c.place else c.ctx.focus_country

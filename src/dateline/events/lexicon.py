@@ -30,7 +30,8 @@ The table is data (`data/event_triggers.jsonl`), one JSON object per trigger cla
   always has: 0 for a grave found, whose dead are not of that day), `people_are_civilians`
   (people it is done to who name no side, "arrested a blogger", are civilians: actor2),
   `learned_veto` (false: the learned classifier's veto does not apply, for kinds of sentence
-  its training data hardly hold);
+  its training data hardly hold), `nationwide` (an agreement for a whole country: with no place in
+  its sentence, the article's country, not a place told before);
 - `note`: why, for the reader.
 """
 
@@ -78,6 +79,7 @@ class TriggerClass:
     toll: int | None = None
     people_are_civilians: bool = False
     learned_veto: bool = True
+    nationwide: bool = False
 
 
 _FIELDS = {f.name: f for f in fields(TriggerClass)}

@@ -130,8 +130,9 @@ def _foreign(ctx: ArticleContext, place: dict) -> bool:
     return bool(ctx.countries) and place.get("country_code") is not None and place["country_code"] not in ctx.countries
 
 
-def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None, int]:
-    """The event's place and geo_precision."""
+def locate(ctx: ArticleContext, trigger: Token, sent: Span, nationwide: bool = False) -> tuple[dict | None, int]:
+    """The event's place and geo_precision; `nationwide`: with no place in the sentence, the
+    article's country ("the truce came into force on Saturday"), not a place told before."""
     places = [p for p in ctx.places_in(sent) if not _modifies_a_person(sent.doc, p)
               and not _speaks(sent.doc, p, trigger) and not _where_said(sent.doc, p)]
     quote = _direct_quote_around(ctx, trigger)
@@ -155,7 +156,7 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None
         # the places layer knows "East Mosul" or a province standing in for a village (2, 3)
         return chosen, max(2 if _near(sent.doc, chosen) else 1, chosen.get("geo_precision") or 1)
     broad = [p for p in places if p.get("latitude") is not None]
-    if broad and ctx.focus_place and any(p.get("country_code") == ctx.focus_place.get("country_code") and p.get("feature") == "country" for p in broad):
+    if broad and ctx.focus_place and not nationwide and any(p.get("country_code") == ctx.focus_place.get("country_code") and p.get("feature") == "country" for p in broad):
         # "strikes in Syria" while the story is about one place in Syria: that place, approximately.
         return ctx.focus_place, 2
     if broad:
@@ -163,6 +164,8 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None
         pool = region or broad
         home = [p for p in pool if p.get("country_code") == ctx.focus_country]
         return (home or pool)[0], 3
+    if nationwide:
+        return _country_place(ctx)
     # Nothing in the sentence: the paragraph's last specific place, then the focus place.
     para_start = doc_text(sent.doc).rfind("\n\n", 0, sent.start_char)
     earlier = [
@@ -177,7 +180,11 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[dict | None
         return ctx.last_place  # where the story last placed an event
     if ctx.focus_place:
         return ctx.focus_place, 1
-    # Only the country is known: its representative point, at precision 3.
+    return _country_place(ctx)
+
+
+def _country_place(ctx: ArticleContext) -> tuple[dict | None, int]:
+    """Only the country is known: its representative point, at precision 3."""
     country = next(
         (p for p in ctx.places if p.get("feature") == "country" and p.get("latitude") is not None
          and (ctx.focus_country is None or p.get("country_code") == ctx.focus_country)),

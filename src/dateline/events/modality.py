@@ -44,6 +44,13 @@ def is_negated(trigger: Token) -> bool:
     return False
 
 
+def dated_participle(tok: Token) -> bool:
+    """A participle that gives its own time ('a ceasefire brokered on Feb 27', 'the town captured in
+    May'): told as done, whatever the clause it hangs on says of the future."""
+    return tok.tag_ == "VBN" and tok.dep_ == "acl" and any(
+        ch.dep_ in ("prep", "npadvmod") and any(t.ent_type_ == "DATE" for t in ch.subtree) for ch in tok.children)
+
+
 def unrealised_reason(trigger: Token) -> str | None:
     """Why the trigger is not a realised event ('plan', 'modal', ...), or None.
 
@@ -62,7 +69,7 @@ def unrealised_reason(trigger: Token) -> str | None:
     chain = clause_chain(trigger, limit=8)
     reporting, modals, governors = (vocab.words(c) for c in ("reporting_verbs", "modal_verbs", "unrealised_governors"))
     for i, tok in enumerate(chain):
-        if i > 0 and tok.lemma_.lower() in reporting:
+        if (i > 0 and tok.lemma_.lower() in reporting) or (i == 0 and dated_participle(tok)):
             break
         kids = list(tok.children)
         if any(k.dep_ == "aux" and k.lower_ in modals for k in kids):

@@ -171,6 +171,17 @@ def _parties(c: Coding) -> Resolution:
     return True
 
 
+@resolver("warring_parties")
+def _warring_parties(c: Coding) -> Resolution:
+    """A truce in force: its parties as the sentence names them (`parties`); with none named, the
+    two sides of the country's war, its army and its rebels ("the cessation of hostilities came
+    into force on Saturday"; the powers that brokered it are no party)."""
+    _parties(c)
+    if c.actor1 is None and c.patient is None:
+        c.actor1, c.patient = {"role": "military", "type": "state"}, {"role": "rebels", "type": "rebel"}
+    return True
+
+
 def _named_together(ctx, subject) -> list[dict]:
     """The distinct sides a subject joins with "and" ("Congo's government and M23 rebels", read
     by the parser as one phrase or as two conjuncts), in the order named."""
