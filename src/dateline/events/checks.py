@@ -42,10 +42,12 @@ from .context import ArticleContext, is_armed
 from .classifier import sentence_none_probability
 from .fatalities import fatalities_in
 from .roles import harmed_in
+from .truces import truce_in_force
 from .modality import (
     acts_in_general,
     agreed,
     dated_participle,
+    dated_to_the_day,
     background_past,
     framed_as_fiction,
     habit_modified,
@@ -163,17 +165,6 @@ def _tally_over_years(c: Coding) -> bool:
     return aggregate_over_years(c.ctx, c.sent) and not dated_to_the_day(c.ctx, c.trigger, c.sent)
 
 
-def dated_to_the_day(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
-    """Does a modifier of the trigger's verb give a day ("on Nov. 13", "on Saturday")?"""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    spans = [(ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge)) for ch in verb.children
-             if ch.dep_ in ("prep", "npadvmod")]
-    return any(t.get("precision") == "day" and any(a <= t["start"] and t["end"] <= b for a, b in spans)
-               for t in ctx.timexes_in(sent))
-
-
 @check("background_clause", stage="trigger")
 def _background(c: Coding) -> bool:
     """Scene-setting; but a noun that names people who were there, at the time of the news,
@@ -280,26 +271,6 @@ def _not_a_truce(c: Coding) -> bool:
     tax took effect' is none); 'agreed', 'brokered' only as a truce's participle with its own day
     ('a ceasefire brokered by the U.S. and Russia on Feb 27')."""
     return truce_in_force(c.trigger) is None
-
-
-def truce_in_force(verb: Token) -> Token | None:
-    """The truce noun a verb says came into force: its subject, or the noun its relative clause
-    tells of ('the deal, which came into force on Saturday'; 'the ceasefire in South Sudan, which
-    ...', the clause hung on the place); or the truce a dated participle says was agreed."""
-    pacts = vocab.words("truce_nouns") | vocab.words("pact_nouns")
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        noun = verb.head
-        truce = noun.lemma_.lower() in vocab.words("truce_nouns") or (noun.lemma_.lower() in pacts and any(
-            t.lemma_.lower() in vocab.words("truce_nouns") for t in noun.subtree if t.i < noun.i))
-        return noun if truce and dated_participle(verb) else None
-    if verb.lemma_.lower() not in vocab.words("in_force_verbs"):
-        return None
-    subject = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
-    if verb.dep_ == "relcl" and (subject is None or subject.tag_ in ("WDT", "WP")):
-        subject = verb.head
-        if subject.lemma_.lower() not in pacts and subject.dep_ == "pobj" and subject.head.dep_ == "prep":
-            subject = subject.head.head
-    return subject if subject is not None and subject.lemma_.lower() in pacts else None
 
 
 @check("development_without_actor", stage="sides")

@@ -51,6 +51,17 @@ def dated_participle(tok: Token) -> bool:
         ch.dep_ in ("prep", "npadvmod") and any(t.ent_type_ == "DATE" for t in ch.subtree) for ch in tok.children)
 
 
+def dated_to_the_day(ctx, trigger: Token, sent: Span) -> bool:
+    """Does a modifier of the trigger's verb give a day ("on Nov. 13", "on Saturday")? `ctx`: the ArticleContext."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    spans = [(ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge)) for ch in verb.children
+             if ch.dep_ in ("prep", "npadvmod")]
+    return any(t.get("precision") == "day" and any(a <= t["start"] and t["end"] <= b for a, b in spans)
+               for t in ctx.timexes_in(sent))
+
+
 def unrealised_reason(trigger: Token) -> str | None:
     """Why the trigger is not a realised event ('plan', 'modal', ...), or None.
 
