@@ -17,6 +17,7 @@ The parse gives the agent and the patient (`roles.py`); here the rest is settled
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -280,6 +281,11 @@ def claimant_of(ctx: ArticleContext, sent: Span) -> dict | None:
     return None
 
 
+@lru_cache(maxsize=20_000)  # every actor's names, asked for every quote: more than re's own cache holds
+def _whole_words(name: str) -> re.Pattern:
+    return re.compile(r"\b" + re.escape(name) + r"\b")
+
+
 def side_of_speaker(ctx: ArticleContext, quote: dict | None) -> dict | None:
     """The side a quote's speaker belongs to ("SDF spokesman Mustafa Bali" -> the SDF)."""
     if not quote or not quote.get("speaker"):
@@ -296,7 +302,7 @@ def side_of_speaker(ctx: ArticleContext, quote: dict | None) -> dict | None:
         return UNNAMED_SIDE
     for actor in ctx.actors:
         names = {actor["text"].lower(), actor["canonical"].lower(), actor["canonical"].split(":")[-1].strip().lower()}
-        if any(n and (re.search(r"\b" + re.escape(n) + r"\b", said) or (len(said) > 3 and said in n)) for n in names):
+        if any(n and (_whole_words(n).search(said) or (len(said) > 3 and said in n)) for n in names):
             return actor
     return None
 

@@ -26,7 +26,12 @@ def norm(text: str) -> str:
 
 
 def has_word(text: str, word: str) -> bool:
-    return re.search(r"(?<![\w.'])" + re.escape(word) + r"(?![\w'])", text) is not None
+    return _word_pattern(word).search(text) is not None
+
+
+@lru_cache(maxsize=20_000)  # more words than re's own cache of 512 patterns holds
+def _word_pattern(word: str) -> re.Pattern:
+    return re.compile(r"(?<![\w.'])" + re.escape(word) + r"(?![\w'])")
 
 
 def is_exact_alias(alias: str) -> bool:

@@ -90,6 +90,7 @@ def name_tokens(text: str) -> list[str]:
     return kept
 
 
+@lru_cache(maxsize=200_000)  # the same names recur in every article, and resolution asks again
 def name_key(text: str) -> str:
     """The lookup key of a name (see the module docstring)."""
     joined = "".join([_fold_word(w) for w in name_tokens(text)])
@@ -97,9 +98,6 @@ def name_key(text: str) -> str:
         if old in joined:
             joined = joined.replace(old, new)
     return _DOUBLE.sub(r"\1", joined)
-
-
-_cached_key = lru_cache(maxsize=200_000)(name_key)  # the same names recur across articles
 
 
 def skeleton(key: str) -> str:
@@ -165,6 +163,13 @@ def key_hash(key: str) -> int:
 
 
 _NULL_COORD = -(2**31)
+_MEMO_MAX = 200_000  # names remembered per lookup table; a long run starts afresh past it
+
+
+def _remember(memo: dict, name: str, found: tuple) -> None:
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    memo[name] = found
 
 
 class Gazetteer:
@@ -201,6 +206,9 @@ class Gazetteer:
         self._places: dict[int, Place] = {}
         self._countries: dict[str, Place] = {}
         self._seats: dict[tuple[str, str], list[int]] | None = None
+        # name -> places, for lookup and lookup_skeleton: the same names recur in every article
+        self._found: dict[str, tuple[Place, ...]] = {}
+        self._found_skeleton: dict[str, tuple[Place, ...]] = {}
         country_code = self._codes["feature"].index("country")
         for idx in np.flatnonzero(self._feature == country_code):
             place = self.get(int(idx))
@@ -244,15 +252,23 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Places whose name key equals the key of `name`."""
-        return self._by_hash(self._key_hash, self._key_place, _cached_key(name))
+        found = self._found.get(name)
+        if found is None:
+            found = self._by_hash(self._key_hash, self._key_place, name_key(name))
+            _remember(self._found, name, found)
+        return found
 
     def lookup_key(self, key: str) -> tuple[Place, ...]:
         return self._by_hash(self._key_hash, self._key_place, key)
 
     def lookup_skeleton(self, name: str) -> tuple[Place, ...]:
         """Places whose consonant skeleton equals that of `name` (loose: check before use)."""
-        skel = skeleton(name_key(name))
-        return self._by_hash(self._skel_hash, self._skel_place, skel) if len(skel) >= 4 else ()
+        found = self._found_skeleton.get(name)
+        if found is None:
+            skel = skeleton(name_key(name))
+            found = self._by_hash(self._skel_hash, self._skel_place, skel) if len(skel) >= 4 else ()
+            _remember(self._found_skeleton, name, found)
+        return found
 
     def abbreviation(self, written: str) -> tuple[Place, ...]:
         """The states or provinces an abbreviation names when it follows a town and a

@@ -65,19 +65,19 @@ def level(place: Place) -> int:
     return LEVEL.get(place.feature, 1)
 
 
-@dataclass
 class Word:
-    text: str
-    start: int
-    end: int
+    """A word of the text and where it stands; `cap` and `lower` are computed once, being read
+    for every n-gram that holds the word."""
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    __slots__ = ("text", "start", "end", "cap", "lower")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.cap = text[:1].isupper()
+        self.lower = text.lower()
+
+    def __repr__(self) -> str:
+        return f"Word({self.text!r}, {self.start}, {self.end})"
 
 
 @dataclass
@@ -117,13 +117,16 @@ def words_of(text: str) -> list[Word]:
     out = []
     for m in _WORD.finditer(text):
         w, start = m.group(), m.start()
-        if w[:1] in "‘ʿʾ'":
+        if w[0] in "‘ʿʾ'":
             w, start = w[1:], start + 1
-        if w.endswith(("’s", "'s")):
+            if not w:
+                continue
+        last = w[-1]  # one look at the last letter: most words end in none of these
+        if last == "s" and len(w) >= 2 and w[-2] in "’'":
             w = w[:-2]
-        elif w.endswith("’"):
+        elif last == "’":
             w = w[:-1]
-        elif w.endswith(".") and not ABBREVIATION.match(w):
+        elif last == "." and not ABBREVIATION.match(w):
             w = w[:-1]
         if w:
             out.append(Word(w, start, start + len(w)))
@@ -141,6 +144,10 @@ def _joined(text: str, a: Word, b: Word) -> bool:
 def _abbreviated_opening(text: str, a: Word, b: Word) -> bool:
     """"St. Louis", "Ft. Worth": an abbreviated word whose period does not end the name."""
     return text[a.end : b.start] == ". " and a.cap and a.lower in vocab.words("name_abbreviations") and b.cap
+
+
+# The lower-case words a name may begin with (the first test of _ngram_ok).
+_LOWER_OPENERS = OPENING_ARTICLES | ARTICLE_WORDS | {"the"}
 
 
 def _ngram_ok(text: str, ws: list[Word]) -> bool:
@@ -174,6 +181,9 @@ def find_names(text: str, gaz: Gazetteer, offset: int = 0, ws: list[Word] | None
     out: list[Mention] = []
     i = 0
     while i < len(ws):
+        if not ws[i].cap and ws[i].lower not in _LOWER_OPENERS:
+            i += 1  # most words: no name begins with a lower-case word but an article (see _ngram_ok)
+            continue
         run = [ws[i]]
         for j in range(i + 1, min(len(ws), i + _MAX_WORDS)):
             if not _joined(text, ws[j - 1], ws[j]):
@@ -205,7 +215,12 @@ def find_names(text: str, gaz: Gazetteer, offset: int = 0, ws: list[Word] | None
 def _similar(span: str, cands: tuple[Place, ...], gaz: Gazetteer) -> tuple[Place, ...]:
     """Skeleton hits whose own name is close in spelling ("Dayr Az Zayr" ~ "Dayr az Zawr")."""
     key = name_key(span)
-    return tuple(c for c in cands if SequenceMatcher(None, key, name_key(c.name)).ratio() >= 0.75)
+    return tuple(c for c in cands if _key_likeness(key, name_key(c.name)) >= 0.75)
+
+
+@lru_cache(maxsize=100_000)
+def _key_likeness(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio()
 
 
 # ------------------------------------------------------------------ scoring
