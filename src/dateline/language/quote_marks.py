@@ -7,6 +7,7 @@ paragraph continues it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .speaker_names import speech_pattern
@@ -15,6 +16,8 @@ OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+# The characters the scan acts on; every other character is passed over.
+_ACTED_ON = re.compile("[\n" + re.escape(OPENING + CLOSING + STRAIGHT + SINGLE_OPEN + SINGLE_CLOSE) + "]")
 
 
 # What follows a closing mark that says whose the quote is: 'Caughlin said', 'he added'.
@@ -89,7 +92,8 @@ def scan_quote_marks(text: str) -> list[Stretch]:
 
     n = len(text)
     para_start = 0
-    for i, ch in enumerate(text):
+    for found in _ACTED_ON.finditer(text):
+        i, ch = found.start(), found.group()
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if ch == "\n":

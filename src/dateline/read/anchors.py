@@ -82,6 +82,17 @@ class Statement:
     sentence: int
 
 
+@lru_cache(maxsize=64)  # dating one article reads its body's time expressions up to six times in a row
+def body_mentions(body: str) -> tuple[Mention, ...]:
+    """The body's time expressions, for reading only: the read layer never changes them."""
+    return tuple(find_mentions(body))
+
+
+@lru_cache(maxsize=64)
+def body_statements(body: str) -> tuple[Statement, ...]:
+    return tuple(statements(body, list(body_mentions(body))))
+
+
 def statements(body: str, mentions: list[Mention]) -> list[Statement]:
     """Time expressions bound to an occurrence word ("recaptured Mosul in July")."""
     forms, generic = _lexicon()
@@ -178,8 +189,7 @@ class AnchorBook:
         reference = _reliable_reference(art.published) if relative else None
         if reference is not None:
             self._years.add(reference.lo.year)
-        mentions = mentions if mentions is not None else find_mentions(art.body)
-        for st in statements(art.body, mentions):
+        for st in body_statements(art.body) if mentions is None else statements(art.body, mentions):
             when = RESOLVERS[st.mention.kind](st.mention.parts, None, st.mention.tense)
             if when is None:
                 if reference is None:
@@ -194,9 +204,8 @@ class AnchorBook:
 
     def bounds_for(self, art: Article, mentions: list[Mention] | None = None) -> list[Bound]:
         """Bounds on the article's publication from its relatively dated occurrences."""
-        mentions = mentions if mentions is not None else find_mentions(art.body)
         out: list[Bound] = []
-        for st in statements(art.body, mentions):
+        for st in body_statements(art.body) if mentions is None else statements(art.body, mentions):
             if st.mention.kind not in ANCHORABLE:
                 continue
             if RESOLVERS[st.mention.kind](st.mention.parts, None, st.mention.tense) is not None:
@@ -213,7 +222,7 @@ class AnchorBook:
             bound = self._best(st.mention, votes)
             if bound is not None:
                 out.append(bound)
-        out.extend(self._weekday_date_bounds(mentions))
+        out.extend(self._weekday_date_bounds(body_mentions(art.body) if mentions is None else mentions))
         return out
 
     def era(self) -> tuple[int, int] | None:

@@ -41,14 +41,13 @@ from ..chrono import (
     Mention,
     Period,
     explicit_dates,
-    find_mentions,
     month_number,
     parse_period,
     safe_date,
 )
 from ..record import Article
 from ..settings import FRESH_PHOTO_DAYS, WEEKDAY_FIT_DAYS
-from .anchors import AnchorBook
+from .anchors import AnchorBook, body_mentions
 from .bounds import Bound, Window, apply_bounds, period_bounds
 from .parts import parse_dateline
 
@@ -175,7 +174,7 @@ class Evidence:
     @classmethod
     def of(cls, art: Article, dateline_date: str | None = None) -> Evidence:
         body = art.body
-        mentions = find_mentions(body)
+        mentions = list(body_mentions(body))
         bounds: list[Bound] = []
         soft: list[Bound] = []
         fresh: list[date] = []
@@ -268,10 +267,10 @@ def infer_published(art: Article, *, dateline_date: str | None = None, book: Anc
     evidence = Evidence.of(art, dateline_date)
     window, _ = apply_bounds(evidence.bounds)
     own = AnchorBook()
-    own.add(art, relative=False, mentions=evidence.mentions)
-    anchored = own.bounds_for(art, evidence.mentions)
+    own.add(art, relative=False)  # the body's own statements: read once, remembered (anchors.body_statements)
+    anchored = own.bounds_for(art)
     if book is not None:
-        anchored += book.bounds_for(art, evidence.mentions)
+        anchored += book.bounds_for(art)
     window, _ = apply_bounds(anchored, window)
     window, _ = apply_bounds(evidence.soft, window)
     return published_record(window, evidence.weekdays)
