@@ -221,3 +221,38 @@ def test_near_duplicate_headlines_share_a_group():
     ]
     merged = training.merge_near_duplicates(examples)
     assert merged[0].group == merged[1].group != merged[2].group
+
+
+ANALYSER_TEXTS = [
+    "warplanes bombed a fuel depot outside sirte on monday, residents said.",
+    "a  b  cd   x-ray al-qaim's 00 civilians — “killed”",
+    "i o u",
+    "ṣāliḥ çatı ğ ıraq żabbar",
+    "",
+    "   ",
+    "the 00-year-old was shot dead at 0:00 p.m. (local time) near kirkuk/hawija",
+]
+
+
+@pytest.mark.parametrize("params", [training.WORD_PARAMS, training.CHAR_PARAMS], ids=["word", "char_wb"])
+def test_reader_reads_ngrams_as_the_trained_vectoriser_does(params):
+    """The runtime reads n-grams without scikit-learn; the vectoriser it was trained with must agree,
+    term for term and in the same order (the order sums the weights)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from dateline.events.classifier import ANALYSERS
+
+    kept = {k: v for k, v in params.items() if k != "min_df"}
+    analyse = TfidfVectorizer(**{**kept, "ngram_range": tuple(kept["ngram_range"])}).build_analyzer()
+    low, high = kept["ngram_range"]
+    for text in ANALYSER_TEXTS + [normalise(s) for s in NOT_EVENTS + EVENTS]:
+        assert ANALYSERS[kept["analyzer"]](text, low, high) == analyse(text), text
+
+
+def test_runtime_does_not_import_scikit_learn():
+    import subprocess
+
+    code = ("import sys; from dateline.events.classifier import sentence_none_probability; "
+            "sentence_none_probability('Rebels shelled the airport.'); print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

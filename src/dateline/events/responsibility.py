@@ -72,10 +72,13 @@ class Responsibility:
 def responsibilities(ctx: ArticleContext) -> list[Responsibility]:
     """Every claim and blame of one act the article reports, in text order."""
     found: list[Responsibility] = []
+    asking = vocab.words("reporting_verbs") | vocab.words("blame_verbs") | {"claim", "be"}
     for sent in doc_sents(ctx.doc):
         if sent.end_char <= ctx.body_start or acts_in_general().search(sent.text) or _DENIAL.search(sent.text):
             continue
         for tok in sent:
+            if tok.lemma_.lower() not in asking:
+                continue  # neither a claim nor a blame can turn on this word (see _claim, _blame)
             item = _claim(ctx, tok) or _blame(ctx, tok)
             if item is None:
                 continue
