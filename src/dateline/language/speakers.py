@@ -254,7 +254,10 @@ class SpeakerResolver(ArticleNames):
         doc, lex = self.doc, self.lex
         toks = [t for t in subj.subtree if t.i <= subj.i and not (t != subj and (t.dep_ == "appos" or t.head.dep_ == "appos" and t.head != subj))]
         # keep only the contiguous phrase ending at the head
-        while toks and any(t.i > toks[0].i and t.i - 1 not in {x.i for x in toks} for t in toks[1:]):
+        while toks:
+            have = {x.i for x in toks}  # once per step, not once per token
+            if not any(t.i > toks[0].i and t.i - 1 not in have for t in toks[1:]):
+                break
             toks = toks[1:]
         toks = strip_determiners(toks)
         # "co-chairman" cut by the tokenizer into "co", "-", "chairman"
