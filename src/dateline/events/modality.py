@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from .. import settings, vocab
+from ..language.doccache import text as doc_text
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +159,7 @@ def headline_line(sent: Span) -> bool:
     words = [t for t in sent if not t.is_space]
     if not words or len(words) > settings.HEADLINE_LINE_MAX_TOKENS or words[-1].text in (".", "!", "?"):
         return False
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     before = text[: words[0].idx].rstrip(" \t")
     after = text[words[-1].idx + len(words[-1].text):].lstrip(" \t")
     return (not before or before.endswith("\n\n")) and (not after or after.startswith("\n\n"))
