@@ -35,7 +35,7 @@ from spacy.tokens import Span, Token
 
 from .. import settings, vocab
 from ..language.doccache import ents as doc_ents
-from ..language.doccache import sent_of
+from ..language.doccache import per_sentence, sent_of
 from .coding import Coding
 from .weapon_use import weapon_in_action
 from .context import ArticleContext, is_armed
@@ -564,6 +564,7 @@ def background_clause(trigger: Token) -> bool:
     return False
 
 
+@per_sentence
 def is_subhead(sent: Span) -> bool:
     letters = [c for c in sent.text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(sent) <= settings.SUBHEAD_MAX_TOKENS

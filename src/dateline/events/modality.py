@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from .. import settings, vocab
+from ..language.doccache import per_token
 from ..language.doccache import text as doc_text
 
 
@@ -63,6 +64,7 @@ def dated_to_the_day(ctx, trigger: Token, sent: Span) -> bool:
                for t in ctx.timexes_in(sent))
 
 
+@per_token
 def unrealised_reason(trigger: Token) -> str | None:
     """Why the trigger is not a realised event ('plan', 'modal', ...), or None.
 
@@ -139,6 +141,7 @@ def attempted(trigger: Token) -> bool:
     return False
 
 
+@per_token
 def present_habit(trigger: Token) -> bool:
     """In a story's body, the simple present tells what keeps happening ("its cells still
     attack security forces"); in a headline it tells news ("IS suicide bomber kills 36")."""
@@ -165,6 +168,7 @@ def headline_line(sent: Span) -> bool:
     return (not before or before.endswith("\n\n")) and (not after or after.startswith("\n\n"))
 
 
+@per_token
 def clause_text(trigger: Token) -> str:
     """The text of the trigger's own clause: the clause's verb (or root) and its words,
     without the subordinate clauses of other verbs."""
@@ -186,6 +190,7 @@ def clause_text(trigger: Token) -> str:
     return "".join(words)
 
 
+@per_token
 def is_habitual(trigger: Token) -> bool:
     """A habit or a long stretch of time in the trigger's own clause ('has for years besieged',
     'continues to carry out bombings'), not elsewhere in the sentence."""

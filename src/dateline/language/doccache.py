@@ -5,6 +5,9 @@ coder asks for these hundreds of times per article."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -54,6 +57,39 @@ def next_sent(sent: Span) -> Span | None:
     cache = _cache(sent.doc)
     i = bisect_right(cache["starts"], sent.start)
     return cache["sents"][i] if i < len(cache["sents"]) else None
+
+
+R = TypeVar("R")
+
+
+def per_token(fn: Callable[[Token], R]) -> Callable[[Token], R]:
+    """`fn(token)` remembered per token of the Doc: the candidate events of one word (one per
+    event class) ask the same questions of it. For the event coder only, once the parse is final."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+
+    @wraps(fn)
+    def remembered(token: Token) -> R:
+        memo = _cache(token.doc).setdefault(name, {})
+        if token.i not in memo:
+            memo[token.i] = fn(token)
+        return memo[token.i]
+
+    return remembered
+
+
+def per_sentence(fn: Callable[[Span], R]) -> Callable[[Span], R]:
+    """`fn(sentence)` remembered per sentence of the Doc (see `per_token`)."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+
+    @wraps(fn)
+    def remembered(sent: Span) -> R:
+        memo = _cache(sent.doc).setdefault(name, {})
+        key = (sent.start, sent.end)
+        if key not in memo:
+            memo[key] = fn(sent)
+        return memo[key]
+
+    return remembered
 
 
 def drop(doc: Doc) -> None:

@@ -102,7 +102,8 @@ class PlaceResolver:
                 ctx.admin_keys[m.key] = max(ctx.admin_keys.get(m.key, 0.0), sure)
         for m in kept:
             self._resolve(m, ctx)
-        ctx.anchors = [m.resolved for m in kept if m.resolved and not m.resolved.is_area and m.margin > 1.0]
+        confident = [m.resolved for m in kept if m.resolved and not m.resolved.is_area and m.margin > 1.0]
+        ctx.anchors = list({id(p): p for p in confident}.values())  # a town named ten times is one anchor
         _list_features(text, kept)
         for m in kept:
             self._resolve(m, ctx)
