@@ -31,6 +31,13 @@ event type, place within 25 km and fatality figures.
    Airwars incident codes ("March 3rd 2017: (I410a) ... Mosul") and UNAMI report titles
    are not sentences about an event; they are counted apart ("report titles").
 
+   Sides: UCDP names both sides of every row (side_a, side_b: "Government of Iraq", "IS",
+   "Civilians", ...). For rows with an event, whether the primary event names each as its
+   actor1 or actor2 under ACLED's name for it (UCDP_SIDES: "Military Forces of Iraq" or
+   "Police Forces of Iraq" for the government, "Islamic State" for IS), and for one-sided
+   rows whether the perpetrator (side A) is actor1: sides checked on headlines no rule was
+   written from.
+
    Place: the primary event's coordinates within 25 km of UCDP's point, for rows whose
    point is the place itself or within 25 km of it (where_prec 1-2); 161 km for
    where_prec 1-4, for scale.
@@ -187,6 +194,23 @@ def targets_civilians(event: dict) -> bool:
     return event.get("event_type") == "Violence against civilians" or (event.get("actor2") or "").startswith("Civilians")
 
 
+# UCDP's side names, and the ACLED actor names (taxonomy.md) that stand for the same side.
+UCDP_SIDES = {
+    "Government of Iraq": re.compile(r"^(?:Military|Police) Forces of Iraq\b|^Government of Iraq\b"),
+    "Government of Turkey": re.compile(r"^(?:Military|Police) Forces of Turkey\b|^Government of Turkey\b"),
+    "Government of Iran": re.compile(r"^(?:Military|Police) Forces of Iran\b|^Government of Iran\b"),
+    "IS": re.compile(r"^Islamic State\b"),
+    "PKK": re.compile(r"\bPKK\b"),
+    "KDPI": re.compile(r"\bKDPI\b"),
+    "Civilians": re.compile(r"^Civilians\b"),
+}
+
+
+def names_side(actor: str | None, ucdp_side: str) -> bool:
+    pattern = UCDP_SIDES.get(ucdp_side)
+    return bool(actor) and pattern is not None and pattern.search(actor) is not None
+
+
 def ucdp_judge(rows: list[dict], records: dict[str, dict], ids: list[str], mapping: LabelMapping) -> dict:
     """Counts for each row group ('all', 'news headlines', 'report titles')."""
     groups: dict[str, Counter] = defaultdict(Counter)
@@ -227,6 +251,18 @@ def ucdp_judge(rows: list[dict], records: dict[str, dict], ids: list[str], mappi
                 c["place161_rows"] += 1
                 c["place161"] += where is not None and haversine_km(where, point) <= 161
             if top is not None:
+                # sides: UCDP names both; the primary event should name each as actor1 or actor2, and a
+                # one-sided row's perpetrator (side A) as actor1
+                actors = (top.get("actor1"), top.get("actor2"))
+                a_named = any(names_side(x, row["side_a"]) for x in actors)
+                b_named = any(names_side(x, row["side_b"]) for x in actors)
+                c["sides_rows"] += 1
+                c["side_a_named"] += a_named
+                c["side_b_named"] += b_named
+                c["both_named"] += a_named and b_named
+                if one_sided:
+                    c["perpetrator_rows"] += 1
+                    c["perpetrator_actor1"] += names_side(top.get("actor1"), row["side_a"])
                 figure = top.get("fatalities")
                 c["fat_events"] += 1
                 c["fat_given"] += figure is not None
@@ -260,6 +296,10 @@ def ucdp_report(counts: dict) -> dict:
             "mapped type among the events": share(c["type_any"], c["rows"]),
             "one-sided vs not: accuracy": share(c["one_sided_right"], c["rows"]),
             "one-sided (UCDP 3) vs civilian-targeting events": prf(c["one_sided_tp"], c["one_sided_fp"], c["one_sided_fn"]),
+            "sides: side A named (rows with an event)": share(c["side_a_named"], c["sides_rows"]),
+            "sides: side B named": share(c["side_b_named"], c["sides_rows"]),
+            "sides: both named": share(c["both_named"], c["sides_rows"]),
+            "one-sided: perpetrator is actor1": share(c["perpetrator_actor1"], c["perpetrator_rows"]),
             "place within 25 km (where_prec 1-2, primary event)": share(c["place_25"], c["place_rows"]),
             "  ... of rows whose primary event has coordinates": share(c["place_25"], c["place_placed"]),
             "  ... any event within 25 km": share(c["place_any_25"], c["place_rows"]),
