@@ -135,3 +135,37 @@ def test_forces_that_fire_back_after_an_ambush_stay_actor2():
 def test_an_arrest_the_marchers_demand_is_no_intervention(text):
     ev = only(text)
     assert (ev["sub_event_type"], ev["actor2"]) == ("Peaceful protest", None), ev
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # whoever hits or steps on a planted bomb was hit by it; "laid by X" names its maker
+    ("Eleven soldiers died when their convoy struck an explosive device near Arbinda on Wednesday, Burkina Faso's "
+     "army said.", "Unidentified Armed Group (Burkina Faso)", "Military Forces of Burkina Faso"),
+    ("A Ukrainian soldier was killed on Sunday when he stepped on a mine left by Russian forces near Izium.",
+     "Military Forces of Russia", "Military Forces of Ukraine"),
+])
+def test_who_trips_a_planted_bomb_is_hit_by_it(text, actor1, actor2):
+    ev = only(text)
+    assert (ev["actor1"], ev["actor2"]) == (actor1, actor2), ev
+
+
+def test_a_car_bomb_driven_into_a_target_is_its_drivers_act():
+    ev = only("A suicide bomber drove a car bomb into the gate of a police station in Kirkuk on Sunday, killing three officers.")
+    assert (ev["actor1"], ev["actor2"]) == ("Unidentified Armed Group (Iraq)", "Police Forces of Iraq"), ev
+
+
+def test_a_killings_stated_sides_win_over_the_fightings_guessed_ones():
+    ev = only("Rebels attacked government positions north of Hama on Thursday, killing at least eight soldiers in "
+              "fighting that went on into the night, a war monitor said.")
+    assert (ev["actor1"], ev["actor2"]) == ("Opposition Rebels (Syria)", "Military Forces of Syria"), ev
+
+
+def test_a_gerund_with_a_demonym_is_that_states_act():
+    ev = only("Turkish shelling of the Syrian border town of Tal Rifaat killed a child on Sunday, a war monitor said.")
+    assert (ev["actor1"], ev["actor2"]) == ("Military Forces of Turkey", "Civilians (Syria)"), ev
+
+
+def test_the_side_that_left_before_a_capture_is_actor2():
+    ev = only("Islamic State militants seized the town of Hit in Iraq's Anbar province on Monday after government "
+              "troops abandoned their positions, police sources said.")
+    assert (ev["actor1"], ev["actor2"]) == ("Islamic State (Iraq)", "Military Forces of Iraq"), ev

@@ -132,6 +132,15 @@ def _absorb(generic: Candidate, specific: list[Candidate]) -> None:
         ev["fatalities"] = gev["fatalities"]
     if ev["event_type"] == "Protests":
         return  # the protest's sides are settled by the protest rules
+    if gev["event_type"] == ev["event_type"] and ev.get("_guessed_actor1") and gev.get("actor1") \
+            and not gev.get("_guessed_actor1"):
+        # "Rebels attacked government positions, killing eight soldiers in fighting ...": the
+        # fighting's sides were only guessed; the killing's are stated
+        ev["actor1"], ev["_guessed_actor1"] = gev["actor1"], False
+        if gev.get("actor2") and not gev.get("_guessed_actor2") and gev["actor2"] != ev["actor1"]:
+            ev["actor2"], ev["_guessed_actor2"] = gev["actor2"], False
+        elif ev.get("actor2") == ev["actor1"]:
+            ev["actor2"] = None
     if not ev.get("actor2") and gev.get("actor2") and gev["actor2"] != ev.get("actor1"):
         ev["actor2"] = gev["actor2"]  # "a roadside bomb ..., killing two soldiers": the soldiers' side
         ev["_guessed_actor2"] = gev.get("_guessed_actor2", False)  # a guess stays one

@@ -301,6 +301,17 @@ def _target_of(noun: Token) -> Token | None:
     return None
 
 
+def _tripped(trigger: Token, verb: Token) -> bool:
+    """'their convoy struck an explosive device', 'a soldier stepped on a mine': whoever meets a
+    planted bomb is hit by it (not 'drove a car bomb into the gate', an attack on the gate)."""
+    if trigger.lemma_.lower() not in vocab.words("bomb_words") or verb.lemma_.lower() not in vocab.words("tripping_verbs"):
+        return False
+    met = (trigger.dep_ == "dobj" and trigger.head.i == verb.i) or (
+        trigger.dep_ == "pobj" and trigger.head.lower_ in ("on", "onto", "over", "upon") and trigger.head.head.i == verb.i)
+    aimed = any(c.dep_ == "prep" and c.lower_ in ("into", "toward", "towards") for c in verb.children)
+    return met and not aimed
+
+
 def _blamed_on(trigger: Token, verb: Token) -> bool:
     """'the rise was attributed to a U.S. air strike', 'the deaths were blamed on shelling': the
     passive's subject is what the act is blamed for, not whom it hit."""
@@ -322,6 +333,15 @@ def _opponent_in_circumstance(trigger: Token, ctx: ArticleContext) -> Token | No
                 obj = _prep_object(fight, opponents)
                 if obj is not None and (ctx.actor_of(obj) or _forces_of_country(obj)):
                     return obj
+    # the side whose leaving let the act happen: "seized the town after government troops
+    # abandoned their positions"
+    leaving = {cue.split()[0] for cue in vocab.words("departure_cues")}
+    for clause in trigger.children:
+        if clause.dep_ == "advcl" and clause.lemma_.lower() in leaving and any(
+                m.dep_ == "mark" and m.lower_ in vocab.words("circumstance_prepositions") for m in clause.children):
+            subj = _child(clause, {"nsubj"})
+            if subj is not None and (ctx.actor_of(subj) or _forces_of_country(subj)):
+                return subj
     return None
 
 
@@ -378,6 +398,8 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
     modifier_side = None
     undergo = False
     is_verb = trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB")
+    if is_verb and trigger.tag_ == "VBG" and any(c.dep_ in ("amod", "det", "poss") for c in trigger.children):
+        is_verb = False  # "Ukrainian shelling of Belgorod": a gerund with a modifier is a noun
     if is_verb:
         # The parser reads "IS forced them" as "is forced": an auxiliary that is an
         # actor's name is the subject of an active verb.
@@ -436,8 +458,11 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             # "a bombing carried out by HTS", "strikes launched by the coalition"
             # (also on the phrase's head: "artillery shells fired by the RSF", "mortar rounds fired by ...")
             phrase = [trigger] + ([trigger.head] if trigger.dep_ == "compound" and trigger.head.pos_ in ("NOUN", "PROPN") else [])
+            # and one bomb's maker: "a mine laid by ELN guerrillas", "a bomb planted by IS" (not
+            # "mines planted by IS": a way of war, not one blast)
+            carriers = vocab.words("light_verbs") | (vocab.words("planting_verbs") if trigger.tag_ != "NNS" else set())
             carried = next((ch for t in phrase for ch in t.children
-                            if ch.dep_ == "acl" and ch.lemma_.lower() in vocab.words("light_verbs")), None)
+                            if ch.dep_ == "acl" and ch.lemma_.lower() in carriers), None)
             by = _child(carried, {"agent"}) if carried is not None else None
             agent_tok = _child(by, {"pobj"}) if by is not None else None
         if agent_tok is None:
@@ -488,7 +513,8 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             agent_tok = next(c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i in ctx.actor_at)
         elif head.pos_ in ("VERB", "AUX") and head.i != trigger.i:
             subj = _subject(head)
-            if head.lemma_.lower() in vocab.words("undergo_verbs") or (head.lemma_.lower() == "come" and "under" in [c.lower_ for c in head.children]):
+            if head.lemma_.lower() in vocab.words("undergo_verbs") or (head.lemma_.lower() == "come" and "under" in [c.lower_ for c in head.children]) \
+                    or _tripped(trigger, head):
                 if subj is not None and patient_tok is None:
                     patient_tok, undergo = subj, True
             elif agent_tok is None and trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and trigger.head.head.i == head.i:
