@@ -94,8 +94,10 @@ def unrealised_reason(trigger: Token) -> str | None:
             return "conditional"  # "once Albu Kamal falls": a future time clause
         if i > 0 and tok.lemma_.lower() in governors and not (i == 1 and trigger.dep_ == "conj"):
             return "plan"  # but not the trigger's own fellow verb: "stopped a bus and abducted its passengers"
-        if tok.tag_ == "VB" and any(k.dep_ == "aux" and k.lower_ == "to" for k in kids):
-            # An infinitive: "to capture", "to take them back" (purpose or intention).
+        if tok.tag_ == "VB" and any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and not (
+                tok.dep_ == "xcomp" and tok.head.lemma_.lower() in vocab.words("implicative_verbs")):
+            # An infinitive: "to capture", "to take them back" (purpose or intention); not one
+            # that was done ("managed to capture").
             return "infinitive"
         if tok.tag_ == "VBG" and any(k.lower_ == "been" for k in kids) and tok.pos_ == "VERB":
             # "has been bombing": an activity over time, not one event.
