@@ -105,6 +105,7 @@ class EventCoder:
             ev.pop("_guessed_actor2", None)
             ev.pop("_article_actor1", None)
             ev.pop("_anaphoric", None)
+            ev.pop("_agentless", None)
         doc._.events = events
         drop_cache(doc)
         return doc
@@ -143,6 +144,7 @@ class EventCoder:
         event["_guessed_actor1"] = c.guessed_actor1
         event["_guessed_actor2"] = c.guessed_actor2
         event["_article_actor1"] = c.actor1_of_article
+        event["_agentless"] = c.agent is None  # the parse names nobody doing it ("30 people were wounded")
         trigger = c.trigger
         event["_anaphoric"] = trigger.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in trigger.children)
         return finish(c, event)

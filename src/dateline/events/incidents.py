@@ -195,12 +195,21 @@ def _stated(ev: dict, side: str) -> str | None:
 def sides_agree(a: dict, b: dict) -> bool:
     """Sides do not conflict; the same two sides named the other way round agree too."""
     a1, a2, b1, b2 = _stated(a, "actor1"), _stated(a, "actor2"), _stated(b, "actor1"), _stated(b, "actor2")
+    if _bystanders(a, a2) or _bystanders(b, b2):
+        a2 = b2 = None  # "30 people were wounded" beside "a bomb hit a police bus": the same bomb's toll
     straight = not _side_conflict(a1, b1) and not _side_conflict(a2, b2)
     if straight or a.get("event_type") != "Battles" or b.get("event_type") != "Battles":
         return straight
     # a battle is fought by both: "troops and militants fought" and "four soldiers were killed"
     # by the militants tell one clash
     return not _side_conflict(a1, b2) and not _side_conflict(a2, b1)
+
+
+def _bystanders(ev: dict, actor2: str | None) -> bool:
+    """Civilians a generic mention counts with nobody named doing it ("30 people were wounded"):
+    people who were there, not a side that was targeted ("militants killed five villagers" is)."""
+    return (bool(actor2) and actor2.startswith("Civilians") and bool(ev.get("_agentless")) and _generic(ev)
+            and ev.get("event_type") == "Violence against civilians")
 
 
 def same_incident(a: dict, b: dict) -> bool:
