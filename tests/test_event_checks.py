@@ -78,6 +78,8 @@ CHECK_EXAMPLES = {
                           ("Fighting broke out in Kunduz on Monday between the army and the Taliban.", "Fighting")),
     "in_the_air": (("Workers at the port of Mombasa went on strike on Monday.", "strike"),
                    ("Turkish jets carried out a strike on a village near Duhok on Monday.", "strike")),
+    "attackers_own_dead": (("A bomb hit a checkpoint in Kirkuk on Monday, killing two soldiers. The bomber was also killed.", "killed"),
+                           ("Police killed the gunman in Kirkuk on Monday.", "killed")),
     "generic_mention": (("Urban bombings have become rarer in Kirkuk, analysts say.", "bombings"),
                         ("Two bombings hit Kirkuk on Monday.", "bombings")),
     "battle_without_sides": (("Heavy fighting raged in the area on Monday.", "fighting"),

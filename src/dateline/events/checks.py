@@ -40,7 +40,7 @@ from .coding import Coding
 from .weapon_use import weapon_in_action
 from .context import ArticleContext, is_armed
 from .classifier import sentence_none_probability
-from .fatalities import fatalities_in
+from .fatalities import attackers_own_death, fatalities_in
 from .roles import harmed_in
 from .truces import truce_in_force
 from .modality import (
@@ -233,6 +233,11 @@ def struck_by_a_ground_weapon(trigger: Token) -> bool:
     doers = [ch for ch in (by.children if by is not None else trigger.children) if ch.dep_ in ("pobj", "nsubj")]
     return any(d.lemma_.lower() in vocab.words("ground_weapon_nouns")
                and not any(t.lemma_.lower() in vocab.words("airborne_words") for t in d.subtree) for d in doers)
+
+
+@check("attackers_own_dead", stage="trigger")
+def _attackers_own_dead(c: Coding) -> bool:  # "The bomber was also killed": a toll of the incident before
+    return c.cls.generic and c.trigger.pos_ == "VERB" and attackers_own_death(c.trigger)
 
 
 @check("generic_mention", stage="roles")

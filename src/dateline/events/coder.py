@@ -36,7 +36,7 @@ from .checks import excluded, listed_names
 from .coding import Candidate, Coding
 from .context import ArticleContext
 from .dating import date_for
-from .fatalities import fatalities_in, later_tolls, toll_of
+from .fatalities import fatalities_in, killing_near, later_tolls, toll_of
 from .folding import drop_totals, fold, select
 from .incidents import assemble
 from .lexicon import LEXICON_FILE, TriggerClass, TriggerTable, load_table
@@ -106,6 +106,7 @@ class EventCoder:
             ev.pop("_article_actor1", None)
             ev.pop("_anaphoric", None)
             ev.pop("_agentless", None)
+            ev.pop("_killing", None)
         doc._.events = events
         drop_cache(doc)
         return doc
@@ -139,6 +140,8 @@ class EventCoder:
             event["fatalities"] = c.cls.toll
         elif c.event_type != "Strategic developments":
             event["fatalities"] = fatalities_in(c.sent, c.trigger)
+            if event["fatalities"]:
+                event["_killing"] = killing_near(c.sent, c.trigger)  # whose dead they are (folding.select)
             toll = toll_of(c.sent) if event["fatalities"] is not None else None
             event["_toll"] = {"adds": toll.adds, "updates": toll.updates, "attackers": toll.attackers} if toll else {}
         event["_guessed_actor1"] = c.guessed_actor1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import vocab
 from .context import PRECISION_CODE, ArticleContext
 
 def date_for(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[tuple[str | None, int, int | None], bool]:
@@ -64,7 +65,7 @@ def _in_clause_of(doc: Doc, timex: dict, trigger: Token) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in ("since", "until", "before"):
         return False  # "the deadliest attack since Sept. 11, 2001": a yardstick, not the date
     if trigger.left_edge.i <= root.i <= trigger.right_edge.i:
-        return True
+        return not (_coarse(timex) and _in_clause_on_other(root, trigger))
     if _right_after(doc, timex, trigger):
         return True
     head = _clause_head(trigger)
@@ -94,6 +95,30 @@ def _in_clause_of(doc: Doc, timex: dict, trigger: Token) -> bool:
             return True
         head = _clause_head(head.head)
     return False
+
+
+def _coarse(timex: dict) -> bool:
+    """A month or a year, not a day: the time a place's past is told by."""
+    return (timex.get("time_precision") or PRECISION_CODE.get(timex.get("precision"), 3)) >= 3
+
+
+def _in_clause_on_other(tok: Token, trigger: Token) -> bool:
+    """Is the token in a relative clause that tells what was done to a place of the trigger's
+    phrase? "attacking the town of Heet, which the army recaptured last month": last month
+    dates the recapture (told by a month or a year, as a place's past is). Not "the town,
+    where ... on Monday" (the event's own scene), nor a clause on the people hit ("guests who
+    had gathered")."""
+    while tok.i != trigger.i and tok.head.i != tok.i:
+        if tok.dep_ == "relcl" and tok.head.i != trigger.i:
+            return _place_word(tok.head) and any(
+                c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ in vocab.words("relative_pronouns") for c in tok.children)
+        tok = tok.head
+    return False
+
+
+def _place_word(tok: Token) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in vocab.words("settlement_nouns") \
+        or tok.lemma_.lower() in vocab.words("territory_nouns")
 
 
 def _dates_clause(span: Span, head: Token, t_head: Token) -> bool:

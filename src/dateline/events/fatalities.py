@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .. import vocab
+from ..language import doccache
 
 # ACLED's conservative figure for a vague plural ("dozens" is 12).
 ACLED_VAGUE = {"dozens": 12, "hundreds": 100, "thousands": 1000}
@@ -68,6 +69,8 @@ def count_noun_phrase(head: Token) -> int | None:
         return ACLED_VAGUE.get(head.lower_, ACLED_VAGUE.get(lemma))
     if head.lower_ in vocab.words("no_figure_words"):
         return None
+    if any(c.dep_ == "det" and c.lower_ in vocab.words("negators") for c in head.children):
+        return 0  # "killed no one", "no civilians died"
     value = number_value(head)
     if value is not None:
         return value
@@ -105,8 +108,13 @@ def _victim_heads(verb: Token) -> list[Token]:
     heads: list[Token] = []
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
         heads.append(verb.head)  # "25 soldiers killed in an attack": a reduced relative clause
+    lost_life = verb.lemma_ == "lose" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in vocab.words("life_nouns") for c in verb.children)
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") or (verb.lemma_ in _DYING_VERBS and child.dep_ == "nsubj"):
+        if lost_life:  # "a soldier lost his life", "six people lost their lives": the subject died
+            if child.dep_ == "nsubj":
+                heads.append(child)
+        elif child.dep_ in ("dobj", "nsubjpass") or (verb.lemma_ in _DYING_VERBS and child.dep_ == "nsubj"):
             heads.append(child)
         elif child.dep_ in ("oprd", "xcomp", "acomp") and child.lower_ == "dead" and verb.lemma_ == "leave":
             # "blasts that left at least 20 people dead": the parser makes the dead the subject of "dead"
@@ -142,7 +150,7 @@ def fatalities_in(sent: Span, trigger: Token | None = None) -> int | None:
     killing told of the other side or "also" ("killing a constable, and one of the militants
     died when police returned fire": 2), plus bombers who blew themselves up; 0 when the
     sentence says nobody was hurt."""
-    clauses = [(tok, *found) for tok in sent if (found := _killing(tok)) is not None]
+    clauses = _clauses(sent)
     if not clauses:
         return 0 if _says_nobody_hurt(sent) else None
     nearest = min(clauses, key=lambda cl: abs(cl[0].i - trigger.i) if trigger is not None else 0)
@@ -157,11 +165,22 @@ def fatalities_in(sent: Span, trigger: Token | None = None) -> int | None:
 def toll_victims(sent: Span, trigger: Token) -> tuple[Token | None, list[Token]]:
     """The killing nearest the trigger, the one `fatalities_in` counts for it, and its victims'
     nouns ("blasts that left at least 20 people dead": left, [people])."""
-    clauses = [(tok, *found) for tok in sent if (found := _killing(tok)) is not None]
+    clauses = _clauses(sent)
     if not clauses:
         return None, []
     nearest = min(clauses, key=lambda cl: abs(cl[0].i - trigger.i))
     return nearest[0], nearest[2]
+
+
+@doccache.per_sentence
+def _clauses(sent: Span) -> list[tuple]:
+    """(token, how many, victims) of every killing the sentence tells, once per sentence."""
+    return [(tok, *found) for tok in sent if (found := _killing(tok)) is not None]
+
+
+def killing_near(sent: Span, trigger: Token) -> Token | None:
+    """The killing whose dead `fatalities_in` gives the trigger's event: the one nearest it."""
+    return toll_victims(sent, trigger)[0]
 
 
 def _killing(tok: Token) -> tuple[int, list[Token]] | None:
@@ -265,7 +284,14 @@ def _lost_by_attackers(verb: Token) -> bool:
 
 
 def _attackers(victims: list[Token]) -> bool:
-    return any(w.lemma_.lower() in vocab.words("attacker_nouns") for v in victims for w in v.subtree)
+    """Are the dead the attackers' own ("one of the militants", "four gunmen")? Every victim
+    listed must be: "36 people and three suicide bombers" is the whole toll, not the attackers'."""
+    nouns = vocab.words("attacker_nouns")
+
+    def own(v: Token) -> bool:  # the victim's phrase without the victims listed after it
+        listed = {w.i for c in v.children if c.dep_ in ("conj", "appos") for w in c.subtree}
+        return any(w.lemma_.lower() in nouns for w in v.subtree if w.i not in listed)
+    return bool(victims) and all(own(v) for v in victims)
 
 
 def _self_killed(sent: Span, counted: set[int]) -> int:
@@ -299,20 +325,65 @@ class Toll:
     adds: bool = False
     updates: bool = False
     attackers: bool = False  # added only as the attackers' dead: not to a toll of the attackers' dead
+    # the dead are the attackers of an incident told before ("The attacker also died", "the
+    # attackers lost four men"): theirs even in a sentence that names the incident again
+    theirs: bool = False
 
 
 def toll_of(sent: Span) -> Toll | None:
     """The sentence's toll as a later mention of an event tells it ("The attackers lost four
     men in the gunfight", "On Tuesday the ministry raised the toll to 29")."""
-    clauses = [(tok, *found) for tok in sent if (found := _killing(tok)) is not None]
+    clauses = _clauses(sent)
     if not clauses:
         return None
-    lemmas = {t.lemma_.lower() for t in sent}
-    updates = bool(lemmas & vocab.words("toll_update_words"))
+    updates = _revises(sent, clauses[-1][0])
     chosen = clauses[-1] if updates else clauses[0]  # a revision's figure is the one told last
     also = any(c.lower_ == "also" for tok, *_ in clauses for c in (*tok.children, *tok.head.children))
     attackers = all((victims and _attackers(victims)) or _lost_by_attackers(tok) for tok, _, victims in clauses)
-    return Toll(chosen[1], adds=also or attackers, updates=updates, attackers=attackers and not also)
+    theirs = attackers and all(_definite(v) for tok, _, victims in clauses
+                               for v in (victims if not _lost_by_attackers(tok) else _subjects(tok)))
+    return Toll(chosen[1], adds=also or attackers, updates=updates, attackers=attackers and not also, theirs=theirs)
+
+
+def attackers_own_death(verb: Token) -> bool:
+    """"The bomber was also killed", "the attacker died": a killing told of the attackers named
+    before, by nobody named: their death in the incident told before, not an act of its own."""
+    found = _killing(verb)
+    if found is None or not found[1] or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if verb.lemma_.lower() not in _DYING_VERBS and any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # "police killed the gunman": an act of the police
+    victims = found[1]
+    return _attackers(victims) and all(_definite(v) for v in victims)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+def _definite(tok: Token) -> bool:
+    """"the attacker", "one of the gunmen": a phrase pointing back to someone already told of."""
+    if any(c.dep_ in ("det", "poss") and c.lower_ in vocab.words("definite_determiners") for c in tok.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(_definite(o) for o in c.children if o.dep_ == "pobj")
+               for c in tok.children)
+
+
+def _revises(sent: Span, last: Token) -> bool:
+    """Does the sentence revise a toll ("raised the toll to 29", "first put the toll at 19; ...
+    24 had died")? Not when the rise is only expected ("the toll was expected to rise to 50",
+    "could climb"), nor when "first" qualifies the last figure itself ("at first said close to
+    50 had died"): that is the early count a later one superseded."""
+    cues = [t for t in sent if t.lemma_.lower() in vocab.words("toll_update_words")]
+    ahead, modals = vocab.words("looking_ahead_verbs"), vocab.words("modal_verbs")
+    for cue in cues:
+        if any(a.lemma_.lower() in ahead for a in cue.ancestors) or any(
+                c.lower_ in modals for c in cue.children if c.dep_ == "aux"):
+            continue  # a forecast
+        if cue.lemma_.lower() in vocab.words("early_count_words") and (cue.head == last or cue.head.is_ancestor(last)):
+            continue  # the first figure, and the only one told
+        return True
+    return False
 
 
 def later_tolls(sents: list[Span], told: set[int]) -> list[dict]:
@@ -323,10 +394,10 @@ def later_tolls(sents: list[Span], told: set[int]) -> list[dict]:
     killed by mines") tells other dead, not a later toll of the incident before it."""
     out = []
     for sent in sents:
-        if sent.start_char in told:
-            continue
         toll = toll_of(sent)
-        if toll is not None:
+        # the attackers' own dead ("The attacker also died in the blast", "The attackers lost four
+        # men in the gunfight") are the incident's even where the sentence names it again
+        if toll is not None and (sent.start_char not in told or toll.theirs):
             out.append({"start": sent.start_char, "count": toll.count, "adds": toll.adds, "updates": toll.updates,
                         "attackers": toll.attackers})
     return out

@@ -9,6 +9,7 @@ this module's job to grow into.)
 
 from __future__ import annotations
 
+from .. import vocab
 from . import merge
 from .coding import Candidate
 from .fatalities import add_toll
@@ -43,7 +44,7 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
         for cand in (specific if harm else group):
             ev = cand.event
             if ev["event_type"] == "Explosions/Remote violence" and ev["sub_event_type"] != "Air/drone strike" \
-                    and any(_same_sides(b.event, ev) for b in battles):
+                    and any(_same_sides(b.event, ev) and not _told_aside(b, cand) for b in battles):
                 continue  # the mines and car bombs a side met in the battle are the battle; planes are no part of it
             key = (ev["event_type"], ev["sub_event_type"], _town_of(ev, towns))
             if key not in chosen or _completeness(cand) > _completeness(chosen[key]):
@@ -51,11 +52,15 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
         if harm:
             targets = [c for c in chosen.values() if c.event["event_type"] != "Strategic developments"]
             for cand in generic:
-                if targets:
-                    _absorb(cand, targets)
+                own = [t for t in targets if not _told_aside(t, cand)]
+                if own:
+                    _absorb(cand, own)
+                elif targets:  # the only specific act is told aside: the generic one is its own event
+                    chosen[(cand.event["event_type"], cand.event["sub_event_type"], None)] = cand
             for cand in targets:
                 cand.attribute()  # the sides may have changed: who says it decides again
                 cand.event["notes"] = note_for(cand.event)
+        _one_owner_per_toll(list(chosen.values()))
         kept.extend(chosen.values())
     return kept
 
@@ -72,6 +77,34 @@ def _by_own_date(group: list[Candidate]) -> list[list[Candidate]]:
         own = cand if cand in dated else min(dated, key=lambda d: abs(d.trigger.i - cand.trigger.i))
         parts.setdefault(own.event["event_date"], []).append(cand)
     return list(parts.values())
+
+
+def _one_owner_per_toll(group: list[Candidate]) -> None:
+    """Two events of one sentence that took their dead from the same killing: the dead are the
+    event the killing belongs to, the one whose trigger it is or the nearest act governing it
+    ("attacked an army post and then killed six villagers": the villagers are the killing's, not
+    the clash's; "dropped a chlorine bomb before warplanes bombed the market, killing three": the
+    air strike's)."""
+    by_killing: dict[int, list[Candidate]] = {}
+    for cand in group:
+        killing = cand.event.get("_killing")
+        if killing is not None and cand.event.get("fatalities"):
+            by_killing.setdefault(killing.i, []).append(cand)
+    for sharing in by_killing.values():
+        if len(sharing) < 2:
+            continue
+        killing = sharing[0].event["_killing"]
+        owner = next((c for c in sharing if c.trigger.i == killing.i), None)
+        if owner is None and killing.tag_ == "VBG":
+            # "..., killing three": the act told just before the participle, however the parser hangs it
+            owner = max((c for c in sharing if c.trigger.i < killing.i), key=lambda c: c.trigger.i, default=None)
+        elif owner is None:
+            owner = _act_above(killing, sharing)
+        if owner is None:
+            continue
+        for cand in sharing:
+            if cand is not owner:
+                cand.event["fatalities"], cand.event["_toll"] = None, {}
 
 
 def _absorb_parts(group: list[Candidate]) -> list[Candidate]:
@@ -92,6 +125,27 @@ def _absorb_parts(group: list[Candidate]) -> list[Candidate]:
             target["actor2"] = cand.event["actor2"]  # the police that broke up the protest the riot became
             target["notes"] = note_for(target)
     return kept
+
+
+def _act_above(killing, sharing: list[Candidate]) -> Candidate | None:
+    """The nearest act above a killing in the parse, or None when the killing hangs first on a
+    noun naming the whole incident ("fought their way in, in an attack that killed three": the
+    attack's dead, not the fight's alone)."""
+    triggers = {c.trigger.i: c for c in sharing}
+    for tok in killing.ancestors:
+        if tok.i in triggers:
+            return triggers[tok.i]
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in vocab.words("event_head_nouns"):
+            return None
+    return None
+
+
+def _told_aside(specific: Candidate, generic: Candidate) -> bool:
+    """Is the specific act told in a relative clause on a noun of the generic act's phrase
+    ("attacking the town of Heet, which the army recaptured last month")? Then it is another
+    act, told to say what the place is, not the one the generic word reports."""
+    trigger = specific.trigger
+    return trigger.dep_ == "relcl" and trigger.head.i != generic.trigger.i and generic.trigger not in trigger.subtree
 
 
 def _towns(group: list[Candidate]) -> dict[tuple, list[str]]:

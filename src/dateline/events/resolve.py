@@ -45,7 +45,7 @@ from .fatalities import fatalities_in
 from .lexicon import TriggerClass
 from .modality import headline_line
 from .roles import _child, _prep_object, _subject, agent_and_patient, repelled_attack, state_of_modifier
-from .taken import captured_person
+from .taken import captured_person, clause_ground
 from .victims import CIVILIAN, armed_victims_side, no_longer, victim_noun, victims_kind
 
 Resolution = bool | Candidate  # an event or not, or the event coded by the strategy itself
@@ -358,9 +358,8 @@ def names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
             if obj.lemma_.lower() in vocab.words("territory_nouns"):
                 return True
         return any(p["start"] <= obj.idx < p["end"] for p in ctx.places_in(sent)) or _names_ground(ctx, obj)
-    for tok in trigger.subtree:
-        if tok.lemma_.lower() in vocab.words("territory_nouns"):
-            return True
+    if any(tok.lemma_.lower() in vocab.words("territory_nouns") for tok in trigger.subtree) or clause_ground(ctx, trigger, sent):
+        return True
     trigger_span = range(trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge))
     for place in ctx.places_in(sent):
         if place["start"] in trigger_span:

@@ -8,7 +8,7 @@ rebels": ground.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .. import vocab
 from .context import ArticleContext
@@ -55,3 +55,14 @@ def taken_away(ctx: ArticleContext, trigger: Token) -> Token | None:
     if away and any(w.lemma_.lower() in people or w.lower_ in people for w in named):
         return taken
     return None
+
+
+def clause_ground(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
+    """A capture told in a relative clause takes the noun the clause is on ("the town of Heet,
+    which the army recaptured last month"): ground when that noun is a place or a piece of ground."""
+    if trigger.dep_ != "relcl" or any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in vocab.words("relative_pronouns")
+                                      for c in trigger.children):
+        return False
+    ground = trigger.head
+    return ground.lemma_.lower() in vocab.words("territory_nouns") or any(
+        p["start"] <= ground.idx < p["end"] for p in ctx.places_in(sent))
