@@ -169,3 +169,9 @@ def test_the_side_that_left_before_a_capture_is_actor2():
     ev = only("Islamic State militants seized the town of Hit in Iraq's Anbar province on Monday after government "
               "troops abandoned their positions, police sources said.")
     assert (ev["actor1"], ev["actor2"]) == ("Islamic State (Iraq)", "Military Forces of Iraq"), ev
+
+
+def test_police_killed_at_a_march_are_no_force_used_on_it():
+    evs = events_of("Gunmen shot dead four policemen at an opposition rally in Peshawar on Sunday, officials said.")
+    protests = [e for e in evs if e["event_type"] == "Protests"]
+    assert [(e["sub_event_type"], e["actor2"], e["fatalities"]) for e in protests] == [("Peaceful protest", None, None)], evs

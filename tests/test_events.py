@@ -404,6 +404,16 @@ def test_a_participle_takes_the_date_of_the_act_it_tells_what_did():
     assert [(e["event_date"], e["time_precision"]) for e in evs] == [("2023-03-01", 3)], evs
 
 
+def test_a_date_in_a_relative_clause_on_the_target_is_not_the_acts():
+    # "last month" dates what the town went through before, not the attack on it
+    evs = events_of(
+        "Islamic State fighters attacked the Iraqi town of Haditha, where local elections were held last "
+        "month, killing three policemen, officials said.",
+        published="2016-05-30",
+    )
+    assert [(e["sub_event_type"], e["event_date"]) for e in evs] == [("Armed clash", "2016-05-30")], evs
+
+
 @pytest.mark.parametrize("sentence, dead", [
     # the subject of a dying verb is the dead
     ("Eleven worshippers perished in the blast, a hospital official said.", 11),

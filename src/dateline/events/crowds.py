@@ -26,7 +26,7 @@ from .checks import excluded
 from .coding import Candidate, Coding
 from .context import is_armed
 from .dating import date_for
-from .fatalities import fatalities_in
+from .fatalities import fatalities_in, toll_victims
 from .locate import locate
 from .modality import is_negated
 from .naming import civilians_of, police_of
@@ -211,10 +211,12 @@ def protest(c: Coding) -> Candidate | bool:
     force_name = side_name(force, iso2) if force else police_of(iso2)
     toll = fatalities_in(sent, trigger)
     killed = bool(lemmas & vocab.words("killing_words")) or toll
+    # "police officers were shot dead at a protest": no force was used on the crowd
+    forces_hit = bool(killed) and _forces_killed(sent, trigger)
     c.event_type = "Protests"
-    if killed or _maiming(sent):
+    if (killed or _maiming(sent)) and not forces_hit:
         c.sub_event, a2 = "Excessive force against protesters", force_name
-    elif _intervened(sent):
+    elif _intervened(sent) and not forces_hit:
         c.sub_event, a2 = "Protest with intervention", force_name
     else:
         c.sub_event, a2, toll = c.cls.sub_event_type, None, None
@@ -271,6 +273,15 @@ def fired_on_crowd(c: Coding) -> bool:
         or any(ch.dep_ == "acl" and ch.lemma_.lower() in vocab.words("protest_words") for ch in hit.children)
         for hit in hits
     )
+
+
+def _forces_killed(sent, trigger: Token) -> bool:
+    """Are the dead the sentence counts all police or soldiers ("an attack in which five police
+    officers were shot dead at a protest")? Then whoever killed them fought the forces; the
+    crowd was not met with force."""
+    victims = toll_victims(sent, trigger)[1]
+    armed = vocab.words("armed_target_nouns")
+    return bool(victims) and all(v.lemma_.lower() in armed for v in victims)
 
 
 def _maiming(sent) -> bool:

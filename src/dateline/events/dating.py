@@ -64,12 +64,15 @@ def _in_clause_of(doc: Doc, timex: dict, trigger: Token) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in ("since", "until", "before"):
         return False  # "the deadliest attack since Sept. 11, 2001": a yardstick, not the date
+    t_head = _clause_head(root)
+    if t_head.dep_ == "relcl" and t_head.head.i != trigger.i and t_head.i != _clause_head(trigger).i \
+            and trigger.is_ancestor(t_head):
+        return False  # "attacking the town of Heet, which the army recaptured last month": the town's story
     if trigger.left_edge.i <= root.i <= trigger.right_edge.i:
         return not (_coarse(timex) and _in_clause_on_other(root, trigger))
     if _right_after(doc, timex, trigger):
         return True
     head = _clause_head(trigger)
-    t_head = _clause_head(root)
     if t_head == head:
         return True
     if head.dep_ in ("relcl", "advcl", "acl") and span.start <= head.head.i < span.end:

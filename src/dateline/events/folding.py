@@ -182,8 +182,8 @@ def _absorb(generic: Candidate, specific: list[Candidate]) -> None:
     """Give the killing's victims and toll to the specific event nearest it."""
     target = min(specific, key=lambda c: abs(c.trigger.i - generic.trigger.i))
     ev, gev = target.event, generic.event
-    if ev["fatalities"] is None and gev["fatalities"] is not None:
-        ev["fatalities"] = gev["fatalities"]
+    if ev["fatalities"] is None and gev["fatalities"] is not None and ev["sub_event_type"] != "Peaceful protest":
+        ev["fatalities"] = gev["fatalities"]  # (a peaceful protest's dead were not its own: see crowds.protest)
     if ev["event_type"] == "Protests":
         return  # the protest's sides are settled by the protest rules
     if gev["event_type"] == ev["event_type"] and ev.get("_guessed_actor1") and gev.get("actor1") \
