@@ -166,8 +166,9 @@ class PlaceRecognizer:
         # Franklin", "Marburg kills"), unless a place preposition puts it on the map
         kept = []
         for m in live:
-            big = any(prior(c, m.text) >= 2.5 for c in m.candidates)  # "Baghdad Street" leaves Baghdad a city
-            if bare_key(m.text) in other_things and not (m.in_dateline or big or self._placed_by_text(text, m)):
+            # "Baghdad Street" leaves Baghdad a city: a big place stays one (asked only of the other things' names)
+            if bare_key(m.text) in other_things and not (
+                    m.in_dateline or any(prior(c, m.text) >= 2.5 for c in m.candidates) or self._placed_by_text(text, m)):
                 m.notes.append("the article's name of a building or disease")
             else:
                 kept.append(m)
