@@ -95,6 +95,8 @@ def count_noun_phrase(head: Token) -> int | None:
     return None
 
 
+# How the parser hangs "dead" on "leaving": "leaving 20 people dead" is also read as a clause (ccomp).
+_DEAD_DEPS = ("oprd", "xcomp", "acomp", "ccomp")
 # Verbs whose subject is the dead ("two more died", "eight people perished").
 _DYING_VERBS = ("die", "perish")
 
@@ -116,7 +118,7 @@ def _victim_heads(verb: Token) -> list[Token]:
                 heads.append(child)
         elif child.dep_ in ("dobj", "nsubjpass") or (verb.lemma_ in _DYING_VERBS and child.dep_ == "nsubj"):
             heads.append(child)
-        elif child.dep_ in ("oprd", "xcomp", "acomp") and child.lower_ == "dead" and verb.lemma_ == "leave":
+        elif child.dep_ in _DEAD_DEPS and child.lower_ == "dead" and verb.lemma_ == "leave":
             # "blasts that left at least 20 people dead": the parser makes the dead the subject of "dead"
             heads.extend(c for c in child.children if c.dep_ == "nsubj")
         elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PRON") and any(h.dep_ == "dobj" for h in verb.children):
@@ -239,7 +241,7 @@ def _killed_in_manner(verb: Token) -> bool:
 def _left_dead(verb: Token) -> bool:
     """"leaving two soldiers dead", "fighting that left at least 11 combatants dead"."""
     return verb.lemma_.lower() == "leave" and any(
-        (ch.dep_ in ("oprd", "xcomp", "acomp") and ch.lower_ == "dead")
+        (ch.dep_ in _DEAD_DEPS and ch.lower_ == "dead")
         or (ch.dep_ == "dobj" and any(m.lower_ == "dead" for m in ch.children))  # "left 11 combatants dead"
         for ch in verb.children)
 
