@@ -155,7 +155,7 @@ def fatalities_in(sent: Span, trigger: Token | None = None) -> int | None:
     clauses = _clauses(sent)
     if not clauses:
         return 0 if _says_nobody_hurt(sent) else None
-    nearest = min(clauses, key=lambda cl: abs(cl[0].i - trigger.i) if trigger is not None else 0)
+    nearest = _nearest(clauses, trigger)
     total = nearest[1]
     for clause in clauses:
         if clause is not nearest and _adds_to(clause, nearest):
@@ -170,8 +170,13 @@ def toll_victims(sent: Span, trigger: Token) -> tuple[Token | None, list[Token]]
     clauses = _clauses(sent)
     if not clauses:
         return None, []
-    nearest = min(clauses, key=lambda cl: abs(cl[0].i - trigger.i))
+    nearest = _nearest(clauses, trigger)
     return nearest[0], nearest[2]
+
+
+def _nearest(clauses: list[tuple], trigger: Token | None) -> tuple:
+    """The killing nearest the trigger (the first told, with no trigger)."""
+    return min(clauses, key=lambda cl: abs(cl[0].i - trigger.i) if trigger is not None else 0)
 
 
 @doccache.per_sentence

@@ -31,11 +31,14 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .. import settings, vocab
+from ..acled import actor_kind
+from .context import STATE_FORCES
 from .fatalities import add_toll
 from .lexicon import load_classes
 from .merge import _km
 from .naming import crowd_for, crowd_role
 from .responsibility import acts_in_general
+from .sides import BOMBS
 
 # Kinds that can be one occurrence, and which one names it (earlier in the list wins).
 FAMILIES: tuple[tuple[str, ...], ...] = (
@@ -235,10 +238,6 @@ def _forces_met(row: dict, ev: dict) -> tuple[str, str] | None:
     detonated his vest when guards approached him", "police carried out controlled
     explosions"): the forces confronted or cleared up after the attack, they did not make it.
     (unidentified attacker, the forces) or None."""
-    from ..acled import actor_kind
-    from .context import STATE_FORCES
-    from .sides import BOMBS
-
     if not {row.get("sub_event_type"), ev.get("sub_event_type")} & BOMBS:
         return None
     for attack, other in ((row, ev), (ev, row)):

@@ -62,34 +62,35 @@ def next_sent(sent: Span) -> Span | None:
 R = TypeVar("R")
 
 
+def _remembered_per(key_of: Callable[[Token | Span], object]) -> Callable:
+    """A decorator remembering a one-argument function's answer per `key_of(argument)` in the
+    Doc's events cache (dropped with it)."""
+
+    def decorate(fn: Callable) -> Callable:
+        name = f"{fn.__module__}.{fn.__qualname__}"
+
+        @wraps(fn)
+        def remembered(item):
+            memo = _cache(item.doc).setdefault(name, {})
+            key = key_of(item)
+            if key not in memo:
+                memo[key] = fn(item)
+            return memo[key]
+
+        return remembered
+
+    return decorate
+
+
 def per_token(fn: Callable[[Token], R]) -> Callable[[Token], R]:
     """`fn(token)` remembered per token of the Doc: the candidate events of one word (one per
     event class) ask the same questions of it. For the event coder only, once the parse is final."""
-    name = f"{fn.__module__}.{fn.__qualname__}"
-
-    @wraps(fn)
-    def remembered(token: Token) -> R:
-        memo = _cache(token.doc).setdefault(name, {})
-        if token.i not in memo:
-            memo[token.i] = fn(token)
-        return memo[token.i]
-
-    return remembered
+    return _remembered_per(lambda tok: tok.i)(fn)
 
 
 def per_sentence(fn: Callable[[Span], R]) -> Callable[[Span], R]:
     """`fn(sentence)` remembered per sentence of the Doc (see `per_token`)."""
-    name = f"{fn.__module__}.{fn.__qualname__}"
-
-    @wraps(fn)
-    def remembered(sent: Span) -> R:
-        memo = _cache(sent.doc).setdefault(name, {})
-        key = (sent.start, sent.end)
-        if key not in memo:
-            memo[key] = fn(sent)
-        return memo[key]
-
-    return remembered
+    return _remembered_per(lambda sent: (sent.start, sent.end))(fn)
 
 
 def drop(doc: Doc) -> None:
