@@ -32,6 +32,7 @@ from ..language.doccache import sent_of
 from ..language.doccache import sents as doc_sents
 from ..language.doccache import text as doc_text
 from ..language.meta import ensure
+from .air import from_the_air
 from .checks import excluded, listed_names
 from .coding import Candidate, Coding
 from .context import ArticleContext
@@ -41,7 +42,7 @@ from .folding import drop_totals, fold, select
 from .incidents import assemble
 from .lexicon import LEXICON_FILE, TriggerClass, TriggerTable, load_table
 from .locate import BROAD_FEATURES, locate
-from .resolve import RESOLVERS, civilian_victims, from_the_air, resolve
+from .resolve import RESOLVERS, civilian_victims, resolve
 from .responsibility import responsibilities
 from .row import build_event, finish
 from .sides import ACTOR1_FALLBACKS, DEFAULT_ACTORS, choose_actor1, name_sides, read_roles

@@ -22,7 +22,8 @@ The table is data (`data/event_triggers.jsonl`), one JSON object per trigger cla
   (false: no other side is inferred), `air_only_lemmas` (lemmas that count only in the air),
   `airborne_lemmas` + `becomes_in_the_air` (lemmas that are the named class in the air),
   `aircraft_fired_lemmas` (lemmas that are the `becomes_in_the_air` class only when an aircraft
-  fires them: "helicopters fired rockets"),
+  fires them: "helicopters fired rockets"), `air_dropped_lemmas` (lemmas that are that class
+  when dropped: "bombs dropped on a market", see `air.py`),
   `crowd_riots` (done by a crowd, the act is a riot: see `crowds.py`), `absorbed_by` (event
   or sub-event types that, coded in the same sentence, hold this class's mention as a part of
   them: arrests at a protest, houses burned in a raid), `needs_actor` (false: an event even
@@ -73,6 +74,7 @@ class TriggerClass:
     airborne_lemmas: frozenset[str] = frozenset()
     becomes_in_the_air: str | None = None
     aircraft_fired_lemmas: frozenset[str] = frozenset()
+    air_dropped_lemmas: frozenset[str] = frozenset()
     crowd_riots: bool = False
     absorbed_by: frozenset[str] = frozenset()
     needs_actor: bool = True
@@ -83,7 +85,7 @@ class TriggerClass:
 
 
 _FIELDS = {f.name: f for f in fields(TriggerClass)}
-_SETS = {"objects", "agent_types", "air_only_lemmas", "airborne_lemmas", "aircraft_fired_lemmas", "absorbed_by"}
+_SETS = {"objects", "agent_types", "air_only_lemmas", "airborne_lemmas", "aircraft_fired_lemmas", "air_dropped_lemmas", "absorbed_by"}
 _NOT_CODING = {"class", "patterns", "note"}  # the row's name, how it is found, and prose
 
 

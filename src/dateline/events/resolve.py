@@ -24,7 +24,7 @@ parse's sides).
 
 Before its strategy, a class whose acts a crowd can commit (`crowd_riots`) is a riot when a
 crowd commits it (`crowds.riot`). A class may also turn into another in the air (`airborne_lemmas`, `becomes_in_the_air`:
-"the U.S. bombing of Raqqa" is an air strike), see `from_the_air`.
+"the U.S. bombing of Raqqa" is an air strike), see `air.from_the_air`.
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ from ..language.doccache import sents as doc_sents
 from ..language.doccache import text as doc_text
 from ..registry import Registry
 from . import crowds
-from .checks import airborne, in_an_air_war
 from .coding import Candidate, Coding
 from .context import ArticleContext, is_armed
 from .fatalities import fatalities_in
@@ -309,37 +308,7 @@ def _protest(c: Coding) -> Resolution:
     return crowds.protest(c)
 
 
-def from_the_air(c: Coding, classes: dict[str, TriggerClass]) -> None:
-    """A class that is another in the air becomes it: "the U.S. bombing of Raqqa", "bombing
-    raids by warplanes" are air strikes (sentence or article about aircraft, or an agent of
-    the air class's types); so are rockets and missiles an aircraft fired ("helicopter
-    gunships fired rockets", "a missile fired from a drone"), though not those of an army."""
-    target = c.cls.becomes_in_the_air
-    if target is None:
-        return
-    air = classes[target]
-    in_the_air = c.lemma in c.cls.airborne_lemmas and (airborne(c.span, c.agent, air.agent_types)
-                                                        or in_an_air_war(c.ctx, c.agent, air.agent_types))
-    if in_the_air or (c.lemma in c.cls.aircraft_fired_lemmas and fired_by_aircraft(c.trigger)):
-        c.cls = air
-        c.event_type, c.sub_event = air.event_type, air.sub_event_type
-
-
 # --- what the strategies read ------------------------------------------------------------------
-
-
-def fired_by_aircraft(trigger: Token) -> bool:
-    """Did an aircraft fire the weapon: the subject of the verb it is the object of
-    ("helicopters fired rockets"), a "from"/"by" phrase on it or its verb ("rockets fired from
-    drones", "missiles launched by warplanes"), or its own modifier ("a drone-fired missile")?"""
-    aircraft = vocab.words("firing_aircraft")
-    phrases: list[Token] = [w for ch in trigger.children if ch.dep_ in ("compound", "amod", "acl", "prep") for w in ch.subtree]
-    verb = trigger.head if trigger.dep_ in ("dobj", "nsubjpass") else None
-    if verb is not None:
-        doer = _subject(verb) if trigger.dep_ == "dobj" else None
-        phrases += list(doer.subtree) if doer is not None else []
-        phrases += [w for ch in verb.children if ch.dep_ in ("prep", "agent") and ch.lower_ in ("from", "by") for w in ch.subtree]
-    return any(w.lemma_.lower() in aircraft or w.lower_ in aircraft for w in phrases)
 
 
 def names_territory(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:

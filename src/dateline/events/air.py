@@ -1,0 +1,65 @@
+"""From the air: when a weapon's class is the air strike class instead.
+
+A trigger class may name the class it becomes in the air (`becomes_in_the_air`): a
+bombing told in a sentence or story about aircraft ("the U.S. bombing of Raqqa",
+`airborne_lemmas`), a rocket or missile an aircraft fired ("helicopter gunships fired
+rockets", `aircraft_fired_lemmas`) and a bomb that was dropped ("bombs dropped on the
+market", `air_dropped_lemmas`). ACLED codes these as air/drone strikes, not shelling or planted
+bombs.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import vocab
+from .checks import airborne, in_an_air_war
+from .coding import Coding
+from .lexicon import TriggerClass
+from .roles import _subject
+
+
+def from_the_air(c: Coding, classes: dict[str, TriggerClass]) -> None:
+    """A class that is another in the air becomes it: "the U.S. bombing of Raqqa", "bombing
+    raids by warplanes" are air strikes (sentence or article about aircraft, or an agent of
+    the air class's types); so are rockets and missiles an aircraft fired ("helicopter
+    gunships fired rockets", "a missile fired from a drone"), though not those of an army; and
+    bombs that were dropped ("helicopters dropped barrel bombs", "bombs dropped on a market")."""
+    target = c.cls.becomes_in_the_air
+    if target is None:
+        return
+    air = classes[target]
+    in_the_air = c.lemma in c.cls.airborne_lemmas and (airborne(c.span, c.agent, air.agent_types)
+                                                        or in_an_air_war(c.ctx, c.agent, air.agent_types))
+    # the small model leaves a sentence-initial plural as it is ("Missiles fired by ...")
+    lemma = c.lemma if c.lemma in c.cls.aircraft_fired_lemmas else c.lemma.removesuffix("s")
+    fired = lemma in c.cls.aircraft_fired_lemmas
+    if in_the_air or (fired and fired_by_aircraft(c.trigger)) or (lemma in c.cls.air_dropped_lemmas and dropped(c.trigger)):
+        c.cls = air
+        c.event_type, c.sub_event = air.event_type, air.sub_event_type
+
+
+def fired_by_aircraft(trigger: Token) -> bool:
+    """Did an aircraft fire the weapon: the subject of the verb it is the object of
+    ("helicopters fired rockets"), a "from"/"by" phrase on it or its verb ("rockets fired from
+    drones", "missiles launched by warplanes"), or its own modifier ("a drone-fired missile")?"""
+    aircraft = vocab.words("firing_aircraft")
+    phrases: list[Token] = [w for ch in trigger.children if ch.dep_ in ("compound", "amod", "acl", "prep") for w in ch.subtree]
+    verb = trigger.head if trigger.dep_ in ("dobj", "nsubjpass") else None
+    if trigger.dep_ == "nsubj" and any(ch.dep_ == "agent" for ch in trigger.head.children):
+        verb = trigger.head  # "Bombs dropped by a helicopter ..." parsed as the main verb
+    if verb is not None:
+        doer = _subject(verb) if trigger.dep_ == "dobj" else None
+        phrases += list(doer.subtree) if doer is not None else []
+        phrases += [w for ch in verb.children if ch.dep_ in ("prep", "agent") and ch.lower_ in ("from", "by") for w in ch.subtree]
+    return any(w.lemma_.lower() in aircraft or w.lower_ in aircraft
+               or (w.i > 0 and f"{w.doc[w.i - 1].lower_} {w.lower_}" in aircraft) for w in phrases)
+
+
+def dropped(trigger: Token) -> bool:
+    """Was the weapon dropped: the object or passive subject of a dropping verb ("dropped
+    bombs", "bombs were dropped"), or modified by one ("bombs dropped by a helicopter")?"""
+    verbs = vocab.words("dropping_verbs")
+    if trigger.dep_ in ("dobj", "nsubjpass", "nsubj") and trigger.head.lemma_.lower() in verbs:
+        return trigger.dep_ != "nsubj" or any(ch.dep_ == "agent" for ch in trigger.head.children)
+    return any(ch.dep_ == "acl" and ch.lemma_.lower() in verbs for ch in trigger.children)
