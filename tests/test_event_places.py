@@ -91,3 +91,33 @@ def test_a_province_seat_is_its_largest_town_inside_it():
         seats[name] = gaz.seat(unit).name
     # Raqqa's towns spell the province "Ar-Raqqah": matched by name key, not by spelling
     assert seats == {"Helmand Province": "Lashkar Gāh", "Raqqa Governorate": "Ar Raqqah", "Mississippi": "Jackson"}
+
+
+def test_an_event_in_a_part_of_a_country_stands_in_that_part(extract):
+    # "northern Nigeria" is far from Nigeria's middle: the event stands among the north's towns.
+    evs = extract("Gunmen killed seven villagers in northern Nigeria on Friday, police said.")
+    assert evs and evs[0]["geo_precision"] == 3 and evs[0]["location"] == "northern Nigeria", evs
+    assert evs[0]["latitude"] > 10.5, evs
+    evs = extract("Two soldiers were killed in a bomb blast in south-eastern Turkey on Monday.")
+    assert evs and evs[0]["location"] == "south-eastern Turkey" and evs[0]["longitude"] > 38.0, evs
+
+
+def test_a_country_named_alone_keeps_its_point(extract):
+    evs = extract("Gunmen killed seven villagers in Nigeria on Friday, police said.")
+    assert evs and evs[0]["location"] == "Nigeria", evs
+
+
+def test_a_part_of_a_country_is_the_middle_of_its_provinces_there():
+    from dateline.language.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    north, south = gaz.part_of_country("AF", "n"), gaz.part_of_country("AF", "s")
+    assert north[0] > 35.0 and south[0] < 33.0
+    assert gaz.part_of_country("AF", "ns") is None  # no province is in both thirds
+    assert gaz.part_of_country(None, "n") is None
+
+
+def test_the_capital_a_demonym_names_is_the_event_place(extract):
+    evs = extract("A car bomb killed four people in the Afghan capital on Tuesday, officials said.")
+    assert [e["location"] for e in evs] == ["Afghan capital"], evs
+    assert abs(evs[0]["latitude"] - 34.53) < 0.1, evs  # Kabul

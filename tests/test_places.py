@@ -376,3 +376,43 @@ def test_a_participle_the_ner_took_for_a_name_does_not_hide_the_place(nlp):
     doc = run(nlp, "Iraqi troops retook the centre of Kirkuk on Friday, the army said.\n\n"
                    "Addressing Kirkuk on Saturday, the governor promised the city would be rebuilt.")
     assert near(place(doc, "Kirkuk"), 35.47, 44.39)
+
+
+def test_a_demonym_or_a_country_names_its_capital(nlp):
+    doc = run(nlp, "Protesters gathered in the Kenyan capital on Monday, then marched on Uganda's capital.")
+    assert [(p["name"], p["resolved"]) for p in doc._.places] == [
+        ("Kenyan capital", "Nairobi"), ("Uganda", "Uganda"), ("capital", "Kampala")]
+    doc = run(nlp, "Shelling hit the capital of Yemen overnight.")
+    assert ("capital", "Sanaa") in [(p["name"], p["resolved"]) for p in doc._.places]
+
+
+def test_a_capital_named_after_the_word_is_not_found_twice(nlp):
+    doc = run(nlp, "A blast shook the Somali capital, Mogadishu, on Sunday.")
+    assert names(doc) == ["Mogadishu"]
+
+
+def test_a_name_a_country_owns_is_a_place_in_it(nlp):
+    # the NER reads these as people; "Nigeria's" says where they are
+    doc = run(nlp, "Gunmen stormed a school in Nigeria's Zamfara and a market in Iraq's Tal Afar.")
+    assert place(doc, "Zamfara")["country_code"] == "NG"
+    assert place(doc, "Tal Afar")["country_code"] == "IQ"
+
+
+def test_a_big_city_before_a_building_word_is_the_city(nlp):
+    doc = run(nlp, "Bomber kills six at Kabul mosque")
+    assert near(place(doc, "Kabul"), 34.53, 69.17)
+    # a small place's name before the word is the building's own name
+    doc = run(nlp, "Gunmen raided the Al Salem hospital in Mosul.")
+    assert names(doc) == ["Mosul"]
+
+
+def test_a_big_city_is_not_swallowed_by_a_longer_name_only_spelled_close(nlp):
+    doc = run(nlp, "Suicide bombing in Baghdad Shiite district kills 12")
+    assert near(place(doc, "Baghdad"), 33.34, 44.40)
+
+
+def test_a_province_before_town_or_village_is_the_province(nlp):
+    doc = run(nlp, "Iraqi troops entered a key Anbar town on Sunday.")
+    assert place(doc, "Anbar")["feature"] == "province" and place(doc, "Anbar")["country_code"] == "IQ"
+    doc = run(nlp, "Clashes erupted in Idlib city on Friday.")
+    assert place(doc, "Idlib")["feature"] == "city"

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import settings, vocab
 from ..language.doccache import text as doc_text
+from ..language.gazetteer import get_gazetteer
 from .context import ArticleContext
 
 BROAD_FEATURES = {"country", "region", "province", "governorate", "admin1", "state", "continent", "river", "admin2", "district"}
@@ -31,6 +32,8 @@ def location_name(place: dict | None) -> str | None:
     if not place:
         return None
     name = re.sub(r"[’']s$", "", place.get("name") or "").strip()
+    if name.islower():
+        return place.get("resolved")  # "Iraq's capital": the text's word is no name
     if name.isupper() and len(name) > 3:
         name = " ".join(w.capitalize() if not w.startswith("AL-") else "al-" + w[3:].capitalize() for w in name.split())
     return name or place.get("resolved")
@@ -163,7 +166,7 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span, nationwide: bool = F
         region = [p for p in broad if p.get("feature") != "country"]
         pool = region or broad
         home = [p for p in pool if p.get("country_code") == ctx.focus_country]
-        return (home or pool)[0], 3
+        return _part_of_country(sent.doc, (home or pool)[0]), 3
     if nationwide:
         return _country_place(ctx)
     # Nothing in the sentence: the paragraph's last specific place, then the focus place.
@@ -181,6 +184,31 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span, nationwide: bool = F
     if ctx.focus_place:
         return ctx.focus_place, 1
     return _country_place(ctx)
+
+
+# the word or two right before a name: "northern ", "north-western ", "South East "
+_WORDS_BEFORE = re.compile(r"([A-Za-z]+)(?:([- ])([A-Za-z]+))? $")
+
+
+def _part_of_country(doc: Doc, place: dict) -> dict:
+    """'in northern Iraq', 'southeast Turkey': the middle of that part of the country, named
+    as written, instead of the country's point; any other place as it is."""
+    if place.get("feature") != "country":
+        return place
+    m = _WORDS_BEFORE.search(doc_text(doc)[max(0, place["start"] - 20) : place["start"]])
+    if m is None:
+        return place
+    parts = vocab.mapping("compass_parts")
+    written = (m.group(1) + (m.group(3) or "")).lower()
+    part, start = parts.get(written), m.start(1)
+    if part is None and m.group(3):  # "Kurds in northern Iraq": the last word alone
+        part, start = parts.get(m.group(3).lower()), m.start(3)
+    point = get_gazetteer().part_of_country(place.get("country_code"), part) if part else None
+    if point is None:
+        return place
+    start += max(0, place["start"] - 20)
+    return {**place, "name": doc_text(doc)[start : place["end"]], "start": start, "feature": "region",
+            "latitude": point[0], "longitude": point[1]}
 
 
 def _country_place(ctx: ArticleContext) -> tuple[dict | None, int]:

@@ -206,6 +206,8 @@ class Gazetteer:
         self._places: dict[int, Place] = {}
         self._countries: dict[str, Place] = {}
         self._seats: dict[tuple[str, str], list[int]] | None = None
+        self._parts: dict[tuple[str, str], tuple[float, float] | None] = {}
+        self._capitals: dict[str, Place] | None = None
         # name -> places, for lookup and lookup_skeleton: the same names recur in every article
         self._found: dict[str, tuple[Place, ...]] = {}
         self._found_skeleton: dict[str, tuple[Place, ...]] = {}
@@ -306,6 +308,54 @@ class Gazetteer:
                 keys[a1] = name_key(self._strings[a1])
             seats.setdefault((self._codes["cc"][self._cc[idx]], keys[a1]), []).append(idx)
         return seats
+
+    def part_of_country(self, iso2: str | None, part: str) -> tuple[float, float] | None:
+        """The middle of a part of a country ("northern Iraq": `part` "n"; "se", "c" ...): the
+        median of the seats of its provinces whose points lie in that outer third of the span
+        of the country's province points (the middle third, for "c"; both thirds for "ne").
+        An event placed only so stands nearer where it was than at the country's point.
+        None for a country of fewer than three seated provinces or an empty part."""
+        if not iso2:
+            return None
+        if (iso2, part) not in self._parts:
+            self._parts[(iso2, part)] = self._part_point(iso2, part)
+        return self._parts[(iso2, part)]
+
+    def _part_point(self, iso2: str, part: str) -> tuple[float, float] | None:
+        codes = self._codes
+        if iso2 not in codes["cc"] or "province" not in codes["feature"]:
+            return None
+        rows = np.flatnonzero((self._cc == codes["cc"].index(iso2)) & (self._feature == codes["feature"].index("province"))
+                              & (self._lat != _NULL_COORD))
+        units = []
+        for idx in rows.tolist():
+            unit = self.get(idx)
+            seat = self.seat(unit) if unit is not None else None
+            if seat is not None:
+                units.append((unit.latitude, unit.longitude, seat.latitude, seat.longitude))
+        if len(units) < 3:
+            return None
+        lats, lons = [u[0] for u in units], [u[1] for u in units]
+        lat1, lat2 = min(lats) + (max(lats) - min(lats)) / 3, max(lats) - (max(lats) - min(lats)) / 3
+        lon1, lon2 = min(lons) + (max(lons) - min(lons)) / 3, max(lons) - (max(lons) - min(lons)) / 3
+        tests = {"n": lambda u: u[0] >= lat2, "s": lambda u: u[0] <= lat1, "e": lambda u: u[1] >= lon2,
+                 "w": lambda u: u[1] <= lon1, "c": lambda u: lat1 < u[0] < lat2 and lon1 < u[1] < lon2}
+        inside = [u for u in units if all(tests[p](u) for p in part if p in tests)]
+        if not inside:
+            return None
+        return float(np.median([u[2] for u in inside])), float(np.median([u[3] for u in inside]))
+
+    def capital(self, iso2: str | None) -> Place | None:
+        """The country's capital (GeoNames' PPLC; the most populous, should there be two)."""
+        if self._capitals is None:
+            self._capitals = {}
+            for idx in np.flatnonzero(self._flags & CAPITAL).tolist():
+                place = self.get(idx)
+                if place is not None and place.country_code and (
+                        (place.population or 0) > (self._capitals.get(place.country_code, place).population or 0)
+                        or place.country_code not in self._capitals):
+                    self._capitals[place.country_code] = place
+        return self._capitals.get(iso2) if iso2 else None
 
     def country(self, iso2: str | None) -> Place | None:
         return self._countries.get(iso2) if iso2 else None

@@ -200,6 +200,8 @@ def find_names(text: str, gaz: Gazetteer, offset: int = 0, ws: list[Word] | None
             if not cands and n >= 2 and all(w.cap for w in grams if w.lower not in ARTICLE_WORDS):
                 cands = _similar(span, gaz.lookup_skeleton(span), gaz)
                 fuzzy = bool(cands)
+                if fuzzy and _big_place_opens(text, grams, gaz):
+                    continue  # "Baghdad Shiite district" is Baghdad, not a village spelled like "Bagh Dasht"
             if cands:
                 found = Mention(offset + grams[0].start, offset + grams[-1].end, span, cands, fuzzy=fuzzy)
                 i += n
@@ -210,6 +212,17 @@ def find_names(text: str, gaz: Gazetteer, offset: int = 0, ws: list[Word] | None
         else:
             out.append(found)
     return out
+
+
+def _big_place_opens(text: str, grams: list[Word], gaz: Gazetteer) -> bool:
+    """The words open with a big place written as its own name ("Baghdad" of "Baghdad Shiite"):
+    an exact name the reader knows beats a longer one only spelled close to a village's."""
+    for k in range(len(grams) - 1, 0, -1):
+        if _ngram_ok(text, grams[:k]):
+            span = text[grams[0].start : grams[k - 1].end]
+            if any(prior(c, span) >= 2.5 and fold(span) == fold(c.name) for c in gaz.lookup(span)):
+                return True
+    return False
 
 
 def _similar(span: str, cands: tuple[Place, ...], gaz: Gazetteer) -> tuple[Place, ...]:

@@ -76,6 +76,7 @@ _PART_OF = re.compile(
 _CITY_QUARTER = re.compile(r"^(?:" + "|".join(w.capitalize() for w in PLACE_WORDS["directions"]) + r"|Old) ")
 # "the town of", "the province of": what the name after it is (`of_hints`)
 _KIND_OF = re.compile(r"\b(" + "|".join(PLACE_WORDS["of_hints"]) + r") of (the )?$")
+_COUNTRY_OWNER = re.compile(r"\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)?)[’']s $")
 _OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)*)[’']s (?:the )?$")
 _CONTAINER_AFTER = re.compile(
     r"(?:,| in(?: the)?(?: (?:" + DIRECTION_ALTERNATION + r"|"
@@ -288,6 +289,11 @@ class PlaceRecognizer:
             m.hint = PLACE_WORDS["of_hints"][before.group(1)]  # "the town of Rawa", "the state of Washington"
         if m.hint in HINT_FEATURES and not any(c.feature == "country" for c in m.candidates):
             fit = tuple(c for c in m.candidates if c.feature in HINT_FEATURES[m.hint])
+            if fit and m.hint == "settlement" and not before and not any(
+                    c.feature == "city" and likeness(m.text, c.name) == 1.0 for c in fit):
+                # "a key Anbar town", "a Diyala village": one in the province, unless a city is so named
+                fit += tuple(c for c in m.candidates if c.feature == "province"
+                             and likeness(m.text, c.name, admin_blind=True) == 1.0)
             if fit:
                 m.candidates = fit
         after = _CONTAINER_AFTER.match(text[m.end : m.end + 40])
@@ -387,8 +393,9 @@ class PlaceRecognizer:
         if nxt and self._starts_a_name(m, nxt.group(1).lower()):
             return "a common word starting a longer name"  # "the Green Zone", "Red Square"
         nxt = re.match(r"[ \u00a0]([a-z]+)", text[m.end : m.end + 20])
-        if nxt and nxt.group(1) in MEDIA_WORDS:
-            return f"a {nxt.group(1)}'s name"
+        if nxt and nxt.group(1) in MEDIA_WORDS and not any(
+                prior(c, m.text) >= 2.5 and fold(m.text) == fold(c.name) for c in m.candidates):
+            return f"a {nxt.group(1)}'s name"  # but "a Baghdad mosque", "Kabul hospital": one in the city
         hyphened = re.match(r"-([a-z]\w*)", text[m.end : m.end + 20])
         locative = bool(hyphened) and hyphened.group(1) in vocab.words("locative_hyphen_suffixes")
         if hyphened and not locative:
@@ -410,6 +417,18 @@ class PlaceRecognizer:
             if chain and any(self._demonym(w) for w in re.findall(r"[A-Z][\w’'-]+", chain.group(0))):
                 return "abbreviation as modifier"  # "U.S., U.K. and French maritime operations"
         return None
+
+    def _country_owned(self, text: str, m: Mention) -> None:
+        """"Iraq's Tal Afar", "Nigeria's Borno": a name owned by a country is a place in it, as a
+        name followed by its country is ("Tal Afar, Iraq"); its namesakes elsewhere are not."""
+        owner = _COUNTRY_OWNER.search(text, max(0, m.start - 40), m.start)
+        if owner is None:
+            return
+        countries = {c.country_code for c in self.gaz.lookup(owner.group(1)) if c.feature == "country"}
+        inside = tuple(c for c in m.candidates if c.country_code in countries and c.feature != "country")
+        if inside:
+            m.candidates = inside
+            m.why.append((f"after {owner.group(1)}'s", 1.5))
 
     def _placed_by_text(self, text: str, m: Mention) -> bool:
         """The words around the name say it is a place: a place preposition right before it
@@ -484,6 +503,8 @@ class PlaceRecognizer:
             m.why.append(("named after 'the town, ...'", 1.0))  # "another smaller town ..., Rawa"
         if m.container:
             m.why.append((f"in {m.container[0].name}", 1.5))
+        else:
+            self._country_owned(text, m)
         if _capitalised_neighbour(doc, m):
             m.why.append(("part of a longer name", -2.0))  # "Eager Lion", "Nadia Murad"
         span = doc.char_span(m.start, m.end, alignment_mode="expand")

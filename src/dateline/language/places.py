@@ -14,6 +14,8 @@ Three steps, one module each, joined here:
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,6 +28,15 @@ from .place_recognition import PlaceRecognizer
 from .place_resolution import Context, PlaceResolver
 
 
+# "the Iraqi capital", "Iraq's capital", "the capital of Iraq" ("head": what the place's span is)
+_CAPITAL = re.compile(
+    r"\b(?:(?P<people>[A-Z][a-z]+) (?P<head>capital)\b|(?P<owner>[A-Z][\w.-]*)['’]s (?P<head2>capital)\b"
+    r"|(?P<head3>capital)(?: city)? of (?:the )?(?P<country>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*))"
+)
+# what comes between "capital" and the capital's own name: "capital, Kabul", "capital city of Kabul"
+_NAMED_AFTER = re.compile(r",? (?:city )?(?:of )?(?:the )?")
+
+
 class PlaceFinder:
     """The spaCy component (see the module docstring)."""
 
@@ -34,6 +45,7 @@ class PlaceFinder:
         self._gaz = gazetteer
         self._country_name = _country_namer()
         demonym = _demonym_reader()
+        self._demonym = demonym
         self.recognizer = PlaceRecognizer(gazetteer, lexicon, demonym, accept)
         self.resolver = PlaceResolver(gazetteer, demonym)
 
@@ -74,8 +86,36 @@ class PlaceFinder:
             elif boxes:
                 whole.resolved = max(boxes, key=size_score)
             mentions.append(whole)
+        if "capital" in text:
+            mentions += self._capitals(text, [m for m in mentions if m.kept])
         mentions.sort(key=lambda m: m.start)
         return mentions, ctx
+
+    def _capitals(self, text: str, kept: list[Mention]) -> list[Mention]:
+        """'the Iraqi capital', "Iraq's capital", 'the capital of Iraq': the country's capital,
+        unless the text names it right after ('the Afghan capital, Kabul')."""
+        found = []
+        for m in _CAPITAL.finditer(text):
+            head = next(h for h in ("head", "head2", "head3") if m.group(h))
+            lo, hi = (m.start("people") if m.group("people") else m.start(head)), m.end(head)
+            after = _NAMED_AFTER.match(text, m.end(head))
+            named_at = after.end() if after else -1
+            if any(k.start < hi and lo < k.end or (k.start == named_at and k.resolved is not None
+                                                   and k.resolved.feature != "country") for k in kept):
+                continue
+            if m.group("people"):
+                cc = self._demonym(m.group("people"))
+            else:
+                at = m.start("owner") if m.group("owner") else m.start("country")
+                cc = next((k.resolved.country_code for k in kept if k.start == at and k.resolved is not None
+                           and k.resolved.feature == "country"), None)
+            capital = self.gaz.capital(cc)
+            if capital is None:
+                continue
+            whole = Mention(lo, hi, text[lo:hi], (capital,), kept=True, resolved=capital, evidence=3.0)
+            whole.notes.append("a country's capital")
+            found.append(whole)
+        return found
 
     def record(self, m: Mention) -> dict:
         c = m.resolved
