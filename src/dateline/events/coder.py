@@ -44,7 +44,7 @@ from .lexicon import LEXICON_FILE, TriggerClass, TriggerTable, load_table
 from .locate import BROAD_FEATURES, locate
 from .resolve import RESOLVERS, civilian_victims, resolve
 from .responsibility import responsibilities
-from .row import build_event, finish
+from .row import build_event, finish, per_town
 from .sides import ACTOR1_FALLBACKS, DEFAULT_ACTORS, choose_actor1, name_sides, read_roles
 
 
@@ -96,7 +96,7 @@ class EventCoder:
             told.add(sent_of(span.root).start_char)
             cand = self.code(ctx, cls, span)
             if cand is not None:
-                candidates.append(cand)
+                candidates.extend(per_town(cand))
         tolls = later_tolls([s for s in doc_sents(doc) if s.end_char > ctx.body_start], told)
         said = responsibilities(ctx)  # claims and blames name the perpetrators they are about
         events = drop_totals(assemble(fold(select(candidates)), tolls, said, doc_text(doc)), ctx)
@@ -108,6 +108,7 @@ class EventCoder:
             ev.pop("_anaphoric", None)
             ev.pop("_agentless", None)
             ev.pop("_killing", None)
+            ev.pop("_town", None)
         doc._.events = events
         drop_cache(doc)
         return doc

@@ -32,6 +32,7 @@ class Candidate:
     quote: dict | None = None
     speaker_side: str | None = None
     agency: str | None = None
+    towns: tuple = ()  # (place, geo_precision) of the towns told together with its own ("in Paris and Marseille")
 
     def attribute(self) -> None:
         self.event["attribution"], self.event["source"] = attribute(

@@ -52,7 +52,7 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
         if harm:
             targets = [c for c in chosen.values() if c.event["event_type"] != "Strategic developments"]
             for cand in generic:
-                own = [t for t in targets if not _told_aside(t, cand)]
+                own = [t for t in targets if not _told_aside(t, cand) and not _not_the_crowds(cand, t)]
                 if own:
                     _absorb(cand, own)
                 elif targets:  # the only specific act is told aside: the generic one is its own event
@@ -148,13 +148,21 @@ def _told_aside(specific: Candidate, generic: Candidate) -> bool:
     return trigger.dep_ == "relcl" and trigger.head.i != generic.trigger.i and generic.trigger not in trigger.subtree
 
 
+def _not_the_crowds(generic: Candidate, target: Candidate) -> bool:
+    """Police or soldiers shot at a peaceful march ("two officers were shot dead by a sniper
+    during a march"): the crowd met no force (crowds.protest), so the shooting is no part of the
+    protest but its own attack on the forces, coded beside it."""
+    return target.event["sub_event_type"] == "Peaceful protest" and generic.event["event_type"] == "Battles" \
+        and bool(generic.event.get("actor2"))
+
+
 def _towns(group: list[Candidate]) -> dict[tuple, list[str]]:
     """Per kind, the towns a sentence places its mentions in, when it names more than one ("stormed
     the parliament in Baghdad, while in Basra others hurled stones"): ACLED codes each place apart."""
     towns: dict[tuple, list[str]] = {}
     for cand in group:
         ev = cand.event
-        if ev.get("geo_precision") == 1 and ev.get("location"):
+        if (ev.get("geo_precision") == 1 or ev.get("_town")) and ev.get("location"):
             named = towns.setdefault((ev["event_type"], ev["sub_event_type"]), [])
             if ev["location"] not in named:
                 named.append(ev["location"])
@@ -166,7 +174,8 @@ def _town_of(ev: dict, towns: dict[tuple, list[str]]) -> str | None:
     named = towns.get((ev["event_type"], ev["sub_event_type"]))
     if not named:
         return None
-    return ev["location"] if ev.get("geo_precision") == 1 and ev.get("location") in named else named[0]
+    own = ev.get("geo_precision") == 1 or ev.get("_town")
+    return ev["location"] if own and ev.get("location") in named else named[0]
 
 
 def _same_sides(a: dict, b: dict) -> bool:

@@ -219,3 +219,38 @@ def _country_place(ctx: ArticleContext) -> tuple[dict | None, int]:
         None,
     )
     return country, 3
+
+
+def coordinated(ctx: ArticleContext, sent: Span, place: dict | None) -> list[tuple[dict, int]]:
+    """The towns told together with the event's own ("marched in Paris and Marseille", "protests
+    in Lagos, Abuja and Kano", "air strikes on Aleppo and Idlib"), each with its geo_precision:
+    ACLED codes one event per place. Not the ends of one stretch ("between Mosul and Kirkuk", "the
+    road linking Goma and Rutshuru", "from X and Y"), not a region ("Idlib and Hama provinces", a
+    modifier), not alternatives ("in Paris or Lyon"), not a town of another country."""
+    if not place or place.get("feature") in BROAD_FEATURES or place.get("start") is None:
+        return []
+    doc = sent.doc
+    span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
+    if span is None or not span.root.conjuncts:
+        return []
+    first = span.root
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "appos", "npadvmod") or \
+            first.head.lemma_.lower() in vocab.words("stretch_words") or first.head.lower_ in vocab.words("stretch_words"):
+        return []
+    if any(t.dep_ in ("cc", "preconj") and t.lower_ in ("or", "nor", "either", "neither", "between")
+           for c in (first, *first.conjuncts) for t in c.children):
+        return []
+    others = [c for c in first.conjuncts if c.i != span.root.i]
+    if not others:
+        return []
+    spots = {}
+    for p in ctx.places_in(sent):
+        if p is place or p.get("feature") in BROAD_FEATURES or p.get("latitude") is None \
+                or p.get("country_code") != place.get("country_code"):
+            continue
+        pspan = doc.char_span(p["start"], p["end"], alignment_mode="expand")
+        if pspan is not None and any(c.i == pspan.root.i for c in others) and location_name(p) != location_name(place):
+            spots[location_name(p)] = p
+    return [(p, max(2 if _near(doc, p) else 1, p.get("geo_precision") or 1)) for p in spots.values()]

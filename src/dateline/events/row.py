@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
 from .. import settings
@@ -9,7 +11,7 @@ from ..language.doccache import text as doc_text
 from ..language.gazetteer import get_gazetteer
 from .coding import Candidate, Coding
 from .lexicon import TriggerClass
-from .locate import location_name
+from .locate import coordinated, location_name
 from .naming import country_name_of
 from .notes import note_for
 from .sides import side_name
@@ -69,7 +71,25 @@ def finish(c: Coding, event: dict) -> Candidate:
                      side_name(c.speaker_actor, c.country_code), c.ctx.agency)
     cand.attribute()
     event["notes"] = note_for(event)
+    if c.geo_precision < 3:
+        cand.towns = tuple(coordinated(c.ctx, c.sent, c.place))
     return cand
+
+
+def per_town(cand: Candidate) -> list[Candidate]:
+    """One mention told of several towns ("marched in Paris and Marseille") is one event per
+    town, as ACLED codes them: copies of its row placed at each; `_town` keeps them apart in
+    `folding.select`. A toll told once for all stays with the first town told."""
+    if not cand.towns:
+        return [cand]
+    cand.event["_town"] = True
+    out = [cand]
+    for place, precision in cand.towns:
+        ev = {k: (dict(v) if isinstance(v, dict) else v) for k, v in cand.event.items()}
+        ev.update(location=location_name(place), location_resolved=place.get("resolved"), admin1=place.get("admin1"),
+                  geo_precision=precision, fatalities=None, _toll={}, _killing=None, **_point(place))
+        out.append(replace(cand, event=ev, towns=()))
+    return out
 
 
 def evidence(sent: Span, start: int) -> dict:
