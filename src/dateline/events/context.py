@@ -125,17 +125,19 @@ class ArticleContext:
                 seen.append(actor)
         return seen
 
-    def actor_of(self, tok: Token | None) -> dict | None:
-        """The actor a phrase headed by `tok` names (its own mention first, then its subtree).
-        A relative clause on people tells what they did, not whose they are: "two men they
-        accused of spying for the government" names no side (one on a place may say who holds
-        it: "an area that is home to government buildings")."""
+    def actor_of(self, tok: Token | None, leave_out: Token | None = None) -> dict | None:
+        """The actor a phrase headed by `tok` names (its own mention first, then its subtree,
+        less the clause `leave_out` heads). A relative clause on people tells what they did, not
+        whose they are: "two men they accused of spying for the government" names no side (one
+        on a place may say who holds it: "an area that is home to government buildings")."""
         if tok is None:
             return None
         if tok.i in self.actor_at:
             return self.actor_at[tok.i]
         people = tok.lemma_.lower() in vocab.words("person_nouns") | vocab.words("civilian_nouns")
         told = {t.i for r in tok.subtree if people and r.dep_ == "relcl" and r.head.i == tok.i for t in r.subtree}
+        if leave_out is not None:
+            told |= {t.i for t in leave_out.subtree}
         found = self.actors_in(t for t in tok.subtree if t.i not in told)
         return found[0] if found else None
 

@@ -454,6 +454,8 @@ def civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None) 
                 reduced.pos_ == "NUM" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in reduced.children)
                 and not armed_target_named(trigger)):
             return True
+        if reduced.ent_type_ == "NORP" and reduced.tag_ in ("NNS", "NNPS"):
+            return True  # "Five Iraqis killed in IS attack": people of a nation, as "kill seven Iraqis
     for tok in scope:
         if tok.lemma_.lower() in vocab.words("civilian_nouns") and tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj"):
             return True
@@ -481,8 +483,8 @@ def _reduced_passive_patient(trigger: Token) -> Token | None:
         return None  # "12 killed in a stampede", "51 dead in floods": harm, but no attack
     if trigger.dep_ == "ROOT":
         return next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if trigger.dep_ == "acl" and trigger.head.dep_ == "ROOT" and trigger.head.i < trigger.i:
-        return trigger.head
+    if trigger.dep_ == "acl" and trigger.head.i < trigger.i and (trigger.head.dep_ == "ROOT" or trigger.head.pos_ == "NUM"):
+        return trigger.head  # (a count misparsed as another noun's number: "25 killed in IS attacks: officials")
     return None
 
 

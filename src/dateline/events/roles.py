@@ -278,6 +278,20 @@ def _attacker_of(attack: Token, ctx: ArticleContext, defender: dict | None) -> d
     return None
 
 
+def _maker_of_attack_harmed_in(verb: Token, ctx: ArticleContext) -> dict | None:
+    """The armed side that made the attack people were hurt in: "five Iraqis (were) killed in a
+    suspected IS attack", "soldiers wounded during a Taliban ambush"."""
+    preps = vocab.words("concurrent_prepositions") | {"in"}
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in vocab.words("event_head_nouns"):
+                    side = _attacker_of(obj, ctx, None)
+                    if side is not None and is_armed(side):
+                        return side
+    return None
+
+
 def _target_of(noun: Token) -> Token | None:
     """What an event noun hit through a verb of hitting: 'a car bomb targeted a police bus',
     'a bombing that hit an army convoy', 'rockets struck a base hosting U.S. troops'; or
@@ -395,7 +409,8 @@ def _units_of_pronoun(tok: Token | None, ctx: ArticleContext, speaker_actor: dic
 def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict | None) -> tuple[dict | None, dict | None, bool]:
     """(agent actor, patient actor, patient_is_subject_of_undergo)."""
     agent_tok = patient_tok = None
-    modifier_side = None
+    modifier_side = attacker = None
+    hung_on = False  # the patient is the noun the trigger's clause hangs on ("Iraqis killed in ...")
     undergo = False
     is_verb = trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB")
     if is_verb and trigger.tag_ == "VBG" and any(c.dep_ in ("amod", "det", "poss") for c in trigger.children):
@@ -408,7 +423,7 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             patient_tok = headline_passive_subject(trigger)
             by = _child(trigger, {"agent"})
             agent_tok = _child(by, {"pobj"}) if by is not None else None
-            agent = ctx.actor_of(agent_tok)
+            agent = ctx.actor_of(agent_tok) or (_maker_of_attack_harmed_in(trigger, ctx) if agent_tok is None else None)
             patient = ctx.actor_of(patient_tok) or _forces_of_country(patient_tok) or unnamed_side(patient_tok)
             return agent, patient, False
         named_aux = next((c for c in trigger.children if c.dep_ in ("auxpass", "aux") and c.i in ctx.actor_at), None)
@@ -435,6 +450,9 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             agent_tok = _child(by, {"pobj"}) if by is not None else None
             if patient_tok is None and trigger.dep_ in ("acl", "relcl"):
                 patient_tok = trigger.head
+                hung_on = True
+            if agent_tok is None:
+                attacker = _maker_of_attack_harmed_in(trigger, ctx)
         else:
             agent_tok = _subject(trigger)
             patient_tok = _object_naming_a_side(trigger, ctx)
@@ -528,6 +546,7 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
                     agent_tok = subj
     agent = (
         _acting_side(agent_tok, ctx)
+        or attacker
         or resolve_pronoun(agent_tok, ctx, speaker_actor)
         or _units_of_pronoun(agent_tok, ctx, speaker_actor)
         or loyal_to_the_state(agent_tok)
@@ -537,7 +556,9 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
         or (unnamed_side(trigger) if not is_verb and patient_tok is not None else None)
     )
     # Object pronouns ("relieved it") mostly point at places and things, not sides.
-    patient = ctx.actor_of(patient_tok) or _forces_of_country(patient_tok) or post_holder(patient_tok) or (
+    # the noun a participle hangs on is named by its own words, not by the participle's clause
+    # ("Five Iraqis killed in an IS attack" names IS as the attacker, not among the dead)
+    patient = ctx.actor_of(patient_tok, trigger if hung_on else None) or _forces_of_country(patient_tok) or post_holder(patient_tok) or (
         resolve_pronoun(patient_tok, ctx, None) if patient_tok is not None and patient_tok.lower_ in ("them", "they") else None
     ) or unnamed_side(patient_tok)  # "kills Kurdish fighters": an armed side, unnamed
     if patient is None and agent is not None and is_verb and not _is_passive(trigger):

@@ -97,11 +97,14 @@ class Descriptor:
     context: frozenset[str]
     blockers: tuple[str, ...]
     country_by: str  # "owner" (an owner demonym decides, else the context) or "context"
+    # countries where it also holds when its sentence names forces of a `context` country
+    # ("Turkish warplanes kill Kurdish militants in northern Iraq": the PKK there too)
+    abroad: frozenset[str] = frozenset()
 
-    def matches(self, head: str, modifier: str, countries: set[str]) -> bool:
+    def matches(self, head: str, modifier: str, countries: set[str], owners: frozenset[str] = frozenset()) -> bool:
         if head not in self.heads:
             return False
-        if self.context and not (countries & self.context):
+        if self.context and not (countries & self.context) and not (countries & self.abroad and owners & self.context):
             return False
         if any(has_word(modifier, b) for b in self.blockers):
             return False
@@ -187,6 +190,7 @@ def load_dictionary() -> ActorDictionary:
                     context=frozenset(row.get("context", ())),
                     blockers=tuple(norm(b) for b in row.get("blockers", ())),
                     country_by=row.get("country_by", "owner"),
+                    abroad=frozenset(row.get("abroad", ())),
                 ))
             elif kind == "not_entity":
                 not_entities.update(row["words"])

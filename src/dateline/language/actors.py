@@ -15,6 +15,8 @@ from `data/actors.jsonl`), the ruler that marks named actors before the NER
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -183,6 +185,13 @@ class ActorResolver:
             focus=focus,
         )
 
+        # the countries each sentence names, owners too ("Turkish warplanes"), for descriptors abroad
+        self._sentence_owners: dict[int, frozenset[str]] = {}
+        named_states = [(e.start_char, self.dictionary.named[e.id_].country) for e in named_ents
+                        if self.dictionary.named[e.id_].type in ("state", "police") and self.dictionary.named[e.id_].country]
+        for c, iso in [(h[0], h[1]) for h in country_hits] + named_states:  # "the Turkish military" too
+            si = bisect.bisect_right(context.sent_starts, c) - 1
+            self._sentence_owners[si] = self._sentence_owners.get(si, frozenset()) | {iso}
         mentions: list[Mention] = []
         for ent in named_ents:
             mention = self._named_mention(doc, ent, context)
@@ -407,12 +416,14 @@ class ActorResolver:
                            country=country, how=how, label=label, entity_canonical=entity_canonical,
                            entity_start=entity_start, owned=bool(owner or mod.possessive))
 
+        owners_here = self._sentence_owners.get(bisect.bisect_right(context.sent_starts, head.start_char) - 1, frozenset()) \
+            if self._sentence_owners else frozenset()
         for d in self.dictionary.descriptors:
             if d.country_by == "owner" and owner:
                 countries = {owner}
             else:
                 countries = context.near(head.start_char, clause)
-            if d.matches(key, mod.text, countries):
+            if d.matches(key, mod.text, countries, owners_here):
                 entry = self.dictionary.named[d.canonical]
                 label = None if key in self.weapon_heads else entry.label  # "U.S.-led air strikes"
                 return mention(entry.actor_name, entry.type, entry.country, "descriptor",
