@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from .. import vocab
 from ..language.actors import actor_for_role
+from ..language.countries import iso2_for
 from ..language.doccache import sent_of
 from ..registry import Registry
 from .allies import allies_of, same_side, token_of
@@ -114,6 +115,7 @@ def read_roles(c: Coding) -> None:
     c.quote = speaker_for(c.sent, c.ctx.quotes)
     c.speaker_actor = side_of_speaker(c.ctx, c.quote)
     c.agent, c.patient, c.undergo = agent_and_patient(c.trigger, c.ctx, c.speaker_actor)
+    c.agent = speakers_forces(c.agent, c.quote, c.speaker_actor)
     if c.agent is None and (c.event_type in STATE_ACTS_OF_WAR or c.sub_event in STATE_ACTS_OF_WAR):
         c.agent = state_subject(c.trigger)
     c.agent = mutineers(c.agent, token_of(c.sent, c.agent)) or c.agent
@@ -137,6 +139,7 @@ def choose_actor1(c: Coding) -> None:
         actor1 is None and c.speaker_actor is not None and cls.speaker_acts
         and is_armed(c.speaker_actor)
         and not victims_are(ctx, c.trigger, c.speaker_actor)
+        and not own_forces_hit(c.speaker_actor, c.patient)
     ):
         actor1 = c.speaker_actor  # the side that announces its own act
     if actor1 is None and cls.actor1_fallback:
@@ -172,7 +175,10 @@ def name_sides(c: Coding) -> None:
             # the other side of the article's war ("the SDF faced car bombs" in a story of IS);
             # not for a post known only by its kind ("a car bomb struck a military checkpoint":
             # who made the bomb only a claim or a blame says)
-            a1 = _named(ctx, ctx.main_adversary(_canonical(c.patient)), iso2)
+            # not forces known only by their kind that tell of their own kind's dead ("Turkish
+            # soldier killed in northern Iraq: army": that army is Turkey's)
+            own = tuple(a["canonical"] for a in ctx.actors if own_forces_hit(a, c.patient))
+            a1 = _named(ctx, ctx.main_adversary(_canonical(c.patient), own), iso2)
             c.guessed_actor1 = a1 is not None
         if a2 is None and a1 and c.actor1 is not None and c.actor1.get("canonical") and c.sub_event not in BOMBS:
             # the named side's main adversary; an unidentified one has none the article knows
@@ -305,6 +311,32 @@ def side_of_speaker(ctx: ArticleContext, quote: dict | None) -> dict | None:
         if any(n and (_whole_words(n).search(said) or (len(said) > 3 and said in n)) for n in names):
             return actor
     return None
+
+
+def _known_by_kind(side: dict | None) -> bool:
+    """State forces named only by their kind, their country guessed from the context ("the army")."""
+    return side is not None and side.get("resolved_by") == "role" and not side.get("owned") \
+        and side.get("type") in STATE_FORCES
+
+
+def own_forces_hit(speaker: dict, patient: dict | None) -> bool:
+    """"Turkish soldier killed in northern Iraq: army": an army that speaks of its kind's dead,
+    known by its kind only, is their army, not the side that killed them."""
+    return _known_by_kind(speaker) and patient is not None and patient.get("type") == speaker.get("type")
+
+
+def speakers_forces(agent: dict | None, quote: dict | None, speaker: dict | None) -> dict | None:
+    """"Turkey says air force kills 13 in north Iraq": forces known only by their kind, in what a
+    state (or its own forces) says, are that state's, not the forces of the country the act is in."""
+    if not _known_by_kind(agent) or not quote or not quote.get("speaker"):
+        return agent
+    iso2 = iso2_for(quote["speaker"])
+    if iso2 is None and speaker is not None and speaker.get("type") in STATE_FORCES and speaker.get("owned"):
+        iso2 = speaker.get("country")
+    if iso2 is None or iso2 == agent.get("country"):
+        return agent
+    name = forces_of("police" if agent.get("type") == "police" else "military", iso2)
+    return dict(agent, canonical=name, country=iso2, owned=True)
 
 
 def victims_are(ctx: ArticleContext, trigger: Token, actor: dict) -> bool:
