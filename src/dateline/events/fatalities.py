@@ -102,7 +102,7 @@ _DYING_VERBS = ("die", "perish")
 
 
 def _victim_heads(verb: Token) -> list[Token]:
-    from .roles import headline_passive_subject
+    from .roles import headline_passive_subject, object_under_dead
 
     subject = headline_passive_subject(verb)
     if subject is not None:
@@ -123,6 +123,8 @@ def _victim_heads(verb: Token) -> list[Token]:
             heads.extend(c for c in child.children if c.dep_ == "nsubj")
         elif child.dep_ == "conj" and child.pos_ in ("NOUN", "PRON") and any(h.dep_ == "dobj" for h in verb.children):
             heads.append(child)  # "killing himself and at least 25 others": the parser hangs "others" on the verb
+        elif child.lower_ == "dead" and (victim := object_under_dead(verb)) is not None:
+            heads.append(victim)  # "shot dead a police officer"
         elif child.dep_ in ("mark", "prep") and child.lower_ == "between" and not any(h.dep_ in ("dobj", "nsubjpass") for h in verb.children):
             # "Between three and five soldiers were killed", "killing between two and four of them"
             heads.extend(o for o in child.children if o.dep_ == "pobj")
@@ -194,7 +196,7 @@ def _killing(tok: Token) -> tuple[int, list[Token]] | None:
     """(how many, the victims' tokens) a killing word reports, or None."""
     lemma = tok.lemma_.lower()
     verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
-    if verb and (lemma in vocab.words("killing_words") or _killed_in_manner(tok) or _left_dead(tok)):
+    if verb and (lemma in vocab.words("killing_words") or killed_in_manner(tok) or _left_dead(tok)):
         total, found, victims = 0, False, []
         for head in _victim_heads(tok):
             # "between two and four of them": the lower bound, not both
@@ -230,7 +232,7 @@ def _killing(tok: Token) -> tuple[int, list[Token]] | None:
     return (total, []) if total is not None else None
 
 
-def _killed_in_manner(verb: Token) -> bool:
+def killed_in_manner(verb: Token) -> bool:
     """"shot dead 11 villagers", "beat a man to death", "burned them alive"."""
     if verb.lemma_.lower() not in vocab.words("killing_manner_verbs"):
         return False

@@ -216,10 +216,18 @@ def _same(a: dict, b: dict) -> bool:
     return a.get("canonical") == b.get("canonical") and a.get("role") == b.get("role")
 
 
+def object_under_dead(verb: Token) -> Token | None:
+    """The victim of "shot dead a police officer", which the small model hangs on "dead" as on a
+    preposition (the verb then has no object)."""
+    dead = next((c for c in verb.children if c.lower_ == "dead" and c.dep_ in ("prep", "oprd", "advmod")), None)
+    return _child(dead, {"pobj", "dobj"}) if dead is not None else None
+
+
 def _object_naming_a_side(verb: Token, ctx: ArticleContext) -> Token | None:
     """What a verb acts on: its object, unless only a prepositional object names a side
     ("recaptured the district of Hays from the Houthis": the Houthis)."""
     obj = _child(verb, {"dobj", "obj"})
+    obj = obj if obj is not None else object_under_dead(verb)
     via = _prep_object(verb, vocab.words("patient_prepositions"))
     if obj is not None and via is not None and ctx.actor_of(obj) is None and post_holder(obj) is None \
             and ctx.actor_of(via) is not None:

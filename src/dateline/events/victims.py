@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from .. import vocab
 from .context import ArticleContext
+from .fatalities import killed_in_manner
 from .roles import STATE_ROLE_WORDS, _child, _forces_of_country, _prep_object, headline_passive_subject, role_side, unnamed_side
 
 ARMED = "armed"
@@ -90,7 +91,8 @@ def victims_kind(trigger: Token) -> tuple[str, Token] | None:
         if _modifiers(noun) & vocab.words("civic_role_modifiers"):
             return CIVILIAN, noun  # "a social leader", "a community leader": civil society
         return None  # a leader, a member: of which side, the noun does not say
-    if lemma in vocab.words("person_nouns") or (trigger.lemma_.lower() in vocab.words("killing_words") and noun.pos_ == "NOUN"):
+    killing = trigger.lemma_.lower() in vocab.words("killing_words") or killed_in_manner(trigger)  # "shot dead a mayor"
+    if lemma in vocab.words("person_nouns") or (killing and noun.pos_ == "NOUN"):
         return CIVILIAN, noun  # "killed six truffle hunters", "presenter killed": what is killed is people
     return None
 
