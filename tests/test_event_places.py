@@ -121,3 +121,8 @@ def test_the_capital_a_demonym_names_is_the_event_place(extract):
     evs = extract("A car bomb killed four people in the Afghan capital on Tuesday, officials said.")
     assert [e["location"] for e in evs] == ["Afghan capital"], evs
     assert abs(evs[0]["latitude"] - 34.53) < 0.1, evs  # Kabul
+
+
+def test_a_settlement_word_right_before_a_name_says_it_is_that_settlement(extract):
+    evs = extract("Two dead, nine wounded by roadside bomb in the northern Iraqi city Tal Afar")
+    assert [e["location"] for e in evs] == ["Tal Afar"], evs

@@ -195,6 +195,8 @@ def killing_near(sent: Span, trigger: Token) -> Token | None:
 def _killing(tok: Token) -> tuple[int, list[Token]] | None:
     """(how many, the victims' tokens) a killing word reports, or None."""
     lemma = tok.lemma_.lower()
+    if lemma in vocab.words("killing_words") and _dead_and_hurt(tok):
+        return None
     verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
     if verb and (lemma in vocab.words("killing_words") or killed_in_manner(tok) or _left_dead(tok)):
         total, found, victims = 0, False, []
@@ -232,6 +234,17 @@ def _killing(tok: Token) -> tuple[int, list[Token]] | None:
     return (total, []) if total is not None else None
 
 
+def _dead_and_hurt(tok: Token) -> bool:
+    """"16 people killed or wounded", "six killed, injured", "30 dead and wounded": one count of
+    the dead and the hurt together, no death toll. Not "killed five, wounded 12" (a count each)."""
+    doc, i = tok.doc, tok.i
+    if i + 2 >= len(doc) or doc[i + 1].lower_ not in (",", "or", "and"):
+        return False
+    nxt = doc[i + 2] if doc[i + 2].lower_ != "or" or i + 3 >= len(doc) else doc[i + 3]
+    lemma = nxt.lemma_.lower()
+    return lemma in vocab.words("hurt_words") and lemma not in vocab.words("killing_words")
+
+
 def killed_in_manner(verb: Token) -> bool:
     """"shot dead 11 villagers", "beat a man to death", "burned them alive"."""
     if verb.lemma_.lower() not in vocab.words("killing_manner_verbs"):
@@ -246,11 +259,13 @@ def killed_in_manner(verb: Token) -> bool:
 
 
 def _left_dead(verb: Token) -> bool:
-    """"leaving two soldiers dead", "fighting that left at least 11 combatants dead"."""
-    return verb.lemma_.lower() == "leave" and any(
-        (ch.dep_ in _DEAD_DEPS and ch.lower_ == "dead")
-        or (ch.dep_ == "dobj" and any(m.lower_ == "dead" for m in ch.children))  # "left 11 combatants dead"
-        for ch in verb.children)
+    """"leaving two soldiers dead", "fighting that left at least 11 combatants dead"; not "left
+    nine soldiers dead or wounded" (one count of both)."""
+    if verb.lemma_.lower() != "leave":
+        return False
+    dead = [ch for ch in verb.children if ch.dep_ in _DEAD_DEPS and ch.lower_ == "dead"]
+    dead += [m for ch in verb.children if ch.dep_ == "dobj" for m in ch.children if m.lower_ == "dead"]  # "left 11 combatants dead"
+    return bool(dead) and not any(_dead_and_hurt(d) for d in dead)
 
 
 def _pronoun_count(pron: Token, verb: Token) -> int | None:

@@ -77,6 +77,9 @@ _CITY_QUARTER = re.compile(r"^(?:" + "|".join(w.capitalize() for w in PLACE_WORD
 # "the town of", "the province of": what the name after it is (`of_hints`)
 _KIND_OF = re.compile(r"\b(" + "|".join(PLACE_WORDS["of_hints"]) + r") of (the )?$")
 _COUNTRY_OWNER = re.compile(r"\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)?)[’']s $")
+# "the Iraqi city Tal Afar": a lower-case kind of settlement right before the name, no "of"
+_SETTLEMENT_BEFORE = re.compile(
+    r"\b(" + "|".join(k for k, hint in PLACE_WORDS["of_hints"].items() if hint == "settlement") + r") $")
 _OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)*)[’']s (?:the )?$")
 _CONTAINER_AFTER = re.compile(
     r"(?:,| in(?: the)?(?: (?:" + DIRECTION_ALTERNATION + r"|"
@@ -284,9 +287,11 @@ class PlaceRecognizer:
         for word, hint in (("province", "admin"), ("governorate", "admin"), ("camp", "camp"), ("district", "district")):
             if low.endswith(word):
                 m.hint = hint
-        before = _KIND_OF.search(text[max(0, m.start - 20) : m.start].lower())
+        before = _KIND_OF.search(text[max(0, m.start - 20) : m.start].lower()) or _SETTLEMENT_BEFORE.search(
+            text[max(0, m.start - 12) : m.start])
         if before:
-            m.hint = PLACE_WORDS["of_hints"][before.group(1)]  # "the town of Rawa", "the state of Washington"
+            # "the town of Rawa", "the state of Washington", "the northern Iraqi city Tal Afar"
+            m.hint = PLACE_WORDS["of_hints"][before.group(1)]
         if m.hint in HINT_FEATURES and not any(c.feature == "country" for c in m.candidates):
             fit = tuple(c for c in m.candidates if c.feature in HINT_FEATURES[m.hint])
             if fit and m.hint == "settlement" and not before and not any(
