@@ -177,7 +177,9 @@ class ActorResolver:
         hits = [(c, iso, tok, kind in ("demonym", "people")) for c, iso, kind, tok in country_hits
                 if not any(s <= c < e for s, e in owned)]
         named_countries = {iso for _, iso, kind, _ in country_hits if kind in ("name", "alias")}
-        hits += place_mentions(doc, named_ents, owned, named_countries | {focus}, set(home))
+        # a place spelled as an actor's head ("Police in Enugu": the town of Police, Poland) is the actor
+        hits += place_mentions(doc, named_ents, owned + [(s.start_char, s.end_char) for s in heads],
+                               named_countries | {focus}, set(home))
         context = CountryContext(
             hits=sorted(hits),
             sent_starts=[s.start_char for s in doc.sents],
