@@ -16,89 +16,7 @@ from .. import vocab
 from ..language.actors import actor_for_role
 from ..language.countries import country_for_name, iso2_for
 from .context import ArticleContext, is_armed
-
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
-    # Participles and coordinated verbs borrow the subject of the verb they hang on.
-    if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head.i != verb.i:
-        if verb.dep_ == "acl":
-            return verb.head
-        if verb.dep_ == "xcomp" and verb.tag_ in ("VBG", "VB"):
-            # "a column was seen moving", "troops were ordered to withdraw": the passive's subject does it
-            raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
-            if raised is not None:
-                return raised
-        return _subject(verb.head)
-    if verb.dep_ == "relcl":
-        return verb.head
-    return None
-
-
-def headline_passive(verb: Token) -> bool:
-    """Headline style drops "were": "25 fighters killed", "3 soldiers wounded in blast"."""
-    return headline_passive_subject(verb) is not None
-
-
-def headline_passive_subject(verb: Token) -> Token | None:
-    """Who a headline's passive without "were" was done to: "25 fighters killed", "Policeman
-    killed in sniper attack", "Two soldiers said killed" (the reported verb lends its subject)."""
-    if verb.lemma_.lower() not in vocab.words("headline_passive_verbs") or verb.tag_ not in ("VBN", "VBD"):
-        return None
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return None
-    subj = _child(verb, {"nsubj"})
-    if subj is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in vocab.words("reporting_verbs"):
-        subj = _subject(verb.head)  # "Two policemen said killed in IS attack"
-    if subj is None:
-        return None
-    if any(c.dep_ == "nummod" or c.like_num for c in subj.children):
-        counted_object = any(c.dep_ == "dobj" and (c.like_num or any(g.dep_ == "nummod" for g in c.children)) for c in verb.children)
-        return None if counted_object else subj
-    # An uncounted subject: only a verb of harm with nothing it acts on, told as the news
-    # ("journalist killed south of Mosul"); a past active of these verbs always has an object.
-    if subj.pos_ not in ("NOUN", "PROPN") or verb.dep_ not in ("ROOT", "ccomp", "xcomp"):
-        return None
-    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prt") for c in verb.children):
-        return None
-    if any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children):
-        return None  # "gunmen killed and wounded dozens": the object hangs on the last verb
-    return subj
-
-
-def harmed_in(trigger: Token) -> bool:
-    """'killed during battles', 'wounded in clashes', 'a journalist killed in fighting': the
-    fighting is what people were hurt in at the time of the news, so it is reported too."""
-    prep = trigger.head
-    return (trigger.dep_ == "pobj" and trigger.lemma_.lower() in vocab.words("battle_nouns")
-            and (prep.lower_ == "in" or prep.lower_ in vocab.words("concurrent_prepositions"))
-            and prep.head.lemma_.lower() in vocab.words("hurt_words"))
-
-
-def _is_passive(verb: Token) -> bool:
-    # a participle hanging on a noun is passive ("a commander killed in battle") unless it has an
-    # object: then the parser took a sentence's subject for the noun it hangs on ("Bandits killed 30 villagers")
-    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children)
-    )
-
-
-def _child(tok: Token, deps: set[str]) -> Token | None:
-    for child in tok.children:
-        if child.dep_ in deps:
-            return child
-    return None
-
-
-def _prep_object(tok: Token, preps: set[str]) -> Token | None:
-    for child in tok.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-            obj = _child(child, {"pobj", "pcomp"})
-            if obj is not None:
-                return obj
-    return None
-
+from .grammar import _child, _is_passive, _prep_object, _subject, harmed_in, headline_passive, headline_passive_subject  # noqa: F401 (re-exported)
 
 UNNAMED_SIDE = {"canonical": None, "type": "unidentified", "text": "", "start": -1, "end": -1}
 
@@ -221,6 +139,24 @@ def object_under_dead(verb: Token) -> Token | None:
     preposition (the verb then has no object)."""
     dead = next((c for c in verb.children if c.lower_ == "dead" and c.dep_ in ("prep", "oprd", "advmod")), None)
     return _child(dead, {"pobj", "dobj"}) if dead is not None else None
+
+
+def _between(trigger: Token, ctx: ArticleContext) -> tuple[Token | None, Token | None]:
+    """The two sides of "fighting between government troops and rebels", "clashes between the RSF
+    and the army": the first named acts, the second is met (ACLED lists a clash's sides in the
+    order the report gives them); "between rival army factions" has that kind on both sides.
+    Nothing unless one names a side (the other may be named later, in the article's country)."""
+    first = _prep_object(trigger, {"between"})
+    if first is None:
+        return None, None
+    second = next((c for c in first.children if c.dep_ == "conj"), None)
+    if second is None and any(c.dep_ == "amod" and c.lemma_.lower() in vocab.words("rival_modifiers") for c in first.children):
+        second = first  # "between rival army factions": both sides are of one kind
+    def side(tok: Token) -> bool:
+        return bool(ctx.actor_of(tok) or _forces_of_country(tok) or unnamed_side(tok))
+    if second is None or second.pos_ not in ("NOUN", "PROPN") or not (side(first) or side(second)):
+        return None, None
+    return first, second
 
 
 def _object_naming_a_side(verb: Token, ctx: ArticleContext) -> Token | None:
@@ -464,6 +400,8 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
         else:
             agent_tok = _subject(trigger)
             patient_tok = _object_naming_a_side(trigger, ctx)
+            if agent_tok is None and patient_tok is None:
+                agent_tok, patient_tok = _between(trigger, ctx)  # "Fighting between X and Y killed ..."
     else:
         agent_tok = _prep_object(trigger, {"by"})
         # "sniper fire from government areas": "from" says where the fire came from; it names the
@@ -479,6 +417,11 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
                 agent_tok = agent_tok or fought  # "the rest killed in clashes with troops": the troops fought the dead
             elif patient_tok is None:
                 patient_tok = fought  # "clashes with al-Shabaab", "battles with the Taliban": the other side
+        if agent_tok is None and (patient_tok is None or ctx.actor_of(patient_tok) is None):
+            # "fighting between X and Y on the outskirts of Taiz": the outskirts are where, not whom
+            first, second = _between(trigger, ctx)
+            if first is not None:
+                agent_tok, patient_tok = first, second
         modifier_side = None
         if agent_tok is None:
             # "a bombing carried out by HTS", "strikes launched by the coalition"

@@ -1,0 +1,92 @@
+"""The parse's shapes that the side readers read: a verb's subject, a headline's passive, a
+preposition's object. No vocabulary of sides here (that is `roles.py`), only grammar.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import vocab
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    # Participles and coordinated verbs borrow the subject of the verb they hang on.
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head.i != verb.i:
+        if verb.dep_ == "acl":
+            return verb.head
+        if verb.dep_ == "xcomp" and verb.tag_ in ("VBG", "VB"):
+            # "a column was seen moving", "troops were ordered to withdraw": the passive's subject does it
+            raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None:
+                return raised
+        return _subject(verb.head)
+    if verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def headline_passive(verb: Token) -> bool:
+    """Headline style drops "were": "25 fighters killed", "3 soldiers wounded in blast"."""
+    return headline_passive_subject(verb) is not None
+
+
+def headline_passive_subject(verb: Token) -> Token | None:
+    """Who a headline's passive without "were" was done to: "25 fighters killed", "Policeman
+    killed in sniper attack", "Two soldiers said killed" (the reported verb lends its subject)."""
+    if verb.lemma_.lower() not in vocab.words("headline_passive_verbs") or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    subj = _child(verb, {"nsubj"})
+    if subj is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in vocab.words("reporting_verbs"):
+        subj = _subject(verb.head)  # "Two policemen said killed in IS attack"
+    if subj is None:
+        return None
+    if any(c.dep_ == "nummod" or c.like_num for c in subj.children):
+        counted_object = any(c.dep_ == "dobj" and (c.like_num or any(g.dep_ == "nummod" for g in c.children)) for c in verb.children)
+        return None if counted_object else subj
+    # An uncounted subject: only a verb of harm with nothing it acts on, told as the news
+    # ("journalist killed south of Mosul"); a past active of these verbs always has an object.
+    if subj.pos_ not in ("NOUN", "PROPN") or verb.dep_ not in ("ROOT", "ccomp", "xcomp"):
+        return None
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prt") for c in verb.children):
+        return None
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children):
+        return None  # "gunmen killed and wounded dozens": the object hangs on the last verb
+    return subj
+
+
+def harmed_in(trigger: Token) -> bool:
+    """'killed during battles', 'wounded in clashes', 'a journalist killed in fighting': the
+    fighting is what people were hurt in at the time of the news, so it is reported too."""
+    prep = trigger.head
+    return (trigger.dep_ == "pobj" and trigger.lemma_.lower() in vocab.words("battle_nouns")
+            and (prep.lower_ == "in" or prep.lower_ in vocab.words("concurrent_prepositions"))
+            and prep.head.lemma_.lower() in vocab.words("hurt_words"))
+
+
+def _is_passive(verb: Token) -> bool:
+    # a participle hanging on a noun is passive ("a commander killed in battle") unless it has an
+    # object: then the parser took a sentence's subject for the noun it hangs on ("Bandits killed 30 villagers")
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def _child(tok: Token, deps: set[str]) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _prep_object(tok: Token, preps: set[str]) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            obj = _child(child, {"pobj", "pcomp"})
+            if obj is not None:
+                return obj
+    return None
