@@ -393,11 +393,23 @@ class ActorResolver:
                     return True
         return False
 
+    def _named_after_of(self, doc: Doc, end: int) -> bool:
+        """Does "of" (and an article) follow, then a named armed group ("fighters of the SDF")?"""
+        if end >= len(doc) or doc[end].lower_ != "of":
+            return False
+        k = end + 1
+        while k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
+            k += 1
+        entry = self.dictionary.named.get(doc[k].ent_id_) if k < len(doc) and doc[k].ent_id_ else None
+        return entry is not None and entry.type in ARMED_NAMED_TYPES
+
     def _resolve_head(self, doc: Doc, head: Span, mod: Modifier, context: CountryContext,
                       named: list[Mention]) -> Mention | None:
         key = norm(head.text)
         if self._named_in(doc, mod.start, head.start):
             return None  # "IS fighters", "SDF forces": the name is the actor
+        if self._named_after_of(doc, head.end):
+            return None  # "11 militants of Islamic State group": so is the name after "of"
         if mod.other_possessor:
             return None  # "Sadr's forces", "the group's fighters"
         if any(i in self._head_tokens for i in range(mod.start, head.start)):
