@@ -43,7 +43,8 @@ from .context import ArticleContext, is_armed
 from .fatalities import fatalities_in
 from .lexicon import TriggerClass
 from .modality import headline_line
-from .roles import _child, _prep_object, _subject, agent_and_patient, repelled_attack, state_of_modifier
+from .roles import _child, _prep_object, _subject, agent_and_patient, hit_civilian_site, repelled_attack, state_of_modifier
+from .sides import toll_of_civilians
 from .taken import captured_person, clause_ground
 from .victims import CIVILIAN, armed_victims_side, no_longer, victim_noun, victims_kind
 
@@ -292,6 +293,11 @@ def _victims(c: Coding) -> Resolution:
         else:
             c.patient = armed_victims_side(c.ctx, noun)
             c.event_type, c.sub_event = "Battles", "Armed clash"
+    elif c.patient is None and fatalities_in(c.sent, c.trigger) and (hit_civilian_site(c.trigger) or toll_of_civilians(c)):
+        # "Attack on Shiite mosque in Baghdad kills 12", "25 dead in attack at funeral": nobody named
+        # as hit, but the dead were at a place of civilian life, or are counted as people at large
+        c.victims_civilian = True
+        c.event_type, c.sub_event = "Violence against civilians", "Attack"
     else:
         return False  # a bare "attack" or "killed" with nobody named is too vague
     return True
@@ -456,6 +462,10 @@ def civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None) 
             return True
         if reduced.ent_type_ == "NORP" and reduced.tag_ in ("NNS", "NNPS"):
             return True  # "Five Iraqis killed in IS attack": people of a nation, as "kill seven Iraqis
+    dead = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "in" else None
+    if dead is not None and dead.lower_ == "dead" and dead.dep_ == "amod" and dead.head.pos_ == "NUM" \
+            and not armed_target_named(trigger):
+        return True  # headline style: "25 dead in attack on market", as "25 killed in attack" above
     for tok in scope:
         if tok.lemma_.lower() in vocab.words("civilian_nouns") and tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj"):
             return True
