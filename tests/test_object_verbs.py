@@ -29,3 +29,20 @@ def test_a_telegraphese_headline_is_coded(headline, sub_event_type):
 def test_a_noun_without_an_object_stays_a_noun(nlp):
     doc = nlp("Storm damage closes roads across Kent")
     assert doc[0].pos_ != "VERB"
+
+
+@pytest.mark.parametrize("text, subject, victim", [
+    ("Three men on a motorbike shot dead a tax collector in Quetta", "men", "collector"),
+    ("A sniper shot dead a nurse near the market", "sniper", "nurse"),
+])
+def test_a_killing_verb_read_as_a_noun_before_dead_heads_the_clause(nlp, text, subject, victim):
+    doc = nlp(text)
+    shot = next(t for t in doc if t.text == "shot")
+    assert (shot.pos_, shot.lemma_) == ("VERB", "shoot")
+    kids = {c.dep_: c.text for c in shot.children}
+    assert kids.get("nsubj") == subject and kids.get("dobj") == victim and kids.get("oprd") == "dead"
+
+
+def test_a_shot_that_is_a_noun_stays_one(nlp):
+    doc = nlp("The first shot was fired at dawn")
+    assert next(t for t in doc if t.text == "shot").pos_ == "NOUN"
