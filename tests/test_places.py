@@ -416,3 +416,18 @@ def test_a_province_before_town_or_village_is_the_province(nlp):
     assert place(doc, "Anbar")["feature"] == "province" and place(doc, "Anbar")["country_code"] == "IQ"
     doc = run(nlp, "Clashes erupted in Idlib city on Friday.")
     assert place(doc, "Idlib")["feature"] == "city"
+
+
+def test_a_french_name_joined_by_inner_words_is_one_place(nlp):
+    """"au", "aux", "les", "sous" join a French name's parts: the whole is the place, not "Prince"."""
+    doc = run(nlp, "Gunmen blocked the road out of Port-au-Prince on Monday.")
+    assert place(doc, "Port-au-Prince")["country_code"] == "HT"
+    assert "Prince" not in names(doc)
+    doc = run(nlp, "French riot police fired tear gas at youths in Aulnay-sous-Bois.")
+    assert place(doc, "Aulnay-sous-Bois")["country_code"] == "FR"
+
+
+def test_a_town_written_as_the_province_it_is_the_seat_of_is_a_place(nlp):
+    """A province's seat that bears its name is as well known as the province, with no country written."""
+    doc = run(nlp, "Two engineers were seized in Dosso on Friday.")
+    assert place(doc, "Dosso")["country_code"] == "NE"

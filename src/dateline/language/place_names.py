@@ -260,8 +260,16 @@ def prior(place: Place, written: str | None = None) -> float:
     if pop >= 100_000:
         return 2.5
     if pop >= 10_000:
-        return 1.5
+        # the seat a province is named after, written as both ("Arauca", "Kherson"), is as well
+        # known as the province ("Marburg" is an old name of Maribor, not its province's)
+        named_after = written is not None and place.admin1 and _same_key(written, place.admin1)
+        return 2.5 if named_after and _same_key(written, place.name) else 1.5
     return 0.5
+
+
+@lru_cache(maxsize=100_000)
+def _same_key(a: str, b: str) -> bool:
+    return name_key(a) == name_key(b)
 
 
 @lru_cache(maxsize=100_000)
