@@ -431,3 +431,11 @@ def test_a_town_written_as_the_province_it_is_the_seat_of_is_a_place(nlp):
     """A province's seat that bears its name is as well known as the province, with no country written."""
     doc = run(nlp, "Two engineers were seized in Dosso on Friday.")
     assert place(doc, "Dosso")["country_code"] == "NE"
+
+
+def test_the_name_after_the_shelling_or_the_siege_of_is_a_place(nlp):
+    """War news names the place an act hit after "the shelling of", "the siege of", "the fall of"."""
+    doc = run(nlp, "The bombardment of Rafah went on through the night.")
+    assert place(doc, "Rafah")["country_code"] == "PS"
+    doc = run(nlp, "Residents fled after the fall of Kherson to the invading forces.")
+    assert place(doc, "Kherson")["country_code"] == "UA"
