@@ -357,8 +357,8 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
     hung_on = False  # the patient is the noun the trigger's clause hangs on ("Iraqis killed in ...")
     undergo = False
     is_verb = trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB")
-    if is_verb and trigger.tag_ == "VBG" and any(c.dep_ in ("amod", "det", "poss") for c in trigger.children):
-        is_verb = False  # "Ukrainian shelling of Belgorod": a gerund with a modifier is a noun
+    if is_verb and trigger.tag_ == "VBG" and any(c.dep_ in ("amod", "det", "poss", "compound") for c in trigger.children):
+        is_verb = False  # "Ukrainian shelling of Belgorod", "army shelling of Douma": a gerund with a modifier is a noun
     if is_verb:
         # The parser reads "IS forced them" as "is forced": an auxiliary that is an
         # actor's name is the subject of an active verb.
