@@ -32,9 +32,9 @@ def from_the_air(c: Coding, classes: dict[str, TriggerClass]) -> None:
     in_the_air = c.lemma in c.cls.airborne_lemmas and (airborne(c.span, c.agent, air.agent_types)
                                                         or in_an_air_war(c.ctx, c.agent, air.agent_types))
     # the small model leaves a sentence-initial plural as it is ("Missiles fired by ...")
-    lemma = c.lemma if c.lemma in c.cls.aircraft_fired_lemmas else c.lemma.removesuffix("s")
-    fired = lemma in c.cls.aircraft_fired_lemmas
-    if in_the_air or (fired and fired_by_aircraft(c.trigger)) or (lemma in c.cls.air_dropped_lemmas and dropped(c.trigger)):
+    lemmas = {c.lemma, c.lemma.removesuffix("s")}
+    if in_the_air or (lemmas & c.cls.aircraft_fired_lemmas and fired_by_aircraft(c.trigger)) \
+            or (lemmas & c.cls.air_dropped_lemmas and dropped(c.trigger)):
         c.cls = air
         c.event_type, c.sub_event = air.event_type, air.sub_event_type
 
@@ -45,9 +45,7 @@ def fired_by_aircraft(trigger: Token) -> bool:
     drones", "missiles launched by warplanes"), or its own modifier ("a drone-fired missile")?"""
     aircraft = vocab.words("firing_aircraft")
     phrases: list[Token] = [w for ch in trigger.children if ch.dep_ in ("compound", "amod", "acl", "prep") for w in ch.subtree]
-    verb = trigger.head if trigger.dep_ in ("dobj", "nsubjpass") else None
-    if trigger.dep_ == "nsubj" and any(ch.dep_ == "agent" for ch in trigger.head.children):
-        verb = trigger.head  # "Bombs dropped by a helicopter ..." parsed as the main verb
+    verb = trigger.head if trigger.dep_ in ("dobj", "nsubjpass") or _subject_of_its_participle(trigger) else None
     if verb is not None:
         doer = _subject(verb) if trigger.dep_ == "dobj" else None
         phrases += list(doer.subtree) if doer is not None else []
@@ -61,5 +59,11 @@ def dropped(trigger: Token) -> bool:
     bombs", "bombs were dropped"), or modified by one ("bombs dropped by a helicopter")?"""
     verbs = vocab.words("dropping_verbs")
     if trigger.dep_ in ("dobj", "nsubjpass", "nsubj") and trigger.head.lemma_.lower() in verbs:
-        return trigger.dep_ != "nsubj" or any(ch.dep_ == "agent" for ch in trigger.head.children)
+        return trigger.dep_ != "nsubj" or _subject_of_its_participle(trigger)
     return any(ch.dep_ == "acl" and ch.lemma_.lower() in verbs for ch in trigger.children)
+
+
+def _subject_of_its_participle(trigger: Token) -> bool:
+    """"Bombs dropped by a helicopter ...": the small model makes the participle the main verb and
+    the weapon its subject; the by-phrase shows it is the weapon's participle."""
+    return trigger.dep_ == "nsubj" and any(ch.dep_ == "agent" for ch in trigger.head.children)

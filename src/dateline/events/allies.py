@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from .. import vocab
 from .context import ArticleContext
+from .grammar import by_object
 from .roles import _child, _prep_object, state_of_modifier
 
 
@@ -23,8 +24,7 @@ def _ally_phrases(sent: Span) -> list[tuple[Token, Token]]:
     for tok in sent:
         lemma = tok.lemma_.lower()
         if lemma in vocab.words("ally_verbs") and tok.tag_ == "VBN":
-            by = _child(tok, {"agent"})
-            ally = _child(by, {"pobj"}) if by is not None else None
+            ally = by_object(tok)
             if ally is not None:
                 found.append((tok.head if tok.dep_ in ("acl", "advcl", "amod", "relcl") else tok, ally))
         elif tok.dep_ == "prep" and tok.lower_ in vocab.words("ally_prepositions"):

@@ -30,6 +30,7 @@ from .fatalities import fatalities_in, toll_victims
 from .locate import locate
 from .modality import is_negated
 from .naming import civilians_of, police_of
+from .grammar import by_object
 from .roles import _child, _subject, headline_passive, post_holder
 from .row import build_event, finish
 from .sides import side_name
@@ -70,15 +71,13 @@ def acting_crowd(c: Coding) -> tuple[Token | None, str | None]:
         kind = DEMONSTRATING if (c.agent or {}).get("type") in ("protesters", "rioters") else None
         return None, kind
     elif any(ch.dep_ == "nsubjpass" for ch in trigger.children):
-        by = _child(trigger, {"agent"})
-        actor = _child(by, {"pobj"}) if by is not None else None  # "was beaten to death by a crowd"
+        actor = by_object(trigger)  # "was beaten to death by a crowd"
     elif headline_passive(trigger) or (
             trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.lemma_.lower() in vocab.words("headline_passive_verbs")
             and not any(ch.dep_ == "dobj" for ch in trigger.children)):
         # a headline's passive ("Four farmers killed in ...") or a participle of harm hung on whom
         # it was done to ("civilians killed in clashes"): only its "by" acts
-        by = _child(trigger, {"agent"})
-        actor = _child(by, {"pobj"}) if by is not None else None
+        actor = by_object(trigger)
         return actor, crowd_kind(actor, c)
     else:
         actor = _subject(trigger)

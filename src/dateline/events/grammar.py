@@ -83,6 +83,12 @@ def _child(tok: Token, deps: set[str]) -> Token | None:
     return None
 
 
+def by_object(verb: Token | None) -> Token | None:
+    """Who a passive's by-phrase names: "was beaten to death by a crowd" -> crowd."""
+    by = _child(verb, {"agent"}) if verb is not None else None
+    return _child(by, {"pobj"}) if by is not None else None
+
+
 def _prep_object(tok: Token, preps: set[str]) -> Token | None:
     for child in tok.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:

@@ -461,7 +461,7 @@ def civilian_victims(ctx: ArticleContext, trigger: Token, patient: dict | None) 
                 and not armed_target_named(trigger)):
             return True
         if reduced.ent_type_ == "NORP" and reduced.tag_ in ("NNS", "NNPS"):
-            return True  # "Five Iraqis killed in IS attack": people of a nation, as "kill seven Iraqis
+            return True  # "Five Iraqis killed in IS attack": people of a nation, as "kill seven Iraqis" below
     dead = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "in" else None
     if dead is not None and dead.lower_ == "dead" and dead.dep_ == "amod" and dead.head.pos_ == "NUM" \
             and not armed_target_named(trigger):

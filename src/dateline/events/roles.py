@@ -16,7 +16,7 @@ from .. import vocab
 from ..language.actors import actor_for_role
 from ..language.countries import country_for_name, iso2_for
 from .context import ArticleContext, is_armed
-from .grammar import _child, _is_passive, _prep_object, _subject, harmed_in, headline_passive, headline_passive_subject  # noqa: F401 (re-exported)
+from .grammar import _child, _is_passive, _prep_object, _subject, by_object, harmed_in, headline_passive, headline_passive_subject  # noqa: F401 (re-exported)
 
 UNNAMED_SIDE = {"canonical": None, "type": "unidentified", "text": "", "start": -1, "end": -1}
 
@@ -365,8 +365,7 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
         if headline_passive(trigger):
             # "25 Iraq fighters killed ...": a headline's passive without "were"
             patient_tok = headline_passive_subject(trigger)
-            by = _child(trigger, {"agent"})
-            agent_tok = _child(by, {"pobj"}) if by is not None else None
+            agent_tok = by_object(trigger)
             agent = ctx.actor_of(agent_tok) or (_maker_of_attack_harmed_in(trigger, ctx) if agent_tok is None else None)
             patient = ctx.actor_of(patient_tok) or _forces_of_country(patient_tok) or unnamed_side(patient_tok)
             return agent, patient, False
@@ -390,8 +389,7 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             patient_tok = _object_naming_a_side(trigger, ctx)
         elif passive:
             patient_tok = _child(trigger, {"nsubjpass"})
-            by = _child(trigger, {"agent"})
-            agent_tok = _child(by, {"pobj"}) if by is not None else None
+            agent_tok = by_object(trigger)
             if patient_tok is None and trigger.dep_ in ("acl", "relcl"):
                 patient_tok = trigger.head
                 hung_on = True
@@ -432,8 +430,7 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             carriers = vocab.words("light_verbs") | (vocab.words("planting_verbs") if trigger.tag_ != "NNS" else set())
             carried = next((ch for t in phrase for ch in t.children
                             if ch.dep_ == "acl" and ch.lemma_.lower() in carriers), None)
-            by = _child(carried, {"agent"}) if carried is not None else None
-            agent_tok = _child(by, {"pobj"}) if by is not None else None
+            agent_tok = by_object(carried)
         if agent_tok is None:
             # "IS suicide bomber", "Taliban car bomb": a side named inside the trigger's phrase
             for tok in trigger.doc[trigger.left_edge.i : trigger.i]:

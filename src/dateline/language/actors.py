@@ -189,8 +189,8 @@ class ActorResolver:
 
         # the countries each sentence names, owners too ("Turkish warplanes"), for descriptors abroad
         self._sentence_owners: dict[int, frozenset[str]] = {}
-        named_states = [(e.start_char, self.dictionary.named[e.id_].country) for e in named_ents
-                        if self.dictionary.named[e.id_].type in ("state", "police") and self.dictionary.named[e.id_].country]
+        entries = [(e.start_char, self.dictionary.named[e.id_]) for e in named_ents]
+        named_states = [(c, entry.country) for c, entry in entries if entry.type in ("state", "police") and entry.country]
         for c, iso in [(h[0], h[1]) for h in country_hits] + named_states:  # "the Turkish military" too
             si = bisect.bisect_right(context.sent_starts, c) - 1
             self._sentence_owners[si] = self._sentence_owners.get(si, frozenset()) | {iso}

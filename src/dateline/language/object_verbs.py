@@ -44,15 +44,14 @@ def _shot_dead(dead: Token, lemmatizer) -> bool:
     victim = next((c for c in dead.children if c.dep_ in ("dobj", "pobj") and c.i > dead.i), None)
     if victim is None:
         return False
+    # the noun of the compound ("motorcycle", "sniper") takes the misread noun's place
+    stand_in = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
+    if stand_in is None:
+        return False
     tag, pos, lemma = tok.tag_, tok.pos_, tok.lemma_
     tok.tag_, tok.pos_ = "VBD", "VERB"
     _relemmatize(tok, lemmatizer)
     if tok.lemma_.lower() not in vocab.words("killing_manner_verbs"):
-        tok.tag_, tok.pos_, tok.lemma_ = tag, pos, lemma
-        return False
-    # the noun of the compound ("motorcycle", "sniper") takes the misread noun's place
-    stand_in = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")), None)
-    if stand_in is None:
         tok.tag_, tok.pos_, tok.lemma_ = tag, pos, lemma
         return False
     doc = tok.doc
@@ -95,7 +94,7 @@ def make_object_verbs(nlp, name):  # no annotations: spaCy reads them
             tok.pos_ = "VERB"
             _relemmatize(tok, lemmatizer)
         for tok in dead:
-            _shot_dead(doc[tok.i], lemmatizer)
+            _shot_dead(tok, lemmatizer)
         return doc
 
     return object_verbs

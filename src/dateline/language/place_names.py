@@ -220,9 +220,14 @@ def _big_place_opens(text: str, grams: list[Word], gaz: Gazetteer) -> bool:
     for k in range(len(grams) - 1, 0, -1):
         if _ngram_ok(text, grams[:k]):
             span = text[grams[0].start : grams[k - 1].end]
-            if any(prior(c, span) >= 2.5 and fold(span) == fold(c.name) for c in gaz.lookup(span)):
+            if big_place_named(span, gaz.lookup(span)):
                 return True
     return False
+
+
+def big_place_named(written: str, cands) -> bool:
+    """Is a well-known place (a big city, a province) among `cands` written as its own name?"""
+    return any(prior(c, written) >= 2.5 and fold(written) == fold(c.name) for c in cands)
 
 
 def _similar(span: str, cands: tuple[Place, ...], gaz: Gazetteer) -> tuple[Place, ...]:

@@ -45,6 +45,7 @@ from .place_names import (
     TAIL_WORDS,
     Mention,
     bare_key,
+    big_place_named,
     find_names,
     fitting,
     level,
@@ -398,8 +399,7 @@ class PlaceRecognizer:
         if nxt and self._starts_a_name(m, nxt.group(1).lower()):
             return "a common word starting a longer name"  # "the Green Zone", "Red Square"
         nxt = re.match(r"[ \u00a0]([a-z]+)", text[m.end : m.end + 20])
-        if nxt and nxt.group(1) in MEDIA_WORDS and not any(
-                prior(c, m.text) >= 2.5 and fold(m.text) == fold(c.name) for c in m.candidates):
+        if nxt and nxt.group(1) in MEDIA_WORDS and not big_place_named(m.text, m.candidates):
             return f"a {nxt.group(1)}'s name"  # but "a Baghdad mosque", "Kabul hospital": one in the city
         hyphened = re.match(r"-([a-z]\w*)", text[m.end : m.end + 20])
         locative = bool(hyphened) and hyphened.group(1) in vocab.words("locative_hyphen_suffixes")
