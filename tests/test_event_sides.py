@@ -175,3 +175,40 @@ def test_police_killed_at_a_march_are_no_force_used_on_it():
     evs = events_of("Gunmen shot dead four policemen at an opposition rally in Peshawar on Sunday, officials said.")
     protests = [e for e in evs if e["event_type"] == "Protests"]
     assert [(e["sub_event_type"], e["actor2"], e["fatalities"]) for e in protests] == [("Peaceful protest", None, None)], evs
+
+
+@pytest.mark.parametrize("text, actor2", [
+    ("Militiamen looted shops and burned dozens of houses in the town of Djugu on Thursday, residents said.",
+     "Civilians (Democratic Republic of Congo)"),
+    ("Soldiers set fire to a row of market stalls in Kidal on Friday, traders said.", "Civilians (Mali)"),
+    ("Al-Shabaab fighters blew up a telecommunications mast outside Beledweyne on Monday, officials said.", None),
+])
+def test_looted_homes_and_shops_make_their_owners_actor2(text, actor2):
+    ev = only(text)
+    assert (ev["sub_event_type"], ev["actor2"]) == ("Looting/property destruction", actor2), ev
+
+
+def test_gas_that_sickens_people_hits_civilians():
+    ev = only("Government aircraft dropped bombs carrying chlorine on the town of Saraqeb on Tuesday, leaving "
+              "dozens of residents struggling to breathe, doctors said.")
+    assert (ev["sub_event_type"], ev["actor2"]) == ("Chemical weapon", "Civilians (Syria)"), ev
+
+
+def test_the_target_a_weapons_participle_names_is_actor2():
+    """The parser hangs "on X" on the participle of "grenades packed with gas"."""
+    ev = only("Russian drones dropped grenades packed with tear gas on Ukrainian trenches near Kreminna on Sunday.")
+    assert (ev["actor1"], ev["actor2"]) == ("Military Forces of Russia", "Military Forces of Ukraine"), ev
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Sierra Leone's army attacked a rebel camp near Kailahun on Monday.", "Military Forces of Sierra Leone"),
+    ("Burkina Faso's army killed dozens of jihadists in clashes near Djibo on Monday.",
+     "Military Forces of Burkina Faso"),
+])
+def test_a_country_of_several_words_owns_its_army(text, actor1):
+    assert only(text)["actor1"] == actor1
+
+
+def test_a_two_word_demonym_names_the_country_of_generic_sides():
+    ev = only("Clashes between soldiers and rebels in a South Sudanese border village killed 12 people on Sunday.")
+    assert ev["actor2"] == "Opposition Rebels (South Sudan)", ev

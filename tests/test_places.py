@@ -439,3 +439,15 @@ def test_the_name_after_the_shelling_or_the_siege_of_is_a_place(nlp):
     assert place(doc, "Rafah")["country_code"] == "PS"
     doc = run(nlp, "Residents fled after the fall of Kherson to the invading forces.")
     assert place(doc, "Kherson")["country_code"] == "UA"
+
+
+def test_the_city_after_a_neighbourhood_of_is_a_place(nlp):
+    """A district the gazetteer lacks, then "neighbourhood of" and the city (which the NER may tag ORG)."""
+    doc = run(nlp, "A grenade went off in a bar in the Kinama neighbourhood of Bujumbura late on Friday.")
+    assert place(doc, "Bujumbura")["country_code"] == "BI"
+
+
+def test_a_name_like_a_foreign_town_is_no_vote_for_its_country(nlp):
+    """An unknown region name that only looks like a town abroad does not pull the article there."""
+    doc = run(nlp, "Rescuers said 12 people choked after shells hit the eastern Ghouta town of Hammouriyeh.")
+    assert doc._.focus_country in (None, "SY"), doc._.focus_country

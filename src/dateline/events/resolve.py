@@ -204,7 +204,7 @@ def _payload_carrier(c: Coding) -> Resolution:
     """A chemical agent named inside the phrase of what carried it ("helicopters dropped barrel
     bombs filled with chlorine", "an aircraft dropped bombs releasing a choking gas"): the
     carrier's sides are the attack's, when the agent's own phrase names none."""
-    if c.agent is not None:
+    if c.agent is not None and c.patient is not None:
         return True
     carrier = c.trigger
     for _ in range(4):
@@ -217,7 +217,7 @@ def _payload_carrier(c: Coding) -> Resolution:
     else:
         return True
     agent, patient, _ = agent_and_patient(carrier, c.ctx, c.speaker_actor)
-    if agent is not None:
+    if agent is not None and c.agent is None:
         c.agent = c.actor1 = agent
         c.guessed_actor1 = False
     if c.patient is None and patient is not None and patient is not agent:

@@ -250,9 +250,13 @@ def _target_of(noun: Token) -> Token | None:
             return obj
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         # "hurled grenades at a military base", "fired rockets at army positions"
-        obj = _prep_object(noun.head, (vocab.words("patient_prepositions") - {"from"}) | {"into"})
-        if obj is not None:
-            return obj
+        preps = (vocab.words("patient_prepositions") - {"from"}) | {"into"}
+        # "dropped grenades filled with chloropicrin on Ukrainian trenches": the parser hangs the
+        # target on the weapon's participle
+        for head in (noun.head, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")):
+            obj = _prep_object(head, preps)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):  # not "on Monday"
+                return obj
     if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in vocab.words("weapon_subject_verbs"):
         # "a grenade exploded at the entrance of a police station"
         return _prep_object(noun.head, vocab.words("site_prepositions"))

@@ -164,6 +164,10 @@ def name_sides(c: Coding) -> None:
         a2 = civilians_of(iso2)
     if a2 is None and c.cls.people_are_civilians:
         a2 = _people_taken(c, iso2)
+    if a2 is None and c.sub_event == "Chemical weapon" and _civilians_exposed(c.sent):
+        a2 = civilians_of(iso2)  # "sickening dozens of people": gas reaches whoever lives there
+    if a2 is None and c.sub_event == "Looting/property destruction" and _owned_property_hit(c.trigger):
+        a2 = civilians_of(iso2)  # "torched dozens of homes": their owners were hit
     if a1 is None and (event_type == "Violence against civilians" or (event_type == "Explosions/Remote violence" and c.victims_civilian)):
         a1 = unidentified_of(iso2)
     if a2 is None and event_type == "Explosions/Remote violence" and (
@@ -219,6 +223,30 @@ def toll_of_civilians(c: Coding) -> bool:
     if any(w.lemma_.lower() in armed or (c.ctx.actor_of(w) or {}).get("armed") for v in victims for w in v.subtree):
         return False
     return any(v.lemma_.lower() in civilian for v in victims)
+
+
+def _civilians_exposed(sent: Span) -> bool:
+    """Does the sentence name people at large, not as its source ("residents said"), and no armed
+    side among them ("sickening dozens of people", "children were treated for burns")?"""
+    civilian = vocab.words("civilian_nouns") | vocab.words("kin_nouns")
+    armed = vocab.words("armed_target_nouns") | vocab.words("unnamed_armed")
+    if any(w.lemma_.lower() in armed and w.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") for w in sent):
+        return False  # fighters exposed (not "a rebel-held town")
+    telling = vocab.words("reporting_verbs")
+    return any(w.lemma_.lower() in civilian and not (w.dep_ == "nsubj" and w.head.lemma_.lower() in telling)
+               for w in sent)
+
+
+def _owned_property_hit(trigger: Token) -> bool:
+    """Was what was looted, burned or demolished people's own ("looted the central market",
+    "set fire to three trucks", "Dozens of shops were looted", "the looting of homes")?"""
+    owned = vocab.words("private_property_nouns")
+    hit = [ch for ch in trigger.children if ch.dep_ in ("dobj", "nsubjpass")]
+    # through a preposition: "set fire to trucks", "dozens of shops", "the looting of homes"
+    for _ in range(2):  # and on: "set fire to a row of market stalls"
+        hit += [o for h in [trigger, *hit] for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "of")
+                for o in p.children if o.dep_ == "pobj" and o not in hit]
+    return any(h.lemma_.lower() in owned for t in hit for h in (t, *t.conjuncts))
 
 
 def _people_taken(c: Coding, iso2: str | None) -> str | None:

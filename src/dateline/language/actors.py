@@ -294,6 +294,9 @@ class ActorResolver:
                 last = toks[-1]
                 if last.text in ("'s", "’s", "'", "’"):
                     if len(toks) > 1 and toks[0].pos_ not in ("PRON", "DET"):
+                        # "Burkina Faso's army", "South Sudan's government": a country of several words
+                        ws = next((cws for cws, _ in candidates[n + 1:n + 3]
+                                   if C.iso2_for(doc[cws:last.i].text)), ws)
                         chosen.append((ws, we))
                         possessive = True
                     break

@@ -136,7 +136,10 @@ class PlaceResolver:
                     ccs = {c.country_code for c in cands if prior(c, written) >= least and c.country_code}
                     if ccs:
                         break
-                if len(ccs) != 1 or (w < 0.5 and max(likeness(written, c.name) for c in cands) < 0.8):
+                # the town that votes is the one spelled so ("Ghouta" is no vote for a Slovak town
+                # one of whose old names is "Guta", because a Ukrainian "Huta" looks like it)
+                voters = [c for c in cands if prior(c, written) >= least and c.country_code]
+                if len(ccs) != 1 or (w < 0.5 and max(likeness(written, c.name) for c in voters) < 0.8):
                     return
                 cc = ccs.pop()
             if countries and any(c.feature in ("state", "province") for c in cands):
@@ -150,9 +153,16 @@ class PlaceResolver:
         for m in find_names(meta.get("title") or "", self.gaz):
             vote(fitting(m.candidates, m.text, self.gaz), m.text, -1)
         demonyms = Counter()
-        for w in words:
-            if w.cap and w.lower not in NOT_NAMES:
-                cc = self._demonym(w.text)
+        after_pair = -1  # "South Sudanese", "Sri Lankan": one demonym of two words
+        for k, w in enumerate(words):
+            if w.cap and w.start > after_pair:
+                nxt = words[k + 1] if k + 1 < len(words) else None
+                cc = None
+                if nxt is not None and nxt.cap and nxt.start == w.end + 1:
+                    cc = self._demonym(f"{w.text} {nxt.text}")
+                    after_pair = nxt.start if cc else -1
+                if cc is None and w.lower not in NOT_NAMES:
+                    cc = self._demonym(w.text)
                 if cc:
                     demonyms[cc] += 0.5
                     first.setdefault(cc, w.start)
