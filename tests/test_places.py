@@ -120,6 +120,14 @@ def test_dateline_places_are_listed_but_do_not_set_the_focus(nlp):
     assert not place(doc, "Iraq")["in_dateline"]
 
 
+def test_a_sponsor_country_is_not_the_focus(nlp):
+    # "US-backed", "Rwanda-backed": the country that backs a side is not where the story is
+    doc = run(nlp, "US-backed Iraqi fighters killed eight militants in an overnight raid.")
+    assert doc._.focus_country == "IQ"
+    doc = run(nlp, "Rwanda-backed rebels and Congolese troops fought overnight, and Rwanda-backed units held the hills.")
+    assert doc._.focus_country == "CD"
+
+
 def test_focus_falls_back_to_the_dateline_when_the_body_names_nowhere(nlp):
     doc = run(nlp, "CAIRO (Reuters) – The minister said talks would resume next week.",
               dateline={"places": ["CAIRO"], "country": None, "agency": "Reuters"})

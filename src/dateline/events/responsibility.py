@@ -97,6 +97,11 @@ def _side(ctx: ArticleContext, tok: Token | None) -> dict | None:
 
 def _claim(ctx: ArticleContext, tok: Token) -> tuple[dict, str, None] | None:
     lemma = tok.lemma_.lower()
+    if lemma == "claim" and tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in vocab.words("claimed_objects") \
+            and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 2].whitespace_:
+        # "an IS-claimed bombing", "a Taliban-claimed attack": the name before the hyphen claimed it
+        side = _side(ctx, tok.doc[tok.i - 2])
+        return (side, "claimed", None) if side else None
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     if lemma == "claim":

@@ -35,6 +35,8 @@ def state_of_modifier(tok: Token | None) -> dict | None:
     """'a U.S. drone strike', 'Turkish air strikes': the state forces of the country named."""
     if tok is None:
         return None
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_.replace("-", "") in vocab.mapping("compass_parts"):
+        return None  # "a north Iraq air strike": a part of a country is where, not whose
     iso2 = iso2_for(tok.text.strip(".") if tok.text != "U.S." else "U.S.") or iso2_for(tok.text)
     return _military_of(iso2, tok.text, tok.idx, tok.idx + len(tok.text))
 
@@ -153,7 +155,8 @@ def _between(trigger: Token, ctx: ArticleContext) -> tuple[Token | None, Token |
     if second is None and any(c.dep_ == "amod" and c.lemma_.lower() in vocab.words("rival_modifiers") for c in first.children):
         second = first  # "between rival army factions": both sides are of one kind
     def side(tok: Token) -> bool:
-        return bool(ctx.actor_of(tok) or _forces_of_country(tok) or unnamed_side(tok))
+        return bool(ctx.actor_of(tok) or _forces_of_country(tok) or unnamed_side(tok)
+                    or (second is first and _party_noun(tok)))  # "between rival militias"
     if second is None or second.pos_ not in ("NOUN", "PROPN") or not (side(first) or side(second)):
         return None, None
     return first, second
@@ -513,11 +516,44 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
     patient = ctx.actor_of(patient_tok, trigger if hung_on else None) or _forces_of_country(patient_tok) or post_holder(patient_tok) or (
         resolve_pronoun(patient_tok, ctx, None) if patient_tok is not None and patient_tok.lower_ in ("them", "they") else None
     ) or unnamed_side(patient_tok)  # "kills Kurdish fighters": an armed side, unnamed
+    if _claimant_named(patient, trigger.doc):
+        patient = None  # "a bomber kills 14 at a mosque in an IS-claimed attack": IS made it (responsibility.py)
     if patient is None and agent is not None and is_verb and not _is_passive(trigger):
         # a named side's active act only: in "the rest (were) killed in clashes with security
         # forces" the forces are who killed, not who was hit
         opponent = _opponent_in_circumstance(trigger, ctx)
         patient = ctx.actor_of(opponent) or _forces_of_country(opponent)
+    rival = _rival_party(agent_tok, trigger, ctx) if patient is None or patient_tok is agent_tok else None
+    if rival is not None:
+        return rival, {**rival, "rival": True}, False  # "rival militias clashed": one kind on both sides
     if agent is not None and patient is not None and _same(agent, patient):
         patient = None
     return agent, patient, undergo
+
+
+def _rival_party(agent_tok: Token | None, trigger: Token, ctx: ArticleContext) -> dict | None:
+    """The one kind of side both parties of a fight are when the text calls them rivals ("rival
+    militias clashed in Tripoli", "fighting between rival army factions", "warring clans fought"):
+    the fight's doer, or an unnamed armed group for a party noun that names nobody."""
+    if agent_tok is None or trigger.lemma_.lower() not in vocab.words("battle_nouns") \
+            or _prep_object(trigger, {"with", "against"}) is not None:
+        return None  # "rival militias clashed with police": the police are the other side
+    if not any(c.dep_ == "amod" and c.lemma_.lower() in vocab.words("rival_modifiers") for c in agent_tok.children):
+        return None
+    side = ctx.actor_of(agent_tok) or _forces_of_country(agent_tok) or unnamed_side(agent_tok)
+    return side if side is not None or not _party_noun(agent_tok) else UNNAMED_SIDE
+
+
+def _claimant_named(side: dict | None, doc) -> bool:
+    """Is `side` named only as the claimant of an act ("in an IS-claimed attack")? It made the act."""
+    if side is None or side.get("start", -1) < 0:
+        return False
+    span = doc.char_span(side["start"], side["end"], alignment_mode="expand")
+    root = span.root if span is not None else None
+    return root is not None and root.head.lemma_.lower() == "claim" and root.i < root.head.i \
+        and root.head.i >= 1 and doc[root.head.i - 1].text == "-"
+
+
+def _party_noun(tok: Token) -> bool:
+    party = vocab.words("party_nouns")
+    return tok.lemma_.lower() in party or tok.lower_ in party

@@ -135,6 +135,9 @@ def choose_actor1(c: Coding) -> None:
     if cls.agent_types and (actor1 is None or actor1.get("type") not in cls.agent_types):
         actor1 = ctx.main_side_of(cls.agent_types, exclude=_canonical(c.patient)) or actor1
         c.actor1_of_article = actor1 is not None and actor1 is not c.agent
+        if c.actor1_of_article and c.sent.start_char <= actor1["start"] < c.sent.end_char:
+            # "Turkey says air force kills 13 in north Iraq air strike": the speaking state's
+            actor1 = speakers_forces(actor1, c.quote, c.speaker_actor)
     if (
         actor1 is None and c.speaker_actor is not None and cls.speaker_acts
         and is_armed(c.speaker_actor)
@@ -188,7 +191,7 @@ def name_sides(c: Coding) -> None:
             # the named side's main adversary; an unidentified one has none the article knows
             a2 = _named(ctx, ctx.main_adversary(_canonical(c.actor1), tuple(a.get("canonical") for a in c.allies1)), iso2)
             c.guessed_actor2 = a2 is not None
-    if a1 is not None and a1 == a2:
+    if a1 is not None and a1 == a2 and not (c.patient or {}).get("rival"):
         a2 = None
     if a1 is None and event_type == "Explosions/Remote violence" and c.agent is None:
         # A bomb or a shell nobody is named for (an unnamed bomber is already the parse's

@@ -359,7 +359,9 @@ class ActorResolver:
                     k += 2
                     continue
             iso = C.iso2_for(word)
-            if iso:
+            if iso and k > 0 and norm(doc[chosen[k - 1][0]:chosen[k - 1][1]].text).replace("-", "") in vocab.mapping("compass_parts"):
+                pass  # "a north Iraq air strike": a part of a country is where, not whose
+            elif iso:
                 owners.append(iso)
             elif low in vocab.words("state_cues"):
                 state_cue = True

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import vocab
 from .gazetteer import ADMIN_FEATURES, CAPITAL, HISTORIC, Gazetteer, Place, get_gazetteer, name_key
 from .place_names import (
     DIRECTION_ALTERNATION,
@@ -37,6 +38,16 @@ from .place_names import (
 
 ABBREVIATED_CONTAINER = "its container is a state abbreviation"
 LIST_BONUS = 2.5  # a name in a list takes the kind of place its neighbours are ("Ohio, Utah and Washington")
+# the word a hyphen joins to a name: "US-backed", "Iran-allied" (sponsor_suffixes)
+_HYPHEN_WORD = re.compile(r"-([a-z]+)\b")
+
+
+def _sponsor(text: str, end: int, sponsors: frozenset[str]) -> bool:
+    """Is the name ending at `end` a sponsor ("US-backed", "Iran-allied")?"""
+    joined = _HYPHEN_WORD.match(text, end)
+    return joined is not None and joined.group(1) in sponsors
+
+
 FOREIGN_COUNTRY = 3.0  # what a country nothing else in the text names loses to a unit of the focus country
 # between two names of one list: ", ", " and ", ", or "
 _LIST_GAP = re.compile(r",? (?:and|or) |, ")
@@ -118,7 +129,7 @@ class PlaceResolver:
 
     # ---------------------------------------------------------- the article's country
 
-    def context(self, mentions: list[Mention], meta: dict, words: list[Word]) -> Context:
+    def context(self, mentions: list[Mention], meta: dict, words: list[Word], text: str = "") -> Context:
         """The focus country: the country the body (and title) names most, with
         places that can only be in one country and demonyms ("Iraqi forces")
         counting half; the dateline counts only when nothing else does."""
@@ -147,7 +158,10 @@ class PlaceResolver:
             votes[cc] += w
             first.setdefault(cc, pos)
 
+        sponsors = vocab.words("sponsor_suffixes")
         for m in mentions:
+            if _sponsor(text, m.end, sponsors):
+                continue  # "US-backed Iraqi Kurds": a sponsor is not where the story is
             if not m.in_dateline and (m.positive or any(c.feature == "country" for c in m.candidates)):
                 vote(m.candidates, m.text, m.start)
         for m in find_names(meta.get("title") or "", self.gaz):
@@ -155,7 +169,7 @@ class PlaceResolver:
         demonyms = Counter()
         after_pair = -1  # "South Sudanese", "Sri Lankan": one demonym of two words
         for k, w in enumerate(words):
-            if w.cap and w.start > after_pair:
+            if w.cap and w.start > after_pair and not _sponsor(text, w.end, sponsors):
                 nxt = words[k + 1] if k + 1 < len(words) else None
                 cc = None
                 if nxt is not None and nxt.cap and nxt.start == w.end + 1:

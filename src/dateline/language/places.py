@@ -74,7 +74,7 @@ class PlaceFinder:
         # what the text around each name says, before anything is known of the article's countries
         for m in live:
             self.recognizer.context_evidence(doc, text, m, ents)
-        ctx = self.resolver.context(live, meta, words)
+        ctx = self.resolver.context(live, meta, words, text)
         self.recognizer.accept(text, live, ctx, self.resolver.score)
         kept = [m for m in live if m.kept]
         mentions += self.resolver.resolve_all(text, kept, ctx)
