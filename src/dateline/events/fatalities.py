@@ -106,10 +106,11 @@ def _victim_heads(verb: Token) -> list[Token]:
 
     subject = headline_passive_subject(verb)
     if subject is not None:
-        return [subject]
+        # "Nine soldiers, three militants killed": the parser reads a headline's counted list as two subjects
+        return [subject, *(c for c in verb.children if c.dep_ == "nsubj" and c.i != subject.i and _counted(c))]
     heads: list[Token] = []
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):
-        heads.append(verb.head)  # "25 soldiers killed in an attack": a reduced relative clause
+        heads.append(_list_head(verb.head))  # "25 soldiers killed in an attack": a reduced relative clause
     lost_life = verb.lemma_ == "lose" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in vocab.words("life_nouns") for c in verb.children)
     for child in verb.children:
@@ -129,6 +130,17 @@ def _victim_heads(verb: Token) -> list[Token]:
             # "Between three and five soldiers were killed", "killing between two and four of them"
             heads.extend(o for o in child.children if o.dep_ == "pobj")
     return heads
+
+
+def _list_head(noun: Token) -> Token:
+    """The first noun of a headline's counted list ("Four militants, two civilians killed": the
+    parser hangs the verb on the last count, and makes it an apposition of the first)."""
+    return noun.head if noun.dep_ == "appos" and _counted(noun) and _counted(noun.head) else noun
+
+
+def _counted(noun: Token) -> bool:
+    """A noun with a number of its own ("three militants")."""
+    return any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
@@ -216,6 +228,10 @@ def _killing(tok: Token) -> tuple[int, list[Token]] | None:
         return (total, victims) if found else None
     if verb or lemma not in vocab.words("killing_words"):
         return None
+    if tok.lower_ == "dead" and tok.dep_ == "amod" and tok.head.i < tok.i and tok.head.pos_ == "NOUN":
+        # a headline's dead told after their noun: "Seven rebels dead in clash", "Two soldiers, five rebels dead"
+        victims = [p for p in _with_conjuncts(_list_head(tok.head)) if count_noun_phrase(p) is not None]
+        return (sum(count_noun_phrase(p) for p in victims), victims) if victims else None
     # "8 dead", "death toll of 20", "the deaths of eight people"
     total = None
     for child in tok.children:
@@ -443,3 +459,39 @@ def add_toll(row: dict, count: int | None, how: dict, told_at: int) -> None:
         row["fatalities"] += count  # not when the toll already counts the attackers ("kills 9 militiamen", then "killed nine militiamen")
     elif how.get("updates"):
         row["fatalities"] = count
+
+
+def several_attacks(sent: Span, trigger: Token) -> str | None:
+    """Is the toll nearest the trigger a total over several attacks, not one event's? "spread"
+    when the attacks are spread over places or occasions ("multiple attacks", "a wave of
+    attacks", "bombings kill 15 in and around Baghdad", "attacks, shelling across Iraq");
+    "plural" for a bare uncounted plural ("attacks kill 25"), a total only where the event's
+    place is a whole region or country; None for one attack, a counted or paired one ("twin
+    bombings", "two blasts"), or strikes and clashes (one area's in a day are one event)."""
+    clauses = _clauses(sent)
+    if not clauses:
+        return None
+    killing = _nearest(clauses, trigger)[0]
+    holders = [killing, *(c for c in killing.children if c.lower_ == "dead")]
+    preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "agent")]
+    preps += [c for p in preps for c in p.children if c.dep_ == "conj"]  # "in and around Baghdad"
+    causes = [c for c in killing.children if c.dep_ == "nsubj" and killing.tag_ != "VBN"]  # not "25 killed in attacks"
+    if killing.dep_ == "acl" and killing.head.dep_ == "dobj":  # "attacks leave 19 militants killed"
+        causes += [c for c in killing.head.head.children if c.dep_ == "nsubj"]
+    causes += [o for p in preps if p.lower_ in ("in", "by") for o in p.children if o.dep_ == "pobj"]
+    spread_words = vocab.words("spread_cues")
+    listed = [part for cause in causes for part in _with_conjuncts(cause)]
+    listed += [o for part in listed if part.lemma_.lower() in spread_words
+               for p in part.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]  # "a wave of attacks"
+    attacks = [part for part in listed if part.tag_ == "NNS" and part.lemma_.lower() in vocab.words("separate_attack_nouns")]
+    if not attacks:
+        return None
+    spread = any(p.lower_ in spread_words for p in preps) or any(
+        t.lower_ in spread_words for part in listed for t in part.subtree)
+    kinds = {part.lemma_.lower() for part in listed} & vocab.words("violent_cause_nouns")
+    if spread or len(kinds) > 1:
+        return "spread"  # several kinds of attack ("suicide bombings, mortar fire") are several events
+    occasion = vocab.words("one_occasion_modifiers")
+    if any(c.dep_ == "nummod" or c.lower_ in occasion for a in attacks for c in a.children):
+        return None
+    return "plural"
