@@ -37,7 +37,7 @@ from .checks import excluded, listed_names
 from .coding import Candidate, Coding
 from .context import ArticleContext
 from .dating import date_for
-from .fatalities import fatalities_in, killing_near, later_tolls, several_attacks, toll_of
+from .fatalities import fatalities_in, killing_near, later_tolls, tally_of_several, toll_of
 from .folding import drop_totals, fold, select
 from .incidents import assemble
 from .lexicon import LEXICON_FILE, TriggerClass, TriggerTable, load_table
@@ -142,9 +142,8 @@ class EventCoder:
             event["fatalities"] = c.cls.toll
         elif c.event_type != "Strategic developments":
             event["fatalities"] = fatalities_in(c.sent, c.trigger)
-            if event["fatalities"] and (several := several_attacks(c.sent, c.trigger)) is not None and (
-                    several == "spread" or c.geo_precision == 3):
-                event["fatalities"] = None  # a total over several attacks is no one attack's toll
+            if event["fatalities"] and tally_of_several(c.sent, c.trigger, broad_place=c.geo_precision == 3):
+                event["fatalities"] = None  # a total over several attacks or days is no one attack's toll
             if event["fatalities"]:
                 event["_killing"] = killing_near(c.sent, c.trigger)  # whose dead they are (folding.select)
             toll = toll_of(c.sent) if event["fatalities"] is not None else None

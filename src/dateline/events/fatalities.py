@@ -11,6 +11,7 @@ Wounded are not fatalities.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -154,7 +155,8 @@ def _with_conjuncts(tok: Token) -> list[Token]:
             # continues a counted list ("Five tourists, a Belgian woman, ..."); "eleven of
             # them" counts a part of the number before it.
             partitive = any(p.lower_ == "of" and any(o.lower_ in ("them", "those", "whom") for o in p.children) for p in c.children)
-            listed = c.dep_ == "appos" and cur.tag_ == "NNS" and not partitive
+            # (after a comma: "...killed in Mosul: U.S. general" names the source, no victim)
+            listed = c.dep_ == "appos" and cur.tag_ == "NNS" and not partitive and c.doc[c.left_edge.i - 1].text == ","
             if (c.dep_ == "conj" or listed) and c.i > cur.i and c not in out:
                 out.append(c)
                 stack.append(c)
@@ -495,3 +497,34 @@ def several_attacks(sent: Span, trigger: Token) -> str | None:
     if any(c.dep_ == "nummod" or c.lower_ in occasion for a in attacks for c in a.children):
         return None
     return "plural"
+
+
+@lru_cache(maxsize=1)
+def _days_pattern() -> re.Pattern:
+    """The days-tally phrases as one pattern ('#' a count, 'UNIT' a day or a week)."""
+    counts = sorted([*vocab.mapping("number_words"), "a", "few", "several"], key=len, reverse=True)
+    count = r"(?:\d[\d,]*|" + "|".join(re.escape(w) for w in counts) + ")"
+    unit = "(?:" + "|".join(re.escape(u) for u in vocab.words("short_time_units")) + ")"
+    phrases = sorted(vocab.words("days_total_phrases"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(p).replace("\\#", count).replace("UNIT", unit).replace("\\ ", " ") for p in phrases)
+    return re.compile(rf"^(?:{alternatives})\b", re.IGNORECASE)
+
+
+def tally_over_days(sent: Span, trigger: Token) -> bool:
+    """Is the toll nearest the trigger counted over days or weeks ("IS kills 3 village chiefs
+    in a week", "142 civilians killed in six days", "kill 45 since the town's liberation")?
+    Read on the killing's own prepositional phrases (not "the deadliest since 2014")."""
+    clauses = _clauses(sent)
+    if not clauses:
+        return False
+    killing = _nearest(clauses, trigger)[0]
+    holders = [killing, *(c for c in killing.children if c.lower_ == "dead")]
+    pattern = _days_pattern()
+    return any(pattern.match(" ".join(t.lower_ for t in p.subtree)) for h in holders for p in h.children if p.dep_ == "prep")
+
+
+def tally_of_several(sent: Span, trigger: Token, broad_place: bool) -> bool:
+    """Is the toll nearest the trigger a tally of several events: attacks spread over places,
+    a bare plural of attacks told of a region or a country (`broad_place`), or days?"""
+    several = several_attacks(sent, trigger)
+    return several == "spread" or (several == "plural" and broad_place) or tally_over_days(sent, trigger)
