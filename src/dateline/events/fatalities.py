@@ -90,7 +90,8 @@ def count_noun_phrase(head: Token) -> int | None:
     for part in head.children:  # "three al Qaeda militants": the parser hangs the number on the name
         if part.dep_ == "compound" and (n := next((_compound_number(m) for m in part.children if m.dep_ == "nummod"), None)):
             return n
-    if head.tag_ != "CD" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children) and (
+    # (not a plural: "killing six people, an attack provincial officials blamed on ..." is a misparse)
+    if head.tag_ not in ("CD", "NNS", "NNPS") and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children) and (
             head.tag_ in ("NN", "NNP") or head.dep_ in ("dobj", "nsubjpass")):
         return 1  # "a New Yorker", "a Belgian woman", "killing a 17-year-old"
     return None
