@@ -65,6 +65,9 @@ NOT_DATELINES = [
     "U.S. officials said the talks would resume in Geneva next week.",
     "The army said on Monday that it had retaken the town.",
     "BREAKING",
+    "UPDATE 2-Suicide attack targets market southeast of Baghdad",
+    "CORRECTED-Islamic State says it carried out attack on mall",
+    "WRAPUP 4-Troops storm rebel-held town as fighting spreads",
 ]
 
 
@@ -86,4 +89,10 @@ def test_a_dateline_after_a_timestamp_line_is_found_and_located_in_the_body():
 def test_a_long_first_paragraph_is_not_head_matter():
     text = ("The ceasefire held through the night in most districts, officials said, and aid trucks moved. "
             "Markets opened again.\n\nKANO — Police said the curfew would stay in force.")
+    assert article(text).dateline is None
+
+
+def test_a_wire_slug_opening_a_later_headline_is_no_dateline():
+    """Lines before "CORRECTED-..." are headlines, not head matter before a dateline."""
+    text = "Gunmen take hostages in Baghdad mall\n\nTwelve killed in mall siege: police\n\nCORRECTED-Group says it carried out mall attack"
     assert article(text).dateline is None

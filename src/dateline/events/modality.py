@@ -167,7 +167,17 @@ def headline_line(sent: Span) -> bool:
     text = doc_text(sent.doc)
     before = text[: words[0].idx].rstrip(" \t")
     after = text[words[-1].idx + len(words[-1].text):].lstrip(" \t")
-    return (not before or before.endswith("\n\n")) and (not after or after.startswith("\n\n"))
+    return (not before or before.endswith("\n\n") or _slug_opens_line(before)) and (not after or after.startswith("\n\n"))
+
+
+SLUG_TAIL = re.compile(r"^(\S+?)[\s\d\-–—:]*$")
+
+
+def _slug_opens_line(before: str) -> bool:
+    """Only a wire slug stands before the sentence in its line ("WRAPUP 4-Iraqi troops storm ...")."""
+    line = before.rsplit("\n\n", 1)[-1].strip()
+    m = SLUG_TAIL.match(line)
+    return m is not None and m.group(1) in vocab.words("wire_slugs")
 
 
 @per_token

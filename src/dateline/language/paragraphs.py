@@ -11,11 +11,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import settings, vocab
 from .meta import dateline_end
 
 
 @Language.component("dateline_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
+    par_start = 0
     for i, tok in enumerate(doc[:-1]):
         gap = tok.whitespace_ if not tok.is_space else tok.text
         if "\n" not in gap:
@@ -25,6 +27,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         prev = doc[i - 1] if tok.is_space and i > 0 else tok
         if gap.count("\n") >= 2 or (tok.is_space and tok.text.count("\n") >= 2) or prev.text[-1:] in ".!?:”\"’)":
             doc[i + 1].is_sent_start = True
+            if gap.count("\n") >= 2:
+                _headline_whole(doc, par_start, i + 1)
+                par_start = i + 1
+    _headline_whole(doc, par_start, len(doc))
     # "NEW YORK (Reuters) – Islamic State has claimed ...": the dateline is not part of
     # the lead's grammar (the parser would make YORK the subject of "claimed").
     end = dateline_end(doc)
@@ -33,3 +39,21 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if after is not None and after.i > 0:
             after.is_sent_start = True
     return doc
+
+
+def _headline_whole(doc: Doc, start: int, end: int) -> None:
+    """A headline line ("12 killed as gunmen take hostages in Baghdad mall: police") is cut
+    into sentences only after punctuation: the parser would otherwise make "12" a sentence
+    of its own and leave "killed" with no subject."""
+    words = [t for t in doc[start:end] if not t.is_space]
+    if len(words) < 2 or len(words) > settings.HEADLINE_LINE_MAX_TOKENS or words[-1].text in (".", "!", "?"):
+        return
+    for prev, tok in zip(words, words[1:]):
+        if not prev.is_punct:
+            tok.is_sent_start = False
+    if words[0].text in vocab.words("wire_slugs"):
+        # "UPDATE 2-Suicide attack targets ...": the wire's slug is no part of the headline's grammar
+        at = 1
+        while at < len(words) - 1 and (words[at].like_num or words[at].is_punct):
+            at += 1
+        words[at].is_sent_start = True

@@ -293,6 +293,8 @@ def read_dateline(par: str, *, loose: bool = True) -> tuple[dict, str | None, in
         return None
     if not any(len(re.sub(r"[^A-Z]", "", p)) >= 3 for p in places):
         return None  # "U.S. —" or "AP —" is not a place
+    if places[0] in vocab.words("wire_slugs"):
+        return None  # "UPDATE 2-", "CORRECTED-": the kind of copy, not a place
     return {"places": places, "country": country, "agency": agency}, date, end
 
 
