@@ -27,3 +27,22 @@ def test_a_headline_passive_names_the_victims(headline, sub_event_type):
 ])
 def test_harm_that_is_no_attack_is_no_event(headline):
     assert events_of(headline) == []
+
+
+@pytest.mark.parametrize("headline, sub_event_type", [
+    ("Army says it killed 20 militants in air strikes near Jilib", "Air/drone strike"),  # what killed them
+    ("Dozens killed, buried in rubble - Iraqi officials, residents", "Attack"),  # the credit is no noun of the rubble
+    ("Bandit leader killed in drone strike -army spokesman", "Air/drone strike"),  # "-army spokesman" is the source
+    ("Eight dead as gunmen take hostages at hotel in Bamako: police", "Abduction/forced disappearance"),
+])
+def test_a_headline_credit_and_the_means_of_killing(headline, sub_event_type):
+    assert sub_event_type in [e["sub_event_type"] for e in events_of(headline)]
+
+
+def test_a_headline_line_is_one_sentence_up_to_its_credit():
+    """"12 killed as gunmen ...": the parser cut "12" off as a sentence; within a headline a
+    sentence starts only after punctuation, and the credit after the last dash is its own."""
+    from dateline.pipeline import load_pipeline
+
+    doc = load_pipeline()("Filler line one\n\n12 killed as gunmen take hostages in Baghdad mall - police\n\nAnother line")
+    assert [s.text.strip() for s in doc.sents][1:3] == ["12 killed as gunmen take hostages in Baghdad mall", "- police"]

@@ -70,6 +70,8 @@ STORY_MONTH_MAX_AGE_DAYS = 62
 HEADLINE_MAX_SENTENCES = 2
 # A paragraph of one line this long at most, with no full stop, is a headline wherever it stands.
 HEADLINE_LINE_MAX_TOKENS = 20
+# A headline's last words after a dash or colon are its source ("- police, hospital sources") up to this many tokens.
+HEADLINE_CREDIT_MAX_TOKENS = 5
 
 # Mentions of one event (in one article or across articles): places this close are one place (ACLED geocodes
 # to the nearest town; 25 km is about a district), days this far apart one day (reports

@@ -42,6 +42,7 @@ from .context import ArticleContext, is_armed
 from .classifier import sentence_none_probability
 from .fatalities import attackers_own_death, fatalities_in
 from .roles import harmed_in
+from .grammar import killed_in
 from .truces import truce_in_force
 from .modality import (
     acts_in_general,
@@ -543,9 +544,8 @@ def generic_mention(trigger: Token, agent: dict | None, patient: dict | None) ->
     if (trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and trigger.head.head.lemma_.lower() in vocab.words("harm_verbs")) or (
             trigger.dep_ == "nsubjpass" and trigger.head.lemma_.lower() in vocab.words("weapon_object_verbs")):
         return False  # "attacked their positions with gas grenades", "gas canisters were dropped on the town"
-    if (trigger.dep_ == "pobj" and trigger.head.lower_ == "in"
-            and trigger.head.head.lemma_.lower() in vocab.words("harm_verbs") and trigger.head.head.tag_ == "VBN"):
-        return False  # "51 killed in Baghdad bombings": the bombings that killed them
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and killed_in(trigger.head.head):
+        return False  # "51 killed in Baghdad bombings", "killed 29 militants in air strikes": what killed them
     return not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children)
 
 

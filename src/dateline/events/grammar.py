@@ -68,6 +68,17 @@ def harmed_in(trigger: Token) -> bool:
             and prep.head.lemma_.lower() in vocab.words("hurt_words"))
 
 
+def killed_in(head: Token) -> bool:
+    """Is `head`, which an "in" phrase hangs on, a verb of harm told with its victims ("51 killed",
+    "Dozens killed" a headline writes as a past tense) or the victims it harmed ("killed 29 militants")?"""
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
+        head = head.head
+    if head.lemma_.lower() not in vocab.words("harm_verbs"):
+        return False
+    counted = (c for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))
+    return head.tag_ == "VBN" or any(c.like_num or c.tag_ == "NNS" or any(n.dep_ == "nummod" for n in c.children) for c in counted)
+
+
 def _is_passive(verb: Token) -> bool:
     # a participle hanging on a noun is passive ("a commander killed in battle") unless it has an
     # object: then the parser took a sentence's subject for the noun it hangs on ("Bandits killed 30 villagers")

@@ -160,24 +160,25 @@ def present_habit(trigger: Token) -> bool:
 
 def headline_line(sent: Span) -> bool:
     """A short line that is a paragraph of its own and ends with no full stop is written as
-    a headline ("Islamic State attacks Iraqi soldiers in Mosul"), whatever its place."""
+    a headline ("Islamic State attacks Iraqi soldiers in Mosul"), whatever its place; the
+    sentence may be only part of it ("WRAPUP 4-Iraqi troops storm ...", "... kills 12 - police")."""
+    doc = sent.doc
+    text = doc_text(doc)
     words = [t for t in sent if not t.is_space]
-    if not words or len(words) > settings.HEADLINE_LINE_MAX_TOKENS or words[-1].text in (".", "!", "?"):
+    if not words:
         return False
-    text = doc_text(sent.doc)
-    before = text[: words[0].idx].rstrip(" \t")
-    after = text[words[-1].idx + len(words[-1].text):].lstrip(" \t")
-    return (not before or before.endswith("\n\n") or _slug_opens_line(before)) and (not after or after.startswith("\n\n"))
-
-
-SLUG_TAIL = re.compile(r"^(\S+?)[\s\d\-–—:]*$")
-
-
-def _slug_opens_line(before: str) -> bool:
-    """Only a wire slug stands before the sentence in its line ("WRAPUP 4-Iraqi troops storm ...")."""
-    line = before.rsplit("\n\n", 1)[-1].strip()
-    m = SLUG_TAIL.match(line)
-    return m is not None and m.group(1) in vocab.words("wire_slugs")
+    start, end = words[0].i, words[-1].i  # widen to the paragraph, a headline's length at most
+    while start > 0 and end - start <= settings.HEADLINE_LINE_MAX_TOKENS and "\n\n" not in text[doc[start - 1].idx:doc[start].idx]:
+        start -= 1
+    while end < len(doc) - 1 and end - start <= settings.HEADLINE_LINE_MAX_TOKENS and "\n\n" not in text[
+            doc[end].idx + len(doc[end].text):doc[end + 1].idx + len(doc[end + 1].text)]:
+        end += 1
+    line = [t for t in doc[start:end + 1] if not t.is_space]
+    if len(line) > settings.HEADLINE_LINE_MAX_TOKENS or any(t.text in (".", "!", "?") for t in line):
+        return False  # a full stop anywhere: prose ("The group is active. Militants attack ...")
+    before = text[: line[0].idx].rstrip(" \t")
+    after = text[line[-1].idx + len(line[-1].text):].lstrip(" \t")
+    return (not before or before.endswith("\n\n")) and (not after or after.startswith("\n\n"))
 
 
 @per_token

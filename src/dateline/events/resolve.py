@@ -298,6 +298,10 @@ def _victims(c: Coding) -> Resolution:
         # as hit, but the dead were at a place of civilian life, or are counted as people at large
         c.victims_civilian = True
         c.event_type, c.sub_event = "Violence against civilians", "Attack"
+    elif c.patient is None and c.trigger.lemma_.lower() in vocab.words("execution_words"):
+        # "IS executes Iraqi photojournalist", "carried out executions in Mosul": captives killed
+        c.victims_civilian = True
+        c.event_type, c.sub_event = "Violence against civilians", "Attack"
     else:
         return False  # a bare "attack" or "killed" with nobody named is too vague
     return True

@@ -51,9 +51,31 @@ def _headline_whole(doc: Doc, start: int, end: int) -> None:
     for prev, tok in zip(words, words[1:]):
         if not prev.is_punct:
             tok.is_sent_start = False
+    _credit_tail(words)
     if words[0].text in vocab.words("wire_slugs"):
         # "UPDATE 2-Suicide attack targets ...": the wire's slug is no part of the headline's grammar
         at = 1
         while at < len(words) - 1 and (words[at].like_num or words[at].is_punct):
             at += 1
         words[at].is_sent_start = True
+
+
+DASHES = ("-", "–", "—")
+
+
+def _credit_tail(words: list) -> None:
+    """"... killed in drone strike -coalition spokesman", "... storm hotel in Bamako: police": the
+    source a headline credits last is a sentence of its own, not words of the headline's last noun
+    phrase (the parser reads "air raid - Iraqi officials" as one noun)."""
+    for k in range(len(words) - 1, 0, -1):
+        tok = words[k]
+        spaced = bool(words[k - 1].whitespace_)
+        if spaced and (tok.text in DASHES or (tok.text[:1] in DASHES and tok.text[1:2].isalpha())):
+            start, tail = tok, len(words) - k
+        elif tok.text == ":" and k + 1 < len(words):
+            start, tail = words[k + 1], len(words) - k - 1
+        else:
+            continue
+        if tail <= settings.HEADLINE_CREDIT_MAX_TOKENS and k > 2:
+            start.is_sent_start = True
+        return
