@@ -46,3 +46,21 @@ def test_a_headline_line_is_one_sentence_up_to_its_credit():
 
     doc = load_pipeline()("Filler line one\n\n12 killed as gunmen take hostages in Baghdad mall - police\n\nAnother line")
     assert [s.text.strip() for s in doc.sents][1:3] == ["12 killed as gunmen take hostages in Baghdad mall", "- police"]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Rights group accuses Malian soldiers of executing 12 villagers in Mopti region", "Attack"),
+    ("Militia fighters are accused of raping five women near Bunia, the UN mission said on Tuesday.", "Sexual violence"),
+])
+def test_an_act_a_report_lays_on_a_side_is_the_alleged_event(text, sub_event_type):
+    evs = events_of(text)
+    assert [e["sub_event_type"] for e in evs] == [sub_event_type]
+    assert not evs[0]["actor1"].startswith("Civilians")
+
+
+@pytest.mark.parametrize("text", [
+    "A man accused of killing two police officers in Nairobi went on trial on Monday.",
+    "Police arrested a man accused of robbing three petrol stations at gunpoint.",
+])
+def test_the_accused_of_a_trial_or_an_arrest_is_no_event(text):
+    assert events_of(text) == []

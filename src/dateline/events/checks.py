@@ -42,7 +42,7 @@ from .context import ArticleContext, is_armed
 from .classifier import sentence_none_probability
 from .fatalities import attackers_own_death, fatalities_in
 from .roles import harmed_in
-from .grammar import killed_in
+from .grammar import alleged_act, killed_in
 from .truces import truce_in_force
 from .modality import (
     acts_in_general,
@@ -556,7 +556,7 @@ def background_clause(trigger: Token) -> bool:
     while first.dep_ == "conj" and first.head.i != first.i and first.head.tag_ == "VBG":
         first = first.head  # "aimed at killing and capturing its leaders": both are the purpose
     if trigger.tag_ == "VBG" and first.dep_ == "pcomp":
-        return True
+        return not alleged_act(first)
     tok = trigger
     for _ in range(4):
         if tok.dep_ == "pobj" and tok.head.lower_ in vocab.words("background_prepositions") and trigger.pos_ == "NOUN":

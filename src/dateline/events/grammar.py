@@ -79,6 +79,15 @@ def killed_in(head: Token) -> bool:
     return head.tag_ == "VBN" or any(c.like_num or c.tag_ == "NNS" or any(n.dep_ == "nummod" for n in c.children) for c in counted)
 
 
+def alleged_act(act: Token) -> bool:
+    """"HRW accuses X of executing civilians", "X are accused of abusing two girls": the act the
+    report's own clause lays on a side is the news (alleged), not scene-setting; "a man accused of
+    robbing ..." (a clause hung on a noun, as courts and arrests tell it) stays background."""
+    of = act.head
+    verb = of.head
+    return of.lower_ == "of" and verb.lemma_.lower() in vocab.words("allegation_verbs") and verb.dep_ in ("ROOT", "ccomp", "conj")
+
+
 def _is_passive(verb: Token) -> bool:
     # a participle hanging on a noun is passive ("a commander killed in battle") unless it has an
     # object: then the parser took a sentence's subject for the noun it hangs on ("Bandits killed 30 villagers")

@@ -16,7 +16,7 @@ from .. import vocab
 from ..language.actors import actor_for_role
 from ..language.countries import country_for_name, iso2_for
 from .context import ArticleContext, is_armed
-from .grammar import _child, _is_passive, _prep_object, _subject, by_object, harmed_in, headline_passive, headline_passive_subject  # noqa: F401 (re-exported)
+from .grammar import _child, _is_passive, _prep_object, _subject, alleged_act, by_object, harmed_in, headline_passive, headline_passive_subject  # noqa: F401 (re-exported)
 
 UNNAMED_SIDE = {"canonical": None, "type": "unidentified", "text": "", "start": -1, "end": -1}
 
@@ -404,6 +404,8 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
                 attacker = _maker_of_attack_harmed_in(trigger, ctx)
         else:
             agent_tok = _subject(trigger)
+            if agent_tok is None and alleged_act(trigger):  # "X are accused of abusing", "accuses X of executing"
+                agent_tok = _child(trigger.head.head, {"nsubjpass", "dobj"})
             patient_tok = _object_naming_a_side(trigger, ctx)
             if agent_tok is None and patient_tok is None:
                 agent_tok, patient_tok = _between(trigger, ctx)  # "Fighting between X and Y killed ..."
