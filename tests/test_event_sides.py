@@ -212,3 +212,9 @@ def test_a_country_of_several_words_owns_its_army(text, actor1):
 def test_a_two_word_demonym_names_the_country_of_generic_sides():
     ev = only("Clashes between soldiers and rebels in a South Sudanese border village killed 12 people on Sunday.")
     assert ev["actor2"] == "Opposition Rebels (South Sudan)", ev
+
+
+def test_a_truce_signed_abroad_names_the_sides_by_their_war():
+    ev = only("Chad's government and northern rebels signed a ceasefire in Doha on Monday, Qatari mediators said.")
+    assert (ev["sub_event_type"], ev["actor1"], ev["actor2"]) == (
+        "Agreement", "Government of Chad", "Opposition Rebels (Chad)"), ev

@@ -141,6 +141,20 @@ def test_build_keeps_latin_names_and_drops_codes_and_scripts():
     assert tool.usable_key("Camp 4") is None
 
 
+def test_build_keeps_two_letter_keys_for_big_cities_only():
+    """Vowel folding leaves "Yei" as "ye": too loose for a village, kept for a city of 100,000."""
+    tool = _build_tool()
+    assert tool.usable_key("Yei") is None
+    assert tool.usable_key("Yei", big=True) == name_key("Yei")
+    assert tool.usable_key("Ab", big=True) is None  # two letters as written stay out
+
+
+def test_big_cities_with_short_names_are_found(gaz):
+    assert any(p.country_code == "YE" and p.feature == "city" for p in gaz.lookup("Ibb"))
+    assert any(p.country_code == "SS" for p in gaz.lookup("Yei"))
+    assert any(p.country_code == "NG" for p in gaz.lookup("Owo"))
+
+
 def test_build_drops_adjectives_among_alternate_names():
     tool = _build_tool()
     kept = tool._alternates("Baghdad", ["Bagdad", "Baghdadi", "Bagdadi", "Madinat as Salam"])

@@ -51,12 +51,14 @@ SKELETON_COUNTRIES = {c.upper() for c in WOF_COUNTRIES} | {"LB", "JO", "TR", "IR
 # Latin letters, their modifier marks and accents, and general punctuation.
 _NOT_LATIN = re.compile(r"[^\u0000-\u024f\u02b0-\u036f\u1e00-\u1eff\u2000-\u206f]")
 _DIGIT = re.compile(r"\d")
-_KEYS: dict[str, str | None] = {}
+_KEYS: dict[tuple[str, bool], str | None] = {}
 
 
-def usable_key(name: str) -> str | None:
-    """The key of a name an English text can use, or None (other scripts, codes, numbers)."""
-    key = _KEYS.get(name, "")
+def usable_key(name: str, big: bool = False) -> str | None:
+    """The key of a name an English text can use, or None (other scripts, codes, numbers).
+    A key of fewer than three letters is too loose to look up, except for a big city (`big`)
+    whose name has three letters or more before its vowels fold ("Ibb", "Yei", "Owo")."""
+    key = _KEYS.get((name, big), "")
     if key != "":
         return key
     key = None
@@ -64,11 +66,14 @@ def usable_key(name: str) -> str | None:
     if (clean and len(clean) <= 80 and not _NOT_LATIN.search(clean) and not _DIGIT.search(clean)
             and not (len(clean) <= 4 and clean.isupper())):  # IATA, ICAO, postal codes
         key = name_key(clean)
-        if len(key) < 3:
+        if len(key) < 3 and not (big and len(fold(clean).replace(" ", "")) >= 3):
             key = None
-    _KEYS[name] = key
+    _KEYS[(name, big)] = key
     return key
 
+
+# A city this big is looked up by a key of two letters ("Ibb" -> "ib", "Yei" -> "ye")
+SHORT_KEY_POPULATION = 100_000
 
 SEAT_FEATURES = {"PPLC": "city", "PPLA": "city", "PPLA2": "town", "PPLA3": "town", "PPLA4": "town"}
 
@@ -115,7 +120,7 @@ class Builder:
                 if key:
                     keys.add(key)
             else:
-                key = usable_key(name)
+                key = usable_key(name, big=(place.get("population") or 0) >= SHORT_KEY_POPULATION)
                 if key:
                     keys.add(key)
 

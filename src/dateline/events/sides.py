@@ -158,6 +158,11 @@ def choose_actor1(c: Coding) -> None:
 def name_sides(c: Coding) -> None:
     """actor1 and actor2 as ACLED names in the event's country (`c.country_code`)."""
     iso2, ctx, event_type = c.country_code, c.ctx, c.event_type
+    if c.sub_event == "Agreement":
+        # a truce signed abroad ("in Algiers", "in Doha") binds the sides of one country's war:
+        # the country a state party is named by
+        iso2 = next((s["country"] for s in (c.actor1, c.patient) if s and s.get("owned") and s.get("country")
+                     and s.get("type") in STATE_FORCES | {"political"}), iso2)
     a1 = side_name(c.actor1, iso2)
     a2 = side_name(c.patient, iso2)
     if c.patient is not None and c.patient.get("role") and c.actor1 is not None \

@@ -346,7 +346,11 @@ def trim_entity(text: str, s: int, e: int) -> tuple[int, int]:
 
 def fitting(cands: tuple[Place, ...], written: str, gaz: Gazetteer) -> tuple[Place, ...]:
     """Candidates less the countries the name only folds onto ("As Samawah" is not Samoa):
-    a country must be written close to one of its own names."""
+    a country must be written close to one of its own names. A key of two letters is loose
+    ("Day" folds onto Daye, "Lu" onto Lou): the place must be spelled as written ("Yei", "Ibb")."""
+    if len(name_key(written)) < 3:  # (countries, US states and curated rows have short forms of their own: "U.S.", "NY")
+        cands = tuple(c for c in cands if c.feature in ("country", "state") or c.source == "curated"
+                      or fold(c.name) == fold(written))
     return tuple(
         c for c in cands
         if c.feature != "country" or max((likeness(written, n) for n in gaz.country_names(c.country_code)),
