@@ -45,6 +45,8 @@ class ArticleContext:
     quotes: list[dict] = field(default_factory=list)
     actor_at: dict[int, dict] = field(default_factory=dict)  # token index -> actor mention
     armed_counts: Counter = field(default_factory=Counter)
+    # the same, less the mentions that only report ("..., the army said"): a source, not a side
+    acting_counts: Counter = field(default_factory=Counter)
     focus_country: str | None = None
     focus_place: dict | None = None
     reference: tuple[str | None, int, int | None] = (None, 3, None)  # (date, time_precision, year)
@@ -82,6 +84,8 @@ class ArticleContext:
                 ctx.actor_at.setdefault(tok.i, actor)
             if is_armed(actor):
                 ctx.armed_counts[actor["canonical"]] += 1
+                if not _reports(span.root):
+                    ctx.acting_counts[actor["canonical"]] += 1
         ctx.focus_place = ctx._focus_place()
         aircraft = vocab.words("aircraft_words")
         ctx.air_war = any(t.lemma_.lower() in aircraft or t.lower_ in aircraft for t in doc)
@@ -152,12 +156,13 @@ class ArticleContext:
             return actor
         return None
 
-    def main_adversary(self, of: str | None, allies: tuple = ()) -> str | None:
+    def main_adversary(self, of: str | None, allies: tuple = (), acting: bool = False) -> str | None:
         """The armed side the article names most, other than `of`, its allies, the other
         forces of its own state (the army is not the adversary of the police) and, for state
-        forces, any police force."""
+        forces, any police force; `acting`: only sides named other than as a source ("Rebels
+        seized two villages, the army said" names no army in the fight)."""
         home = next((a.get("country") for a in self.actors if a["canonical"] == of and a.get("type") in STATE_FORCES), None)
-        for canonical, _ in self.armed_counts.most_common():
+        for canonical, _ in (self.acting_counts if acting else self.armed_counts).most_common():
             if canonical == of or canonical in allies:
                 continue
             if home and any(a["canonical"] == canonical and a.get("type") in STATE_FORCES
@@ -230,3 +235,9 @@ class ArticleContext:
 
 _as_date = _iso  # "YYYY-MM-DD..." -> date, or None
 
+
+def _reports(tok: Token) -> bool:
+    """Is `tok` the subject of a reporting verb ("the army said", "police told reporters")? Not
+    of a claim: a side that claims an act is a side of it."""
+    verb = tok.head.lemma_.lower()
+    return tok.dep_ == "nsubj" and verb in vocab.words("reporting_verbs") and verb != "claim"

@@ -194,7 +194,7 @@ def name_sides(c: Coding) -> None:
             c.guessed_actor1 = a1 is not None
         if a2 is None and a1 and c.actor1 is not None and c.actor1.get("canonical") and c.sub_event not in BOMBS:
             # the named side's main adversary; an unidentified one has none the article knows
-            a2 = _named(ctx, ctx.main_adversary(_canonical(c.actor1), tuple(a.get("canonical") for a in c.allies1)), iso2)
+            a2 = _named(ctx, ctx.main_adversary(_canonical(c.actor1), tuple(a.get("canonical") for a in c.allies1), acting=True), iso2)
             c.guessed_actor2 = a2 is not None
     if a1 is not None and a1 == a2 and not (c.patient or {}).get("rival"):
         a2 = None
