@@ -459,3 +459,15 @@ def test_a_name_like_a_foreign_town_is_no_vote_for_its_country(nlp):
     """An unknown region name that only looks like a town abroad does not pull the article there."""
     doc = run(nlp, "Rescuers said 12 people choked after shells hit the eastern Ghouta town of Hammouriyeh.")
     assert doc._.focus_country in (None, "SY"), doc._.focus_country
+
+
+def test_a_unit_word_before_its_container_keeps_the_container(nlp):
+    """ "X township, Magway region": the region holds X; no look-alike town across the border."""
+    doc = run(nlp, "Troops burned houses in Gangaw township, Magway region, on Friday.")
+    assert place(doc, "Gangaw")["country_code"] == "MM"
+
+
+def test_an_attackers_nationality_does_not_hide_the_town_it_hit(nlp):
+    """The only people named are the attackers; the one town so spelled is where it happened."""
+    doc = run(nlp, "Russian jets bombed a bakery in the town of Kafranbel on Tuesday.")
+    assert place(doc, "Kafranbel")["country_code"] == "SY"

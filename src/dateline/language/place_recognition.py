@@ -82,7 +82,10 @@ _COUNTRY_OWNER = re.compile(r"\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)?)[’']s $")
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(" + "|".join(k for k, hint in PLACE_WORDS["of_hints"].items() if hint == "settlement") + r") $")
 _OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)*)[’']s (?:the )?$")
+# the kind word a unit's name may carry before its container ("Gangaw township, Magway region")
+_KIND_ALTERNATION = "|".join(sorted((re.escape(w) for w in SUFFIX_HINTS if " " not in w), key=len, reverse=True))
 _CONTAINER_AFTER = re.compile(
+    r"(?: (?:" + _KIND_ALTERNATION + r"))?"
     r"(?:,| in(?: the)?(?: (?:" + DIRECTION_ALTERNATION + r"|"
     r"north-?eastern|north-?western|south-?eastern|south-?western))?) ([A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)*)"
 )
@@ -334,7 +337,7 @@ class PlaceRecognizer:
             boxes = tuple(c for c in self.gaz.lookup(written) if c.feature in CONTAINERS)
             if boxes:
                 break
-        if not boxes and after.group(0).startswith(","):
+        if not boxes and "," in after.group(0)[: after.start(1) - after.start(0)]:
             # a state abbreviation names a state only here, right after a town: "Paris, Mo."
             written = words[0]
             boxes = self.gaz.abbreviation(written)

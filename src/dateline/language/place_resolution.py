@@ -285,6 +285,11 @@ class PlaceResolver:
                      and c.country_code not in ctx.relevant)
         if not elsewhere and (c.country_code in ctx.relevant or c.country_code in ctx.near or prior(c) >= 2.5):
             return
+        if not ctx.named and m.positive and len({x.country_code for x in m.candidates}) == 1 \
+                and likeness(m.text, c.name) >= 0.9:
+            # the focus rests on one people's name ("Russian warplanes struck the town of Kafranbel"):
+            # the attacker's country, not the place's; a town written as only one country has it is there
+            return
         m.notes.append(f"only candidate far away: {c.name} ({c.country_code})")
         m.resolved, m.geo_precision = None, 3
         boxes = [b for b in m.container if b.feature in ADMIN_FEATURES and b.country_code in ctx.relevant]
