@@ -525,6 +525,9 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
         # forces" the forces are who killed, not who was hit
         opponent = _opponent_in_circumstance(trigger, ctx)
         patient = ctx.actor_of(opponent) or _forces_of_country(opponent)
+    pair = _paired_states(trigger, agent_tok, patient_tok, agent, patient)
+    if pair is not None:
+        return pair  # "Azerbaijani and Armenian forces clashed": each state's forces, in the order written
     rival = _rival_party(agent_tok, trigger, ctx) if patient is None or patient_tok is agent_tok else None
     if rival is not None:
         return rival, {**rival, "rival": True}, False  # "rival militias clashed": one kind on both sides
@@ -554,6 +557,27 @@ def _claimant_named(side: dict | None, doc) -> bool:
     root = span.root if span is not None else None
     return root is not None and root.head.lemma_.lower() == "claim" and root.i < root.head.i \
         and root.head.i >= 1 and doc[root.head.i - 1].text == "-"
+
+
+def _paired_states(trigger: Token, agent_tok: Token | None, patient_tok: Token | None,
+                   agent: dict | None, patient: dict | None) -> tuple[dict, dict, bool] | None:
+    """The two sides of a fight or a truce between the forces of two states written as one noun
+    ("Azerbaijani and Armenian forces clashed", "a ceasefire between Armenian and Azerbaijani
+    forces"): the first state's forces act, the second's are met."""
+    if trigger.lemma_.lower() not in vocab.words("battle_nouns") | vocab.words("truce_nouns") \
+            or _prep_object(trigger, {"with", "against"}) is not None:
+        return None  # "Kenyan and Somali troops clashed with al-Shabaab": allies on one side
+    tok = agent_tok if agent is not None or patient is None else patient_tok
+    if tok is None or (agent is not None and patient is not None and not _same(agent, patient)):
+        return None  # a side met is named apart
+    for mod in tok.children:
+        if mod.dep_ not in ("amod", "compound"):
+            continue
+        other = next((c for c in mod.children if c.dep_ == "conj"), None)
+        first, second = state_of_modifier(mod), state_of_modifier(other)
+        if first is not None and second is not None and first["country"] != second["country"]:
+            return first, second, False
+    return None
 
 
 def _party_noun(tok: Token) -> bool:
