@@ -147,7 +147,7 @@ class EventCoder:
             if event["fatalities"]:
                 event["_killing"] = killing_near(c.sent, c.trigger)  # whose dead they are (folding.select)
             toll = toll_of(c.sent) if event["fatalities"] is not None else None
-            event["_toll"] = {"adds": toll.adds, "updates": toll.updates, "attackers": toll.attackers} if toll else {}
+            event["_toll"] = {"adds": toll.adds, "updates": toll.updates, "attackers": toll.attackers, "whole": toll.whole} if toll else {}
         event["_guessed_actor1"] = c.guessed_actor1
         event["_guessed_actor2"] = c.guessed_actor2
         event["_article_actor1"] = c.actor1_of_article

@@ -371,6 +371,7 @@ class Toll:
     # the dead are the attackers of an incident told before ("The attacker also died", "the
     # attackers lost four men"): theirs even in a sentence that names the incident again
     theirs: bool = False
+    whole: bool = False  # the dead at large ("eight people perished", "20 were killed"), not a part
 
 
 def toll_of(sent: Span) -> Toll | None:
@@ -385,7 +386,9 @@ def toll_of(sent: Span) -> Toll | None:
     attackers = all((victims and _attackers(victims)) or _lost_by_attackers(tok) for tok, _, victims in clauses)
     theirs = attackers and all(_definite(v) for tok, _, victims in clauses
                                for v in (victims if not _lost_by_attackers(tok) else _subjects(tok)))
-    return Toll(chosen[1], adds=also or attackers, updates=updates, attackers=attackers and not also, theirs=theirs)
+    whole = bool(chosen[2]) and all(v.pos_ == "NUM" or v.lemma_.lower() in vocab.words("whole_toll_nouns") for v in chosen[2])
+    return Toll(chosen[1], adds=also or attackers, updates=updates, attackers=attackers and not also, theirs=theirs,
+                whole=whole and len(clauses) == 1)
 
 
 def attackers_own_death(verb: Token) -> bool:
@@ -442,7 +445,7 @@ def later_tolls(sents: list[Span], told: set[int]) -> list[dict]:
         # men in the gunfight") are the incident's even where the sentence names it again
         if toll is not None and (sent.start_char not in told or toll.theirs):
             out.append({"start": sent.start_char, "count": toll.count, "adds": toll.adds, "updates": toll.updates,
-                        "attackers": toll.attackers})
+                        "attackers": toll.attackers, "whole": toll.whole})
     return out
 
 
@@ -451,7 +454,9 @@ def add_toll(row: dict, count: int | None, how: dict, told_at: int) -> None:
     the other side's or "also" are added ("the attackers lost four men"), a revised count
     replaces ("raised the toll to 29"); any other later figure may count only a part ("two
     policemen were among the dead"), so it only fills a toll the earlier mentions lacked (the
-    toll the story leads with). A sentence already counted adds nothing again."""
+    toll the story leads with), unless both count the dead at large ("eight people perished",
+    "at least 20 were killed"): sources differ, and the lowest credible figure is kept (not below
+    a revision). A sentence already counted adds nothing again."""
     counted = row.setdefault("_tolls_from", {row["evidence"]["start"]})
     if count is None or told_at in counted and row.get("fatalities") is not None:
         return
@@ -461,6 +466,9 @@ def add_toll(row: dict, count: int | None, how: dict, told_at: int) -> None:
     elif how.get("adds") and not (how.get("attackers") and (row.get("_toll") or {}).get("attackers")):
         row["fatalities"] += count  # not when the toll already counts the attackers ("kills 9 militiamen", then "killed nine militiamen")
     elif how.get("updates"):
+        row["fatalities"] = count
+        row["_toll_revised"] = True
+    elif how.get("whole") and (row.get("_toll") or {}).get("whole") and count < row["fatalities"] and not row.get("_toll_revised"):
         row["fatalities"] = count
 
 

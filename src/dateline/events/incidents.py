@@ -433,6 +433,7 @@ def assemble(events: list[dict], tolls: list[dict] = (), said: Sequence = (), te
         row.pop("_actor1_reported", None)
         row.pop("_toll", None)
         row.pop("_tolls_from", None)
+        row.pop("_toll_revised", None)
         if row.get("event_type") != EVENT_TYPE.get(row.get("sub_event_type"), row.get("event_type")):
             row["event_type"] = EVENT_TYPE[row["sub_event_type"]]
         row["actor1"] = crowd_for(row.get("actor1"), row.get("event_type"))
