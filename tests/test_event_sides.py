@@ -218,3 +218,13 @@ def test_a_truce_signed_abroad_names_the_sides_by_their_war():
     ev = only("Chad's government and northern rebels signed a ceasefire in Doha on Monday, Qatari mediators said.")
     assert (ev["sub_event_type"], ev["actor1"], ev["actor2"]) == (
         "Agreement", "Government of Chad", "Opposition Rebels (Chad)"), ev
+
+
+@pytest.mark.parametrize("text, actor2", [
+    ("Police detained 30 student activists in night raids across Kampala on Friday, their union said.", "Civilians (Uganda)"),
+    ("Soldiers rounded up hundreds of villagers near Kidal on Monday, residents said.", "Civilians (Mali)"),
+    ("Police arrested four men in Mombasa on Friday in connection with the bombing of a bus.", None),
+])
+def test_people_arrested_for_who_they_are_are_civilians(text, actor2):
+    ev = only(text)
+    assert (ev["sub_event_type"], ev["actor2"]) == ("Arrests", actor2), ev

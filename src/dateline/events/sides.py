@@ -276,10 +276,15 @@ def _people_taken(c: Coding, iso2: str | None) -> str | None:
                           for o in p.children if o.dep_ == "pobj"), None)
             if group is not None and is_armed(group):
                 return side_name(group, iso2)
+    of = next((o for p in taken.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+    if of is not None and taken.lemma_.lower() not in vocab.words("civilian_nouns"):
+        taken = of  # "dozens of people", "hundreds of students"
     if taken.lemma_.lower() not in vocab.words("civilian_nouns"):
         return None
     violence = vocab.words("generic_violence_words") | vocab.words("violent_cause_nouns")
-    if any(tok.lemma_.lower() in violence for tok in after):
+    # not how they were taken ("arrested 15 activists in pre-dawn raids")
+    means = {tok.i for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for tok in p.children}
+    if any(tok.lemma_.lower() in violence and tok.i not in means for tok in after):
         return None  # suspects of an attack, not civilians taken for who they are
     return civilians_of(iso2)
 
