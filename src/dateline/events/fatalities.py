@@ -472,6 +472,16 @@ def add_toll(row: dict, count: int | None, how: dict, told_at: int) -> None:
         row["fatalities"] = count
 
 
+def _toll_holders(sent: Span, trigger: Token) -> list[Token]:
+    """The killing nearest the trigger and its "dead" ("left 20 dead"): what a toll's phrases
+    hang on; empty when the sentence tells no killing."""
+    clauses = _clauses(sent)
+    if not clauses:
+        return []
+    killing = _nearest(clauses, trigger)[0]
+    return [killing, *(c for c in killing.children if c.lower_ == "dead")]
+
+
 def several_attacks(sent: Span, trigger: Token) -> str | None:
     """Is the toll nearest the trigger a total over several attacks, not one event's? "spread"
     when the attacks are spread over places or occasions ("multiple attacks", "a wave of
@@ -479,11 +489,10 @@ def several_attacks(sent: Span, trigger: Token) -> str | None:
     "plural" for a bare uncounted plural ("attacks kill 25"), a total only where the event's
     place is a whole region or country; None for one attack, a counted or paired one ("twin
     bombings", "two blasts"), or strikes and clashes (one area's in a day are one event)."""
-    clauses = _clauses(sent)
-    if not clauses:
+    holders = _toll_holders(sent, trigger)
+    if not holders:
         return None
-    killing = _nearest(clauses, trigger)[0]
-    holders = [killing, *(c for c in killing.children if c.lower_ == "dead")]
+    killing = holders[0]
     preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "agent")]
     preps += [c for p in preps for c in p.children if c.dep_ == "conj"]  # "in and around Baghdad"
     causes = [c for c in killing.children if c.dep_ == "nsubj" and killing.tag_ != "VBN"]  # not "25 killed in attacks"
@@ -523,11 +532,7 @@ def tally_over_days(sent: Span, trigger: Token) -> bool:
     """Is the toll nearest the trigger counted over days or weeks ("IS kills 3 village chiefs
     in a week", "142 civilians killed in six days", "kill 45 since the town's liberation")?
     Read on the killing's own prepositional phrases (not "the deadliest since 2014")."""
-    clauses = _clauses(sent)
-    if not clauses:
-        return False
-    killing = _nearest(clauses, trigger)[0]
-    holders = [killing, *(c for c in killing.children if c.lower_ == "dead")]
+    holders = _toll_holders(sent, trigger)
     pattern = _days_pattern()
     return any(pattern.match(" ".join(t.lower_ for t in p.subtree)) for h in holders for p in h.children if p.dep_ == "prep")
 

@@ -43,6 +43,7 @@ from .naming import (
 )
 from .roles import UNNAMED_SIDE, agent_and_patient, hit_civilian_site, mutineers, state_of_modifier, state_subject
 from .roles import _subject as _roles_subject
+from .grammar import _prep_object
 
 # A bomb hits whoever is there: its maker's main adversary is not taken for what it hit (in the
 # news gold a bombing's actor2 is mostly civilians or nobody named).
@@ -276,7 +277,7 @@ def _people_taken(c: Coding, iso2: str | None) -> str | None:
                           for o in p.children if o.dep_ == "pobj"), None)
             if group is not None and is_armed(group):
                 return side_name(group, iso2)
-    of = next((o for p in taken.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+    of = _prep_object(taken, {"of"})
     if of is not None and taken.lemma_.lower() not in vocab.words("civilian_nouns"):
         taken = of  # "dozens of people", "hundreds of students"
     if taken.lemma_.lower() not in vocab.words("civilian_nouns"):
