@@ -471,3 +471,16 @@ def test_an_attackers_nationality_does_not_hide_the_town_it_hit(nlp):
     """The only people named are the attackers; the one town so spelled is where it happened."""
     doc = run(nlp, "Russian jets bombed a bakery in the town of Kafranbel on Tuesday.")
     assert place(doc, "Kafranbel")["country_code"] == "SY"
+
+
+def test_a_name_is_no_anchor_for_its_own_namesake(nlp):
+    """A town on a border with a namesake across it ("Rafah") stays where the article is."""
+    doc = run(nlp, "An air strike on a house in Rafah killed four people, Palestinian medics said.")
+    assert place(doc, "Rafah")["country_code"] == "PS"
+
+
+def test_a_name_before_a_country_that_holds_none_of_it_is_no_namesake_abroad(nlp):
+    """ "a U.S. Marine in Iraq": no "Marine" is in Iraq, so no American village of that name."""
+    doc = run(nlp, "A rocket fired by militants killed a U.S. Marine in Iraq, the Pentagon said on Sunday. "
+                   "He came from San Diego, California.")
+    assert place(doc, "Marine")["country_code"] in (None, "IQ")

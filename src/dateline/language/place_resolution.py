@@ -248,14 +248,17 @@ class PlaceResolver:
         # "Woodbridge, Virginia", "Paris, Mo.", "Basira in Deir-ez-Zor": the container the text
         # writes rules out the namesakes outside it
         held = [c for c in m.candidates if any(inside(c, box) for box in m.container)]
+        # a name is no anchor for itself: "Rafah" resolved once must not pull its namesake across the border
+        own = {x.id for x in m.candidates}
+        anchors = [a for a in ctx.anchors if a.id not in own]
         for c in held or m.candidates:
             s = self.score(c, m, ctx)
             if c.admin1 and (c.feature not in ADMIN_FEATURES or c.feature in ("district", "subdistrict")):
                 s += ctx.admin_keys.get(name_key(c.admin1), 0.0)  # the province the article names elsewhere
             if held:
                 s += 3.0
-            if ctx.anchors and c.latitude is not None and not c.is_area:
-                dists = [d for a in ctx.anchors if a is not c and (d := c.km_to(a)) is not None]
+            if anchors and c.latitude is not None and not c.is_area:
+                dists = [d for a in anchors if (d := c.km_to(a)) is not None]
                 if dists:
                     d = min(dists)
                     s += 2.0 if d < 30 else 1.5 if d < 100 else 0.75 if d < 250 else 0.0
@@ -273,6 +276,13 @@ class PlaceResolver:
             return
         if any(inside(c, box) for box in m.container):
             return  # the text says where it is: "Woodbridge, Virginia"
+        if any(b.feature == "country" for b in m.container) and not c.is_area and prior(c) < 2.5:
+            # "X in Iraq" with no X known in Iraq: a village the gazetteer lacks, or no place at all
+            # ("a U.S. Marine in Iraq"); never a small namesake in another country. (A state is
+            # spared: "California, Colorado, Georgia" is a list, not Colorado in Georgia.)
+            m.notes.append(f"not in the country written after it: {c.name} ({c.country_code})")
+            m.resolved, m.geo_precision = None, 3
+            return
         boxes = [b for b in m.container if b.feature in ADMIN_FEATURES and b.country_code in ctx.relevant]
         same_country = c.country_code == boxes[0].country_code if boxes else False
         if boxes and (not same_country or (c.admin1 and prior(c) < 2.5)):
