@@ -61,6 +61,7 @@ def concept(name: str, lang: str = DEFAULT_LANG) -> Concept:
     return Concept(name, raw["description"], frozenset(words), dict(mapping), tuple(words))
 
 
+@lru_cache(maxsize=None)  # asked hundreds of thousands of times per run: one cached call, not two
 def words(name: str, lang: str = DEFAULT_LANG) -> frozenset[str]:
     """The words (or phrases) of a set-like concept."""
     return concept(name, lang).words

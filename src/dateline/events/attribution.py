@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from .. import settings, vocab
+from ..language.doccache import span_text
 
 CLAIM_CUES = re.compile(r"\bclaim(?:ed|s|ing)? responsibility\b|\bclaimed\b|\bsaid it (?:had )?carried out\b", re.IGNORECASE)
 # Headline style: the side claims the act itself ("IS claims double attack in western Iraq").
@@ -51,7 +52,7 @@ def speaker_for(sent: Span, quotes: list[dict]) -> dict | None:
         overlap = min(sent.end_char, q["end"]) - max(sent.start_char, q["start"])
         if overlap > best_overlap:
             best, best_overlap = q, overlap
-    if best is not None and best_overlap >= settings.QUOTE_COVER_SHARE * max(1, min(len(sent.text), best["end"] - best["start"])):
+    if best is not None and best_overlap >= settings.QUOTE_COVER_SHARE * max(1, min(len(span_text(sent)), best["end"] - best["start"])):
         return best
     return None
 
@@ -78,10 +79,10 @@ def attribute(sent: Span, event: dict, quote: dict | None, speaker_actor: str | 
 
     A doubt voiced in the next sentence ("Reuters could not verify the account") counts:
     wire copy states the claim, then qualifies it."""
-    text = sent.text
+    text = span_text(sent)
     following = _next_sentence(sent)
-    if following is not None and _doubt().search(following.text) and len(following) < settings.DOUBT_SENTENCE_MAX_TOKENS:
-        text = text + " " + following.text
+    if following is not None and _doubt().search(span_text(following)) and len(following) < settings.DOUBT_SENTENCE_MAX_TOKENS:
+        text = text + " " + span_text(following)
     speaker = quote.get("speaker") if quote else None
     if DENIAL_CUES.search(text) and not quote:
         return "denied", None

@@ -35,7 +35,7 @@ from spacy.tokens import Span, Token
 
 from .. import settings, vocab
 from ..language.doccache import ents as doc_ents
-from ..language.doccache import per_sentence, sent_of
+from ..language.doccache import per_sentence, sent_of, span_text
 from .coding import Coding
 from .weapon_use import weapon_in_action
 from .context import ArticleContext, is_armed
@@ -426,7 +426,7 @@ def _learned_no_event(c: Coding) -> bool:
     outbreak that "killed 80", an accident, crime, sport, a war-wide total, a condemnation,
     where a trigger word alone cannot tell. Last of all checks, so it reads only the
     sentences that every rule let through."""
-    return c.cls.learned_veto and sentence_none_probability(c.sent.text) >= settings.EVENT_VETO_NONE_PROBABILITY
+    return c.cls.learned_veto and sentence_none_probability(span_text(c.sent)) >= settings.EVENT_VETO_NONE_PROBABILITY
 
 
 # --- what the checks read --------------------------------------------------------------------
@@ -571,8 +571,8 @@ def background_clause(trigger: Token) -> bool:
 
 @per_sentence
 def is_subhead(sent: Span) -> bool:
-    letters = [c for c in sent.text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) and len(sent) <= settings.SUBHEAD_MAX_TOKENS
+    letters = [c for c in span_text(sent) if c.isalpha()] if len(sent) <= settings.SUBHEAD_MAX_TOKENS else []
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 YEARS_SPAN = re.compile(r"\b(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:19|20)\d\d\b|\bsince (?:19|20)\d\d\b|\bover the (?:past|last) (?:\w+ )?(?:years|decades?)\b")
@@ -580,7 +580,7 @@ YEARS_SPAN = re.compile(r"\b(?:from|between) (?:19|20)\d\d (?:to|and|until) (?:1
 
 def aggregate_over_years(ctx: ArticleContext, sent: Span) -> bool:
     """'from 2014 to 2017': a tally over years, not one event."""
-    if YEARS_SPAN.search(sent.text):
+    if YEARS_SPAN.search(span_text(sent)):
         return True
     for t in ctx.timexes_in(sent):
         if t.get("date") and t.get("end_date"):

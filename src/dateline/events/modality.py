@@ -71,10 +71,10 @@ def unrealised_reason(trigger: Token) -> str | None:
     Climbs from the trigger through the clauses that govern it, and stops at a
     reporting verb: what is above "said" is the attribution, not the event's mood.
     """
-    from ..language.doccache import sent_of
+    from ..language.doccache import sent_of, span_text
 
     sent = sent_of(trigger)
-    if sent.text.rstrip().endswith("?"):
+    if span_text(sent).rstrip().endswith("?"):
         return "question"
     if is_negated(trigger):
         return "negation"
@@ -181,6 +181,9 @@ def headline_line(sent: Span) -> bool:
     return (not before or before.endswith("\n\n")) and (not after or after.startswith("\n\n"))
 
 
+_SUBORDINATE = ("advcl", "relcl", "ccomp", "acl")
+
+
 @per_token
 def clause_text(trigger: Token) -> str:
     """The text of the trigger's own clause: the clause's verb (or root) and its words,
@@ -188,18 +191,18 @@ def clause_text(trigger: Token) -> str:
     head = trigger
     while head.head.i != head.i and not (head.pos_ in ("VERB", "AUX") and head.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl")):
         head = head.head
-    words = []
-    for tok in head.subtree:
-        # stay inside the clause: skip tokens under a subordinate clause of another verb
-        anc = tok
-        inside = True
-        while anc.i != head.i:
-            if anc.dep_ in ("advcl", "relcl", "ccomp", "acl") and anc.i != trigger.i:
-                inside = False
-                break
-            anc = anc.head
-        if inside:
+    # Token.subtree's order (left children, the word, right children), without descending
+    # into a subordinate clause of another verb: stay inside the clause
+    words: list[str] = []
+    todo: list[tuple[Token, bool]] = [(head, False)]
+    while todo:
+        tok, reached = todo.pop()
+        if reached:
             words.append(tok.text_with_ws)
+            continue
+        todo.extend((r, False) for r in reversed(list(tok.rights)) if r.i == trigger.i or r.dep_ not in _SUBORDINATE)
+        todo.append((tok, True))
+        todo.extend((lt, False) for lt in reversed(list(tok.lefts)) if lt.i == trigger.i or lt.dep_ not in _SUBORDINATE)
     return "".join(words)
 
 

@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from .. import vocab
 from ..language.doccache import sents as doc_sents
+from ..language.doccache import lower_lemmas, span_text
 from .checks import check
 from .coding import Coding
 from .context import ArticleContext, is_armed
@@ -73,12 +74,17 @@ def responsibilities(ctx: ArticleContext) -> list[Responsibility]:
     """Every claim and blame of one act the article reports, in text order."""
     found: list[Responsibility] = []
     asking = vocab.words("reporting_verbs") | vocab.words("blame_verbs") | {"claim", "be"}
+    lemmas = lower_lemmas(ctx.doc)
     for sent in doc_sents(ctx.doc):
-        if sent.end_char <= ctx.body_start or acts_in_general().search(sent.text) or _DENIAL.search(sent.text):
+        if sent.end_char <= ctx.body_start:
             continue
-        for tok in sent:
-            if tok.lemma_.lower() not in asking:
+        written = span_text(sent)
+        if acts_in_general().search(written) or _DENIAL.search(written):
+            continue
+        for i in range(sent.start, sent.end):
+            if lemmas[i] not in asking:
                 continue  # neither a claim nor a blame can turn on this word (see _claim, _blame)
+            tok = ctx.doc[i]
             item = _claim(ctx, tok) or _blame(ctx, tok)
             if item is None:
                 continue
@@ -187,8 +193,13 @@ def _blame(ctx: ArticleContext, tok: Token) -> tuple[dict, str, str | None] | No
 def _claimed_act(c: Coding) -> bool:
     """"IS said its fighters had planted the bomb": the bomb is the attack the story told, which
     the claim names a perpetrator for (attach_claims); the clause is no event of its own."""
-    for tok in c.sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in vocab.words("reporting_verbs") | {"claim"}:
+    doc = c.sent.doc
+    lemmas, claiming = lower_lemmas(doc), vocab.words("reporting_verbs") | {"claim"}
+    for i in range(c.sent.start, c.sent.end):
+        if lemmas[i] not in claiming:
+            continue
+        tok = doc[i]
+        if tok.pos_ not in ("VERB", "AUX"):
             continue
         speaker = c.ctx.actor_of(_child(tok, {"nsubj"})) if _child(tok, {"nsubj"}) is not None else None
         if speaker is None or speaker.get("type") not in CLAIMANT_TYPES:

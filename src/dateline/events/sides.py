@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from .. import vocab
 from ..language.actors import actor_for_role
 from ..language.countries import iso2_for
-from ..language.doccache import sent_of
+from ..language.doccache import sent_of, span_text
 from ..registry import Registry
 from .allies import allies_of, same_side, token_of
 from .attribution import CLAIMED_ACT, speaker_for
@@ -318,8 +318,9 @@ def _canonical(side: dict | None) -> str | None:
 
 def claimant_of(ctx: ArticleContext, sent: Span) -> dict | None:
     """The side that claims responsibility in this sentence, if any."""
-    text = sent.text.lower()
-    if "claim" not in text or ("responsibility" not in text and not CLAIMED_ACT.search(sent.text)):
+    written = span_text(sent)
+    text = written.lower()
+    if "claim" not in text or ("responsibility" not in text and not CLAIMED_ACT.search(written)):
         return None
     for tok in sent:
         if tok.lemma_.lower() == "claim" and tok.pos_ == "VERB":

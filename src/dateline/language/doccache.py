@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "dateline_events_cache"
@@ -25,6 +26,12 @@ def text(doc: Doc) -> str:
     return value
 
 
+def span_text(span: Span) -> str:
+    """`span.text`, cut from the Doc's text (the same string: a span's text ends on its last
+    token, without that token's space) instead of joined token by token on each access."""
+    return text(span.doc)[span.start_char : span.end_char]
+
+
 def _cache(doc: Doc) -> dict:
     cache = doc.user_data.get(_KEY)
     if cache is None:
@@ -36,6 +43,23 @@ def _cache(doc: Doc) -> dict:
         }
         doc.user_data[_KEY] = cache
     return cache
+
+
+# lemma hash -> the lemma in lower case, for every Doc: the StringStore's hashes never change
+_LOWER_LEMMA: dict[int, str] = {}
+
+
+def lower_lemmas(doc: Doc) -> list[str]:
+    """`token.lemma_.lower()` of every token, by index: scans of a sentence for a few lemmas
+    ask this list instead of making a Token of every word. For the event coder only, once
+    the lemmas are final."""
+    cache = _cache(doc)
+    out = cache.get("lower_lemmas")
+    if out is None:
+        strings, known = doc.vocab.strings, _LOWER_LEMMA
+        out = cache["lower_lemmas"] = [known.get(h) or known.setdefault(h, strings[h].lower())
+                                       for h in doc.to_array(LEMMA).tolist()]
+    return out
 
 
 def sents(doc: Doc) -> list[Span]:

@@ -45,8 +45,13 @@ def _headline_whole(doc: Doc, start: int, end: int) -> None:
     """A headline line ("12 killed as gunmen take hostages in Baghdad mall: police") is cut
     into sentences only after punctuation: the parser would otherwise make "12" a sentence
     of its own and leave "killed" with no subject."""
-    words = [t for t in doc[start:end] if not t.is_space]
-    if len(words) < 2 or len(words) > settings.HEADLINE_LINE_MAX_TOKENS or words[-1].text in (".", "!", "?"):
+    words = []
+    for t in doc[start:end]:  # most paragraphs are longer than a headline: stop reading them early
+        if not t.is_space:
+            words.append(t)
+            if len(words) > settings.HEADLINE_LINE_MAX_TOKENS:
+                return
+    if len(words) < 2 or words[-1].text in (".", "!", "?"):
         return
     for prev, tok in zip(words, words[1:]):
         if not prev.is_punct:

@@ -26,6 +26,8 @@ from . import countries
 from .gazetteer import get_gazetteer
 
 CARRIED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+# Components before this one that set only entities, which a copy's parse does not need.
+ENTITY_ONLY = frozenset({"ner", "dateline_actor_ruler"})
 # The lemmatizer's parts of speech (its tables' keys), and those whose words are not only names.
 PARTS = ("noun", "verb", "adj", "adv")
 NOT_ONLY_NAMES = frozenset(PARTS[1:])
@@ -163,6 +165,8 @@ class TitleCase:
         for name, proc in self.nlp.pipeline:
             if name == self.name:
                 break
+            if name in ENTITY_ONLY:
+                continue  # the copy's entities are never read (the original's NER read the capitals)
             copy = proc(copy)
         return copy
 

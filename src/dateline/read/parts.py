@@ -125,8 +125,10 @@ def is_caption(par: str, *, in_body: bool = False) -> bool:
 
 
 def is_subhead(par: str) -> bool:
+    if _SUBHEAD.match(par) is None:  # first: it fails at once on prose, which has lower case
+        return False
     letters = [c for c in par if c.isalpha()]
-    return bool(letters) and _SUBHEAD.match(par) is not None and len(letters) >= 3 and not is_dateline(par)
+    return bool(letters) and len(letters) >= 3 and not is_dateline(par)
 
 
 def looks_like_title(par: str) -> bool:
