@@ -9,8 +9,10 @@ from tests.test_events import events_of
 
 
 def test_a_noun_with_a_direct_object_is_read_as_a_verb(nlp):
-    doc = nlp("Rebel fighters storm army barracks near Goma")
-    with nlp.select_pipes(disable=["dateline_object_verbs"]):
+    # the headline verbs component would parse this verbless line again: left out to see this one alone
+    with nlp.select_pipes(disable=["dateline_headline_verbs"]):
+        doc = nlp("Rebel fighters storm army barracks near Goma")
+    with nlp.select_pipes(disable=["dateline_object_verbs", "dateline_headline_verbs"]):
         plain = nlp("Rebel fighters storm army barracks near Goma")
     storm = next(t for t in doc if t.text == "storm")
     assert plain[storm.i].pos_ == "NOUN" and any(c.dep_ == "dobj" for c in plain[storm.i].children)
