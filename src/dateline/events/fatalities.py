@@ -199,7 +199,11 @@ def _nearest(clauses: list[tuple], trigger: Token | None) -> tuple:
 @doccache.per_sentence
 def _clauses(sent: Span) -> list[tuple]:
     """(token, how many, victims) of every killing the sentence tells, once per sentence."""
-    return [(tok, *found) for tok in sent if (found := _killing(tok)) is not None]
+    doc, killing = sent.doc, vocab.words("killing_words")
+    lemmas, verbs = doccache.lower_lemmas(doc), doccache.verbal(doc)
+    # only a killing word or a verb can tell a killing (_killing): the rest need no Token
+    return [(doc[i], *found) for i in range(sent.start, sent.end)
+            if (verbs[i] or lemmas[i] in killing) and (found := _killing(doc[i])) is not None]
 
 
 def killing_near(sent: Span, trigger: Token) -> Token | None:

@@ -46,6 +46,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from .. import settings, vocab
+from ..language.doccache import lower_lemmas, lower_words
 from ..errors import TriggerTableError
 
 LEXICON_FILE = "event_triggers.jsonl"
@@ -182,8 +183,9 @@ class TriggerIndex:
     def find(self, doc) -> list[tuple[str, int, int]]:
         found: list[tuple[str, int, int]] = []
         n = len(doc)
-        for i, tok in enumerate(doc):
-            lemma, lower = tok.lemma_.lower(), tok.lower_
+        lowers = lower_words(doc)
+        for i, lemma in enumerate(lower_lemmas(doc)):  # lists: most words open no pattern, and need no Token
+            lower = lowers[i]
             entries = self.by_first.get(lemma, [])
             if lower != lemma:
                 entries = entries + self.by_first.get(lower, [])

@@ -160,6 +160,8 @@ def _lookup(text: str, folded: dict[str, str], exact: dict[str, str]) -> str | N
     return None
 
 
+# The three lookups below are asked of the same few names again and again (the table never changes).
+@lru_cache(maxsize=1 << 16)
 def iso2_for(text: str | None) -> str | None:
     """The ISO2 code a country name, alias or demonym refers to, or None.
 
@@ -172,6 +174,7 @@ def iso2_for(text: str | None) -> str | None:
     return _lookup(text, names_folded, names_exact) or _lookup(text, dem_folded, dem_exact)
 
 
+@lru_cache(maxsize=1 << 16)
 def country_for_name(text: str | None) -> str | None:
     """Like `iso2_for` but names and aliases only, not demonyms ("Syria", not "Syrian")."""
     if not text:
@@ -180,6 +183,7 @@ def country_for_name(text: str | None) -> str | None:
     return _lookup(text, names_folded, names_exact)
 
 
+@lru_cache(maxsize=1 << 16)
 def demonym_country(word: str | None) -> str | None:
     """The ISO2 code of a demonym or people noun ("Iraqi", "Britons"), or None."""
     if not word:

@@ -9,13 +9,15 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "dateline_events_cache"
 # The text apart: it never changes, so every component may read it from the first one on,
 # while the sentences and entities are only final once the language pipeline has run.
 _TEXT_KEY = "dateline_text"
+_LEMMAS_KEY, _WORDS_KEY, _VERBAL_KEY = "dateline_lower_lemmas", "dateline_lower_words", "dateline_verbal"
 
 
 def text(doc: Doc) -> str:
@@ -51,14 +53,33 @@ _LOWER_LEMMA: dict[int, str] = {}
 
 def lower_lemmas(doc: Doc) -> list[str]:
     """`token.lemma_.lower()` of every token, by index: scans of a sentence for a few lemmas
-    ask this list instead of making a Token of every word. For the event coder only, once
-    the lemmas are final."""
-    cache = _cache(doc)
-    out = cache.get("lower_lemmas")
+    ask this list instead of making a Token of every word. Only once the lemmas are final
+    (the quotes component on: dateline_title_case is the last to write lemmas)."""
+    out = doc.user_data.get(_LEMMAS_KEY)
     if out is None:
         strings, known = doc.vocab.strings, _LOWER_LEMMA
-        out = cache["lower_lemmas"] = [known.get(h) or known.setdefault(h, strings[h].lower())
-                                       for h in doc.to_array(LEMMA).tolist()]
+        out = doc.user_data[_LEMMAS_KEY] = [known.get(h) or known.setdefault(h, strings[h].lower())
+                                            for h in doc.to_array(LEMMA).tolist()]
+    return out
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """`token.lower_` of every token, by index (see `lower_lemmas`)."""
+    out = doc.user_data.get(_WORDS_KEY)
+    if out is None:
+        strings = doc.vocab.strings
+        out = doc.user_data[_WORDS_KEY] = [strings[h] for h in doc.to_array(LOWER).tolist()]
+    return out
+
+
+def verbal(doc: Doc) -> list[bool]:
+    """Is each token a verb: `token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")`
+    (see `lower_lemmas`)."""
+    out = doc.user_data.get(_VERBAL_KEY)
+    if out is None:
+        strings = doc.vocab.strings
+        verb_tags = {h for h in set(doc.to_array(TAG).tolist()) if strings[h].startswith("VB")}
+        out = doc.user_data[_VERBAL_KEY] = [p in (VERB, AUX) or t in verb_tags for p, t in doc.to_array([POS, TAG]).tolist()]
     return out
 
 
@@ -121,3 +142,6 @@ def drop(doc: Doc) -> None:
     """Forget the cache (it must not be serialised with the Doc)."""
     doc.user_data.pop(_KEY, None)
     doc.user_data.pop(_TEXT_KEY, None)
+    doc.user_data.pop(_LEMMAS_KEY, None)
+    doc.user_data.pop(_WORDS_KEY, None)
+    doc.user_data.pop(_VERBAL_KEY, None)

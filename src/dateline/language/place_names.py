@@ -148,6 +148,8 @@ def _abbreviated_opening(text: str, a: Word, b: Word) -> bool:
 
 # The lower-case words a name may begin with (the first test of _ngram_ok).
 _LOWER_OPENERS = OPENING_ARTICLES | ARTICLE_WORDS | {"the"}
+# The lower-case words a name may hold after its first (inside it or last: _ngram_ok).
+_RUN_WORDS = INNER_WORDS | TAIL_WORDS
 
 
 def _ngram_ok(text: str, ws: list[Word]) -> bool:
@@ -186,8 +188,8 @@ def find_names(text: str, gaz: Gazetteer, offset: int = 0, ws: list[Word] | None
             continue
         run = [ws[i]]
         for j in range(i + 1, min(len(ws), i + _MAX_WORDS)):
-            if not _joined(text, ws[j - 1], ws[j]):
-                break
+            if not (ws[j].cap or ws[j].lower in _RUN_WORDS) or not _joined(text, ws[j - 1], ws[j]):
+                break  # no n-gram holding this lower-case word after the first passes _ngram_ok
             run.append(ws[j])
         found = None
         for n in range(len(run), 0, -1):

@@ -16,6 +16,7 @@ unresolved.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -53,6 +54,9 @@ FOREIGN_COUNTRY = 3.0  # what a country nothing else in the text names loses to 
 _LIST_GAP = re.compile(r",? (?:and|or) |, ")
 
 CAPITAL_BONUS = 2.0
+# Degrees of latitude that hold 251 km of a meridian (a bound on any great-circle distance between
+# points that far apart): past it, an anchor is beyond the 250 km of _resolve's nearness bonus.
+_FAR_DEGREES = 251 / (6371.0 * math.pi / 180)
 
 FEATURE_BONUS = {
     "country": 3.0, "continent": 2.0, "city": 0.6, "town": 0.6, "village": 0.4, "camp": 0.6,
@@ -258,7 +262,9 @@ class PlaceResolver:
             if held:
                 s += 3.0
             if anchors and c.latitude is not None and not c.is_area:
-                dists = [d for a in anchors if (d := c.km_to(a)) is not None]
+                # an anchor _FAR_DEGREES north or south is over 250 km away, whatever its longitude: no bonus
+                dists = [d for a in anchors if a.latitude is not None and abs(a.latitude - c.latitude) < _FAR_DEGREES
+                         and (d := c.km_to(a)) is not None]
                 if dists:
                     d = min(dists)
                     s += 2.0 if d < 30 else 1.5 if d < 100 else 0.75 if d < 250 else 0.0

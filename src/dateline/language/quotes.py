@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .doccache import sent_of
+from .doccache import lower_lemmas, lower_words, sent_of
 from .doccache import text as doc_text
 from .quote_marks import (
     CLOSING,
@@ -106,7 +106,13 @@ class QuoteFinder:
 
     def _attributions(self) -> list[Attribution]:
         out = []
-        for tok in self.doc:
+        doc, verbs = self.doc, self.lex["attribution_verbs"]
+        # only these words can be reporting verbs (_is_reporting_verb): the others need no Token
+        lowers = lower_words(doc)
+        for i, lemma in enumerate(lower_lemmas(doc)):
+            if lemma not in verbs and lowers[i] != "according":
+                continue
+            tok = doc[i]
             if not self._is_reporting_verb(tok) or self.inside_quote(tok.idx):
                 continue
             speaker = self.resolver.resolve(tok)
