@@ -54,7 +54,7 @@ _LOWER_LEMMA: dict[int, str] = {}
 def lower_lemmas(doc: Doc) -> list[str]:
     """`token.lemma_.lower()` of every token, by index: scans of a sentence for a few lemmas
     ask this list instead of making a Token of every word. Only once the lemmas are final
-    (the quotes component on: dateline_title_case is the last to write lemmas)."""
+    (from the quotes component on: the title-case and headline-verb readings before it rewrite some)."""
     out = doc.user_data.get(_LEMMAS_KEY)
     if out is None:
         strings, known = doc.vocab.strings, _LOWER_LEMMA
