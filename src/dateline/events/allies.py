@@ -13,16 +13,24 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .. import vocab
+from ..language import doccache
 from .context import ArticleContext
 from .grammar import by_object
 from .roles import _child, _prep_object, state_of_modifier
 
 
+@doccache.per_sentence  # asked once per trigger of the sentence
 def _ally_phrases(sent: Span) -> list[tuple[Token, Token]]:
     """(where the cue attaches, the ally's head) for every ally cue of the sentence."""
     found = []
-    for tok in sent:
-        lemma = tok.lemma_.lower()
+    doc = sent.doc
+    lemmas, lowers = doccache.lower_lemmas(doc), doccache.lower_words(doc)
+    verbs, preps, nouns = vocab.words("ally_verbs"), vocab.words("ally_prepositions"), vocab.words("ally_nouns")
+    for i in range(sent.start, sent.end):
+        lemma = lemmas[i]
+        if lemma not in verbs and lemma not in nouns and lowers[i] not in preps:
+            continue  # no cue (the tests below): no Token needed
+        tok = doc[i]
         if lemma in vocab.words("ally_verbs") and tok.tag_ == "VBN":
             ally = by_object(tok)
             if ally is not None:

@@ -346,8 +346,12 @@ def _self_killed(sent: Span, counted: set[int]) -> int:
     if not counted:
         return 0
     extra = 0
-    for tok in sent:
-        if tok.lemma_.lower() != "blow" or not any(c.lower_ == "up" for c in tok.children):
+    lemmas = doccache.lower_lemmas(sent.doc)
+    for i in range(sent.start, sent.end):
+        if lemmas[i] != "blow":
+            continue
+        tok = sent.doc[i]
+        if not any(c.lower_ == "up" for c in tok.children):
             continue
         for ch in tok.children:
             if ch.dep_ == "dobj" and ch.lower_ in vocab.words("reflexive_pronouns"):
@@ -358,7 +362,7 @@ def _self_killed(sent: Span, counted: set[int]) -> int:
 
 def _says_nobody_hurt(sent: Span) -> bool:
     """"nobody was hurt", "causing no casualties", "without hurting anyone": a toll of 0."""
-    text = " " + " ".join(t.lemma_.lower() for t in sent) + " "
+    text = " " + " ".join(doccache.lower_lemmas(sent.doc)[sent.start : sent.end]) + " "
     return any(f" {p} " in text for p in vocab.words("nobody_hurt_phrases"))
 
 
@@ -424,7 +428,8 @@ def _revises(sent: Span, last: Token) -> bool:
     24 had died")? Not when the rise is only expected ("the toll was expected to rise to 50",
     "could climb"), nor when "first" qualifies the last figure itself ("at first said close to
     50 had died"): that is the early count a later one superseded."""
-    cues = [t for t in sent if t.lemma_.lower() in vocab.words("toll_update_words")]
+    lemmas, updating = doccache.lower_lemmas(sent.doc), vocab.words("toll_update_words")
+    cues = [sent.doc[i] for i in range(sent.start, sent.end) if lemmas[i] in updating]
     ahead, modals = vocab.words("looking_ahead_verbs"), vocab.words("modal_verbs")
     for cue in cues:
         if any(a.lemma_.lower() in ahead for a in cue.ancestors) or any(
