@@ -502,11 +502,12 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
                 else:
                     agent_tok = subj
     agent = (
-        _acting_side(agent_tok, ctx)
+        # "forces loyal to Libya's unity government": the state's forces, not the government named
+        loyal_to_the_state(agent_tok)
+        or _acting_side(agent_tok, ctx)
         or attacker
         or resolve_pronoun(agent_tok, ctx, speaker_actor)
         or _units_of_pronoun(agent_tok, ctx, speaker_actor)
-        or loyal_to_the_state(agent_tok)
         or unnamed_side(agent_tok)
         or (modifier_side if not is_verb else None)
         # "a suicide bomber attacked a military post": the trigger names the attacker, unnamed

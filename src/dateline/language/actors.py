@@ -340,7 +340,7 @@ class ActorResolver:
         while k < len(chosen):
             ws, we = chosen[k]
             word = doc[ws:we].text
-            if possessive and k == len(chosen) - 1:
+            if possessive and k == 0:  # the possessor is the farthest word: "Ethiopia's federal government"
                 word = re.sub(r"['’]s?$", "", word)
                 possessor = norm(word)
                 name_start = we
