@@ -43,9 +43,11 @@ from .context import ArticleContext, is_armed
 from .fatalities import fatalities_in
 from .lexicon import TriggerClass
 from .modality import headline_line
-from .roles import _child, _prep_object, _subject, agent_and_patient, hit_civilian_site, repelled_attack, state_of_modifier
+from .roles import _child, _prep_object, _subject, agent_and_patient, hit_civilian_site, repelled_attack
 from .sides import toll_of_civilians
 from .taken import captured_person, clause_ground
+from .truces import country_party as _country_party
+from .truces import named_together as _named_together
 from .victims import CIVILIAN, armed_victims_side, no_longer, victim_noun, victims_kind
 
 Resolution = bool | Candidate  # an event or not, or the event coded by the strategy itself
@@ -180,23 +182,6 @@ def _warring_parties(c: Coding) -> Resolution:
     if c.actor1 is None and c.patient is None:
         c.actor1, c.patient = {"role": "military", "type": "state"}, {"role": "rebels", "type": "rebel"}
     return True
-
-
-def _named_together(ctx, subject) -> list[dict]:
-    """The distinct sides a subject joins with "and" ("Congo's government and M23 rebels", read
-    by the parser as one phrase or as two conjuncts), in the order named."""
-    if subject is None or not any(t.dep_ == "cc" and t.lower_ == "and" for t in subject.subtree):
-        return []
-    sides: list[dict] = []
-    for side in ctx.actors_in(subject.subtree):
-        if all(side["canonical"] != s["canonical"] for s in sides):
-            sides.append(side)
-    return sides
-
-
-def _country_party(tok: Token) -> dict | None:
-    """A country named as a party ("Russia and Ukraine swapped prisoners"): its state forces."""
-    return state_of_modifier(tok) if tok.ent_type_ == "GPE" and tok.pos_ == "PROPN" else None
 
 
 @resolver("payload_carrier")
