@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import settings, vocab
 from ..chrono import _iso
 from ..language.actors import ARMED_SIDE_TYPES
+from ..language.affiliation import membership_named
 from ..language.doccache import sents as doc_sents
 from ..language.doccache import text as doc_text
 from ..language.meta import dateline_end
@@ -71,7 +72,8 @@ class ArticleContext:
         dateline = meta.get("dateline") or {}
         ctx.agency = dateline.get("agency")
         ctx.body_start = dateline_end(doc) if dateline else 0
-        ctx.actors = [a for a in ctx.actors if a.get("type") in SIDE_TYPES and a["start"] >= ctx.body_start]
+        ctx.actors = [a for a in ctx.actors if a.get("type") in SIDE_TYPES and a["start"] >= ctx.body_start
+                      and not (a.get("resolved_by") == "affiliation" and membership_named(doc, a))]
         named = set(filter(None, [ctx.focus_country]
                            + [p.get("country_code") for p in ctx.places if p.get("feature") == "country" or p.get("in_dateline")]
                            + [a.get("country") for a in ctx.actors if a.get("resolved_by") != "role" or a.get("owned")]))

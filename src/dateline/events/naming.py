@@ -32,6 +32,14 @@ def actor_name(canonical: str | None, iso2: str | None) -> str | None:
     return actor_for_event(canonical, iso2) if canonical else None
 
 
+def member_name(canonical: str, iso2: str | None) -> str | None:
+    """A side said to belong to a group ("IS-linked insurgents"): the group's branch in the event's
+    country where the dictionary names one ("Islamic State (Mozambique)"), else the group."""
+    entry = load_dictionary().lookup(canonical)
+    branch = entry.branches.get((iso2 or "").upper()) if entry is not None else None
+    return actor_name(branch or canonical, iso2)
+
+
 def _role(role: str, iso2: str | None, bare: str) -> str:
     return (actor_for_role(role, iso2) if iso2 else None) or bare
 

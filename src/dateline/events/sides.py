@@ -37,6 +37,7 @@ from .naming import (
     forces_of,
     government_of,
     in_event_country,
+    member_name,
     police_of,
     rioters_of,
     unidentified_of,
@@ -401,6 +402,8 @@ def side_name(side: dict | None, iso2: str | None) -> str | None:
         return forces_of(side["role"], iso2)
     if side.get("canonical") is None:  # an armed side the text does not name
         return unidentified_of(iso2)
+    if side.get("resolved_by") == "member":
+        return member_name(side["canonical"], iso2)
     if side.get("resolved_by") == "role" and not side.get("owned"):
         # civilians, an unnamed armed group, rebels: by the country where the event is, not by
         # a country their sentence names ("France said ... attacks on opposition forces")

@@ -48,6 +48,7 @@ class NamedActor:
     aliases: tuple[str, ...]
     actor: str | None = None  # ACLED actor when it differs ("Military Forces of the United States")
     per_country: frozenset[str] = frozenset()
+    branches: dict[str, str] = field(default_factory=dict)  # ISO2 -> its local branch's canonical, for affiliates
     ambiguous: frozenset[str] = frozenset()
     exact: frozenset[str] = frozenset()
     alias_context: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -161,6 +162,7 @@ def load_dictionary() -> ActorDictionary:
                     aliases=tuple(dict.fromkeys(row["aliases"])),
                     actor=row.get("actor"),
                     per_country=frozenset(row.get("per_country", ())),
+                    branches=dict(row.get("branches") or {}),
                     ambiguous=frozenset(row.get("ambiguous", ())),
                     exact=frozenset(row.get("exact", ())),
                     alias_context={k: frozenset(v) for k, v in (row.get("alias_context") or {}).items()},

@@ -46,6 +46,7 @@ from .actor_dictionary import (
     named_aliases,
     norm,
 )
+from .affiliation import ARMED_NAMED_TYPES, affiliate, affiliated_to
 from .doccache import text as doc_text
 from .entity_fixes import record_entities
 from .meta import ensure
@@ -62,7 +63,6 @@ __all__ = [
 # Words before a head noun that hand it to the state of the country in context.
 # Phrases that introduce the name of what was just described ("... known as Popular Mobilisation").
 NAMING_PHRASES = (("known", "as"), ("called",), ("dubbed",), ("named",))
-ARMED_NAMED_TYPES = frozenset({"rebel", "militia"})
 FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "NUM", "AUX", "SCONJ", "CCONJ", "PUNCT", "PART", "SYM", "SPACE"})
 
 
@@ -92,7 +92,7 @@ class Mention:
     canonical: str
     type: str
     country: str | None
-    how: str  # dictionary, affiliation, role, descriptor, coreference
+    how: str  # dictionary, affiliation, member, role, descriptor, coreference
     label: str | None = None  # entity label when the mention is also an entity
     entity_canonical: str | None = None
     entity_start: int | None = None  # where the entity starts when it is shorter than the mention
@@ -247,7 +247,7 @@ class ActorResolver:
         last = ent[-1].text
         affiliation = sponsor_follows(doc, ent.end) or (
             "-" in last and last.rsplit("-", 1)[-1].lower() in vocab.words("sponsor_suffixes")
-        )
+        ) or affiliated_to(doc, ent.start)
         return Mention(
             text=ent.text, start=ent.start_char, end=ent.end_char,
             canonical=entry.actor_name, type=entry.type, country=entry.country,
@@ -419,6 +419,7 @@ class ActorResolver:
             return None  # "Sadr's forces", "the group's fighters"
         if any(i in self._head_tokens for i in range(mod.start, head.start)):
             return None  # "coalition air strikes": the coalition is the actor, named by its own head
+        member_of = affiliate(doc, head.start, head.end, mod.start if mod.sponsors else head.start, self.dictionary.named)
         nxt = doc[head.end] if head.end < len(doc) else None
         clause = self._clause(head[-1])
         here = context.at(head.start_char, clause)
@@ -435,6 +436,9 @@ class ActorResolver:
                            country=country, how=how, label=label, entity_canonical=entity_canonical,
                            entity_start=entity_start, owned=bool(owner or mod.possessive))
 
+        if member_of is not None:  # named by the group's branch in the event's country (events.sides)
+            return mention(member_of.actor_name, member_of.type, member_of.country, "member", None,
+                           member_of.canonical)
         owners_here = self._sentence_owners.get(bisect.bisect_right(context.sent_starts, head.start_char) - 1, frozenset()) \
             if self._sentence_owners else frozenset()
         for d in self.dictionary.descriptors:
