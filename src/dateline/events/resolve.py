@@ -43,7 +43,7 @@ from .context import ArticleContext, is_armed
 from .fatalities import fatalities_in
 from .lexicon import TriggerClass
 from .modality import headline_line
-from .roles import _child, _prep_object, _subject, agent_and_patient, hit_civilian_site, repelled_attack
+from .roles import _child, _prep_object, _subject, agent_and_patient, hit_civilian_site, paired_modifier_states, repelled_attack
 from .sides import toll_of_civilians
 from .taken import captured_person, clause_ground
 from .truces import country_party as _country_party
@@ -154,6 +154,7 @@ def _parties(c: Coding) -> Resolution:
         # "elders brokered a truce between two clan militias": the parties are the sides between
         # which it holds, one side twice when a plural names both
         sides = [side for side in (c.ctx.actor_of(t) for t in (between, *between.conjuncts)) if side is not None]
+        sides = list(paired_modifier_states(between) or ()) or sides  # "between Armenian and Azerbaijani forces"
         if len(sides) == 1 and between.tag_ in ("NNS", "NNPS"):
             sides *= 2
         if c.actor1 is None and sides:

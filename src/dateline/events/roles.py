@@ -563,21 +563,28 @@ def _claimant_named(side: dict | None, doc) -> bool:
 def _paired_states(trigger: Token, agent_tok: Token | None, patient_tok: Token | None,
                    agent: dict | None, patient: dict | None) -> tuple[dict, dict, bool] | None:
     """The two sides of a fight or a truce between the forces of two states written as one noun
-    ("Azerbaijani and Armenian forces clashed", "a ceasefire between Armenian and Azerbaijani
-    forces"): the first state's forces act, the second's are met."""
-    if trigger.lemma_.lower() not in vocab.words("battle_nouns") | vocab.words("truce_nouns") \
+    ("Azerbaijani and Armenian forces clashed", "... exchanged fire", "a ceasefire between Armenian
+    and Azerbaijani forces"): the first state's forces act, the second's are met."""
+    fights, obj = vocab.words("battle_nouns") | vocab.words("truce_nouns"), _child(trigger, {"dobj"})
+    if (trigger.lemma_.lower() not in fights and f"{trigger.lemma_} {obj.lemma_ if obj else ''}".lower() not in fights) \
             or _prep_object(trigger, {"with", "against"}) is not None:
         return None  # "Kenyan and Somali troops clashed with al-Shabaab": allies on one side
     tok = agent_tok if agent is not None or patient is None else patient_tok
     if tok is None or (agent is not None and patient is not None and not _same(agent, patient)):
         return None  # a side met is named apart
+    pair = paired_modifier_states(tok)
+    return (*pair, False) if pair else None
+
+
+def paired_modifier_states(tok: Token) -> tuple[dict, dict] | None:
+    """"Azerbaijani and Armenian forces": the forces of each state, in the order written."""
     for mod in tok.children:
-        if mod.dep_ not in ("amod", "compound"):
+        if mod.dep_ not in ("amod", "compound", "nmod"):
             continue
         other = next((c for c in mod.children if c.dep_ == "conj"), None)
         first, second = state_of_modifier(mod), state_of_modifier(other)
         if first is not None and second is not None and first["country"] != second["country"]:
-            return first, second, False
+            return first, second
     return None
 
 
