@@ -133,6 +133,8 @@ CHECK_EXAMPLES = {
                        ("A truce between the army and the rebels took effect in Idlib on Monday.", "took effect")),
     "claimed_act": (("An explosion hit a church in Beni on Sunday. The ADF said its fighters had planted the bomb.", "bomb"),
                     ("A bomb exploded at a church in Beni on Sunday, the army said.", "bomb")),
+    "aimed_at_a_side": (("The army launched a rescue operation after floods cut off villages in Sindh on Monday.", "launched a rescue operation"),
+                        ("Nigerian troops launched an operation against Boko Haram in the Sambisa forest on Monday.", "launched an operation")),
 }
 
 
@@ -172,6 +174,15 @@ def test_the_mood_check_spares_participants_and_attempts_made(nlp):
 
 RESOLVE_EXAMPLES = {
     # strategy -> [(text, trigger, (event type, sub-event type) or None for no event)]
+    "advance": [
+        ("Malian army columns advanced toward Kidal on Sunday, a military source said.", "advanced",
+         ("Strategic developments", "Change to group/activity")),
+        ("Colombian troops advanced into rural Saravena despite sniper fire from ELN guerrillas, the army said on Saturday.",
+         "advanced", ("Battles", "Armed clash")),
+        ("Malian troops pushed into Kidal on Tuesday after rebels withdrew.", "pushed",
+         ("Strategic developments", "Non-violent transfer of territory")),
+        ("Kenya's army volleyball team advanced to the final in Cairo on Sunday.", "advanced", None),
+    ],
     "territory": [
         ("Gunmen seized the trio from a house in the Dora district of Baghdad on Friday.", "seized",
          ("Violence against civilians", "Abduction/forced disappearance")),

@@ -32,6 +32,7 @@ from ..language.doccache import sent_of
 from ..language.doccache import sents as doc_sents
 from ..language.doccache import text as doc_text
 from ..language.meta import ensure
+from . import advances  # noqa: F401  (registers the advance strategy and the aimed_at_a_side check)
 from .air import from_the_air
 from .checks import excluded, listed_names
 from .coding import Candidate, Coding
