@@ -484,3 +484,14 @@ def test_a_name_before_a_country_that_holds_none_of_it_is_no_namesake_abroad(nlp
     doc = run(nlp, "A rocket fired by militants killed a U.S. Marine in Iraq, the Pentagon said on Sunday. "
                    "He came from San Diego, California.")
     assert place(doc, "Marine")["country_code"] in (None, "IQ")
+
+
+def test_the_kind_word_after_a_name_picks_the_unit_so_named(nlp):
+    """ "Plateau state" is Nigeria's Plateau State, not Benin's Plateau department; "Niger state"
+    is a Nigerian state, not the country; "Unity state" is a place although "unity" is a word."""
+    doc = run(nlp, "Gunmen attacked a village in Plateau state, killing 18 people.")
+    assert place(doc, "Plateau")["country_code"] == "NG"
+    doc = run(nlp, "Bandits kidnapped 20 farmers in Niger state on Monday.")
+    assert place(doc, "Niger")["country_code"] == "NG"
+    doc = run(nlp, "Floods and fighting displaced thousands in Unity state last week.")
+    assert place(doc, "Unity")["country_code"] == "SS"

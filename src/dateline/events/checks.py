@@ -42,7 +42,7 @@ from .context import ArticleContext, is_armed
 from .classifier import sentence_none_probability
 from .fatalities import attackers_own_death, fatalities_in
 from .roles import harmed_in
-from .grammar import alleged_act, killed_in
+from .grammar import alleged_act, describes_a_crowd, describes_a_thing, has_object, killed_in
 from .truces import truce_in_force
 from .modality import (
     acts_in_general,
@@ -134,7 +134,7 @@ def _in_dateline(c: Coding) -> bool:
 
 @check("names_a_thing", stage="trigger")
 def _names_a_thing(c: Coding) -> bool:
-    return describes_a_thing(c.trigger)
+    return describes_a_thing(c.trigger) and not (c.cls.crowd_riots and describes_a_crowd(c.trigger))
 
 
 @check("idle_weapon", stage="trigger")
@@ -447,23 +447,6 @@ def airborne(span: Span, agent: dict | None, agent_types: frozenset[str]) -> boo
     return agent is not None and agent.get("type") in agent_types
 
 
-def describes_a_thing(trigger: Token) -> bool:
-    """A trigger word naming a kind of thing, not an event: 'fighting position', 'artillery
-    systems', '...; destroyed two vehicles, an IED and a rocket propelled grenade system'."""
-    tok = trigger
-    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
-        if tok.head.lemma_.lower() not in vocab.words("event_head_nouns"):
-            return True
-        tok = tok.head
-    # climb a list of nouns to the word that governs it
-    for _ in range(12):
-        if tok.dep_ in ("conj", "appos", "compound", "amod", "nmod", "npadvmod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
-            tok = tok.head
-        else:
-            break
-    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "conj") and tok.head.lemma_.lower() in vocab.words("thing_object_verbs")
-
-
 def names_destination(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
     """A 'to', 'into', 'toward' or 'from' phrase of the trigger or its object that names a place,
     a piece of ground, or a place name the gazetteer may not know."""
@@ -479,23 +462,6 @@ def names_destination(ctx: ArticleContext, trigger: Token, sent: Span) -> bool:
                 return True
             if w.ent_type_ in ("GPE", "LOC", "FAC") and w.i not in ctx.actor_at:
                 return True  # "to the Pokrovsk sector": a name the gazetteer may not know
-    return False
-
-
-def has_object(trigger: Token, objects: frozenset[str]) -> bool:
-    """'slowed an offensive', 'resumed its assault': the object decides ('no device was
-    found' names none)."""
-    for child in trigger.children:
-        if any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
-            continue
-        if child.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "prt", "xcomp") and child.lemma_.lower() in objects:
-            return True
-        if child.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in objects for t in child.subtree):
-            return True
-    if trigger.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "dobj") for c in trigger.children):
-        # "a column of fighters was seen moving toward Menaka": the verb's subject is its head's
-        subj = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return subj is not None and subj.lemma_.lower() in objects
     return False
 
 

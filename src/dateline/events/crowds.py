@@ -63,6 +63,9 @@ def crowd_kind(tok: Token | None, c: Coding) -> str | None:
 def acting_crowd(c: Coding) -> tuple[Token | None, str | None]:
     """The crowd that acts in the trigger's clause, and its kind."""
     trigger = c.trigger
+    described = _described_crowd(trigger, c)
+    if described is not None:
+        return described, crowd_kind(described, c)
     if trigger.pos_ in ("NOUN", "PROPN"):
         own = crowd_kind(trigger, c)  # "a mob", "rioters", "the riot"
         if own is not None:
@@ -91,6 +94,29 @@ def acting_crowd(c: Coding) -> tuple[Token | None, str | None]:
             if above.dep_ in ("ROOT", "nsubj") and above.pos_ == "NOUN" and crowd_kind(above, c) is not None:
                 return above, crowd_kind(above, c)
     return actor, kind
+
+
+def _described_crowd(trigger: Token, c: Coding) -> Token | None:
+    """The crowd an act describes as a modifier: "stone-throwing protesters", "rock-throwing
+    youths" (the parse hangs "stone" on "throwing", and "throwing" on the crowd)."""
+    tok = trigger
+    for _ in range(2):
+        if tok.dep_ not in ("amod", "compound", "npadvmod") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "NOUN" and crowd_kind(tok, c) is not None:
+            return tok
+    return None
+
+
+def _forces_on_crowd(crowd: Token | None, c: Coding) -> list[dict]:
+    """Police or troops whose act the rioting crowd is the object of ("riot police chased
+    rock-throwing youths", "fired tear gas at stone-throwing students"): the other side."""
+    if crowd is None or crowd.dep_ not in ("dobj", "pobj"):
+        return []
+    verb = crowd.head.head if crowd.dep_ == "pobj" else crowd.head
+    side = c.ctx.actor_of(_child(verb, {"nsubj"}))
+    return [side] if side is not None and side.get("type") in FORCE_TYPES else []
 
 
 def _forces_hit(c: Coding) -> list[dict]:
@@ -145,7 +171,7 @@ def riot(c: Coding) -> Candidate | None | bool:
             return False  # "riot" by an organised side: not a crowd
         kind = MOB  # stones thrown, a mob nobody names
     no_longer_generic(c)
-    forces = _forces_hit(c)
+    forces = _forces_hit(c) or _forces_on_crowd(tok, c)
     place_and_country(c)
     iso2 = c.country_code
     rioters = actor_for_role("rioters", iso2) if iso2 else "Rioters"

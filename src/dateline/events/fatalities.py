@@ -170,6 +170,8 @@ def fatalities_in(sent: Span, trigger: Token | None = None) -> int | None:
     died when police returned fire": 2), plus bombers who blew themselves up; 0 when the
     sentence says nobody was hurt."""
     clauses = _clauses(sent)
+    if trigger is not None:
+        clauses = [cl for cl in clauses if not before_the_act(cl[0], trigger)]
     if not clauses:
         return 0 if _says_nobody_hurt(sent) else None
     nearest = _nearest(clauses, trigger)
@@ -179,6 +181,17 @@ def fatalities_in(sent: Span, trigger: Token | None = None) -> int | None:
             total += clause[1]
     counted = {v.i for cl in clauses for v in cl[2]}
     return total + _self_killed(sent, counted)
+
+
+def before_the_act(killing: Token, trigger: Token) -> bool:
+    """A death or an act told as what came before the act ("set fire to a police station after a
+    man died in custody"): a clause opened by "after" that holds it and not the trigger."""
+    for tok in (killing, *killing.ancestors):
+        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in tok.children):
+            return trigger.i not in {t.i for t in tok.subtree}
+        if tok.i == trigger.i:
+            return False
+    return False
 
 
 def toll_victims(sent: Span, trigger: Token) -> tuple[Token | None, list[Token]]:

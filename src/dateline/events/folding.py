@@ -12,10 +12,12 @@ from __future__ import annotations
 from .. import vocab
 from . import merge
 from .coding import Candidate
-from .fatalities import add_toll
+from .fatalities import add_toll, before_the_act
 from .context import ArticleContext
 from .naming import unidentified_of
 from .notes import note_for
+from .resolve import settlement_attacked
+from .roles import hit_civilian_site
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
     """Within one sentence: one event per sub-event type, and specific triggers absorb generic ones.
@@ -145,6 +147,8 @@ def _told_aside(specific: Candidate, generic: Candidate) -> bool:
     ("attacking the town of Heet, which the army recaptured last month")? Then it is another
     act, told to say what the place is, not the one the generic word reports."""
     trigger = specific.trigger
+    if before_the_act(generic.trigger, trigger):
+        return True  # "burned tyres after police shot dead a vendor": the shooting came first, its own act
     return trigger.dep_ == "relcl" and trigger.head.i != generic.trigger.i and generic.trigger not in trigger.subtree
 
 
@@ -195,6 +199,12 @@ def _absorb(generic: Candidate, specific: list[Candidate]) -> None:
         ev["fatalities"] = gev["fatalities"]  # (a peaceful protest's dead were not its own: see crowds.protest)
     if ev["event_type"] == "Protests":
         return  # the protest's sides are settled by the protest rules
+    if ev["sub_event_type"] == "Armed clash" and gev["event_type"] == "Violence against civilians" \
+            and gev.get("actor2") and (not ev.get("actor2") or ev.get("_guessed_actor2")) \
+            and (settlement_attacked(target.trigger) or hit_civilian_site(target.trigger)):
+        # "stormed the village, killing more than 100 people": a place where people live was
+        # stormed, no armed side is named as met, and the dead are people at large: an attack on them
+        ev["event_type"], ev["sub_event_type"] = gev["event_type"], gev["sub_event_type"]
     if gev["event_type"] == ev["event_type"] and ev.get("_guessed_actor1") and gev.get("actor1") \
             and not gev.get("_guessed_actor1"):
         # "Rebels attacked government positions, killing eight soldiers in fighting ...": the

@@ -116,3 +116,45 @@ def _prep_object(tok: Token, preps: set[str]) -> Token | None:
             if obj is not None:
                 return obj
     return None
+
+
+def describes_a_thing(trigger: Token) -> bool:
+    """A trigger word naming a kind of thing, not an event: 'fighting position', 'artillery
+    systems', '...; destroyed two vehicles, an IED and a rocket propelled grenade system'."""
+    tok = trigger
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.head.lemma_.lower() not in vocab.words("event_head_nouns"):
+            return True
+        tok = tok.head
+    # climb a list of nouns to the word that governs it
+    for _ in range(12):
+        if tok.dep_ in ("conj", "appos", "compound", "amod", "nmod", "npadvmod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            tok = tok.head
+        else:
+            break
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "conj") and tok.head.lemma_.lower() in vocab.words("thing_object_verbs")
+
+
+def has_object(trigger: Token, objects: frozenset[str]) -> bool:
+    """'slowed an offensive', 'resumed its assault': the object decides ('no device was
+    found' names none)."""
+    for child in trigger.children:
+        if any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            continue
+        if child.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "prt", "xcomp") and child.lemma_.lower() in objects:
+            return True
+        if trigger.dep_ == "amod" and child.dep_ in ("npadvmod", "compound") and child.lemma_.lower() in objects:
+            return True  # "rock-throwing youths": the object written before the participle
+        if child.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in objects for t in child.subtree):
+            return True
+    if trigger.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "dobj") for c in trigger.children):
+        # "a column of fighters was seen moving toward Menaka": the verb's subject is its head's
+        subj = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and subj.lemma_.lower() in objects
+    return False
+
+
+def describes_a_crowd(trigger: Token) -> bool:
+    """"stone-throwing protesters", "rock-throwing youths": the act of the crowd it describes."""
+    head = trigger.head
+    return head.tag_ == "NNS" and head.lemma_.lower() in vocab.mapping("crowd_nouns")

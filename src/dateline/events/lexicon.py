@@ -39,6 +39,7 @@ The table is data (`data/event_triggers.jsonl`), one JSON object per trigger cla
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
@@ -159,6 +160,9 @@ def _trigger_class(row: dict) -> TriggerClass:
     return TriggerClass(name=row["class"], **values)
 
 
+_INFIX_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
 class TriggerIndex:
     """Finds lexicon patterns in a Doc, indexed by each pattern's first word.
 
@@ -172,7 +176,8 @@ class TriggerIndex:
         self.by_first: dict[str, list[tuple[str, tuple]]] = {}
         for name, pats in patterns.items():
             for pattern in pats:
-                words = tuple(_word(w) for w in pattern.split())
+                # the tokenizer splits "stone-throwing" into "stone", "-", "throwing": so does the pattern
+                words = tuple(_word(w) for w in _INFIX_HYPHEN.sub(" - ", pattern).split())
                 first_forms, _ = words[0]
                 keys = set(first_forms)
                 if len(words) == 1 and "/" not in pattern:

@@ -407,6 +407,11 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             if agent_tok is None and alleged_act(trigger):  # "X are accused of abusing", "accuses X of executing"
                 agent_tok = _child(trigger.head.head, {"nsubjpass", "dobj"})
             patient_tok = _object_naming_a_side(trigger, ctx)
+            if trigger.lemma_.lower() in vocab.words("battle_nouns") and (patient_tok is None or ctx.actor_of(patient_tok) is None):
+                # "clashed with police", "fought against Somali troops": the side fought
+                fought = _prep_object(trigger, vocab.words("opponent_prepositions"))
+                if fought is not None and (ctx.actor_of(fought) or _forces_of_country(fought)):
+                    patient_tok = fought
             if agent_tok is None and patient_tok is None:
                 agent_tok, patient_tok = _between(trigger, ctx)  # "Fighting between X and Y killed ..."
     else:

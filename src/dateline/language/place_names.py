@@ -101,6 +101,7 @@ class Mention:
     container_span: tuple[int, int] | None = None  # where that container is written
     list_feature: str | None = None  # the kind of place the list it stands in names ("Ohio, Utah and Washington")
     part_of: Place | None = None  # the city it is a part of ("Rifai neighbourhood, West Mosul")
+    unit_after: str | None = None  # the kind word written right after it ("Plateau state")
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -272,6 +273,16 @@ def prior(place: Place, written: str | None = None) -> float:
         named_after = written is not None and place.admin1 and _same_key(written, place.admin1)
         return 2.5 if named_after and _same_key(written, place.name) else 1.5
     return 0.5
+
+
+def written_as(m: Mention, c: Place) -> str:
+    """The mention's text, with the kind word written after it where the place's own name
+    has it too ("Unity state": "Unity State"; "Niger state": "Niger State", not the country)."""
+    if m.unit_after:
+        whole = f"{m.text} {m.unit_after}"
+        if likeness(whole, c.name) > likeness(m.text, c.name):
+            return whole
+    return m.text
 
 
 @lru_cache(maxsize=100_000)

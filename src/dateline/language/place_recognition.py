@@ -54,6 +54,7 @@ from .place_names import (
     size_score,
     trim_entity,
     words_of,
+    written_as,
 )
 from .meta import dateline_end
 from .place_resolution import ABBREVIATED_CONTAINER, Context, inside
@@ -192,8 +193,8 @@ class PlaceRecognizer:
             top[k] = best.id
             # how placelike the name is: by the best candidate, or a likelier one where the article is
             likely = [c for c in m.candidates if c.country_code in ctx.relevant] + [best]
-            known = max(likely, key=lambda c: prior(c, m.text))
-            m.why.insert(0, (f"gazetteer {known.name} ({known.feature}, {known.country_code})", prior(known, m.text)))
+            known = max(likely, key=lambda c: prior(c, written_as(m, c)))
+            m.why.insert(0, (f"gazetteer {known.name} ({known.feature}, {known.country_code})", prior(known, written_as(m, known))))
             # Being in the article's country makes a name likelier a place only where
             # something else says it is one: a capitalised "Justice" or "God" stays a word.
             rel = self._relevance(best, m, ctx)
@@ -287,6 +288,7 @@ class PlaceRecognizer:
         after = re.match(r"[ \u00a0-]([A-Za-z]+)", text[m.end : m.end + 25])
         if after and after.group(1).lower() in SUFFIX_HINTS:
             m.hint = SUFFIX_HINTS[after.group(1).lower()]
+            m.unit_after = after.group(1)
         low = m.text.lower()
         for word, hint in (("province", "admin"), ("governorate", "admin"), ("camp", "camp"), ("district", "district")):
             if low.endswith(word):
@@ -296,6 +298,12 @@ class PlaceRecognizer:
         if before:
             # "the town of Rawa", "the state of Washington", "the northern Iraqi city Tal Afar"
             m.hint = PLACE_WORDS["of_hints"][before.group(1)]
+        if m.unit_after and any(c.feature == "country" for c in m.candidates):
+            # "Niger state": a province whose own name carries the kind word, not the country
+            named = tuple(c for c in m.candidates if c.feature in ("province", "state")
+                          and written_as(m, c) != m.text and likeness(written_as(m, c), c.name) == 1.0)
+            if named:
+                m.candidates = named
         if m.hint in HINT_FEATURES and not any(c.feature == "country" for c in m.candidates):
             fit = tuple(c for c in m.candidates if c.feature in HINT_FEATURES[m.hint])
             if fit and m.hint == "settlement" and not before and not any(

@@ -33,6 +33,7 @@ from .place_names import (
     find_names,
     fitting,
     likeness,
+    written_as,
     prior,
     size_score,
 )
@@ -238,7 +239,7 @@ class PlaceResolver:
             s -= 2.0  # a dateline names a city ("NEW YORK"), a province only when it says so
         if m.hint == "settlement" and c.feature in ("district", "subdistrict"):
             s -= 1.5  # "the town of Geneina": the town, not the district named after it
-        alike = likeness(m.text, c.name)
+        alike = likeness(written_as(m, c), c.name)  # "Plateau state": Plateau State
         if alike == 1.0:
             s += 1.0  # written as the place's own name, not an alternate one
         elif alike < 0.5:
