@@ -34,6 +34,8 @@ def test_lines_with_a_verb_or_a_full_stop_are_left(nlp, text):
 @pytest.mark.parametrize("headline, sub_event_type", [
     ("Protesters torch ruling party office in Dhaka", "Violent demonstration"),
     ("Rebels battle army near Bambari", "Armed clash"),
+    ("Somalis protest election delay in Mogadishu", "Peaceful protest"),  # the verb left in a compound
+    ("Houthis shell Saudi border villages in Jazan", "Shelling/artillery/missile attack"),  # name and verb read as adjectives
 ])
 def test_the_headline_is_coded(headline, sub_event_type):
     assert [e["sub_event_type"] for e in events_of(headline)] == [sub_event_type]

@@ -27,6 +27,8 @@ NOUNS = ("NOUN", "PROPN")
 PLURAL_TAGS = ("NNS", "NNPS")
 PREDICATES = ("VERB", "AUX")
 VERB_FORMS = ("VBD", "VBN", "VBP", "VBZ", "MD")  # a verb that is more than a modifier ("ruling party")
+MODIFIERS = ("compound", "amod", "nmod")
+PRESENT_TAGS = ("VBP", "VBZ")  # "Somalis protest election delay": a present verb the parse left in a compound is no verb of the line
 # the parser components a copy needs (tags, parse, lemmas): no entities, no components of ours
 PARSING = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
@@ -58,7 +60,8 @@ class HeadlineVerbs:
 
     def __call__(self, doc: Doc) -> Doc:
         for sent, words in list(headline_sentences(doc, self.max_tokens)):
-            if any((t.dep_ == "ROOT" and t.pos_ in PREDICATES) or t.tag_ in VERB_FORMS for t in words):
+            if any((t.dep_ == "ROOT" and t.pos_ in PREDICATES) or (t.tag_ in VERB_FORMS and not (
+                    t.tag_ in PRESENT_TAGS and t.dep_ in MODIFIERS)) for t in words):
                 continue  # the line has its verb ("US soldier killed in ...": the headline's passive)
             found = self._bare_verb(words)
             if found is not None:
@@ -71,7 +74,10 @@ class HeadlineVerbs:
         stand for many ("Taliban attack checkpoint"; but "Grenade blast at bus park wounds 12")."""
         after_name = None
         for prev, tok, nxt in zip(words, words[1:], words[2:]):
-            if tok.pos_ not in NOUNS or prev.pos_ not in NOUNS or not tok.is_alpha or nxt.is_punct:
+            if not (self._misread(tok) and tok.is_alpha and not nxt.is_punct):
+                continue
+            name = prev.pos_ == "PROPN" or self._misread_name(prev)
+            if prev.pos_ not in NOUNS and not name:
                 continue
             lower = tok.lower_
             if prev.tag_ in PLURAL_TAGS and self._verb(lower):
@@ -80,9 +86,19 @@ class HeadlineVerbs:
                 for stem in (lower[:-1], lower[:-2] if lower.endswith("es") else None):
                     if stem and self._verb(stem):
                         return tok, stem
-            if after_name is None and prev.pos_ == "PROPN" and self._verb(lower):
+            if after_name is None and name and self._verb(lower):
                 after_name = (tok, lower)
         return after_name
+
+    def _misread(self, tok: Token) -> bool:
+        """A word the parse did not make a verb heading a clause: a noun, a verb left in a compound,
+        or an adjective the dictionary does not know as one ("Houthis shell ...": "shell")."""
+        return tok.pos_ in NOUNS or (tok.pos_ == "VERB" and tok.dep_ in MODIFIERS) or (
+            tok.pos_ == "ADJ" and "adj" not in self.words.parts(tok.lower_))
+
+    def _misread_name(self, tok: Token) -> bool:
+        """A capitalised word tagged as an adjective that is no English adjective: a name ("Houthis")."""
+        return tok.pos_ == "ADJ" and tok.text[:1].isupper() and "adj" not in self.words.parts(tok.lower_)
 
     def _verb(self, word: str) -> bool:
         index = self.words.index.get("verb", ())
