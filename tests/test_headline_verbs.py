@@ -23,6 +23,7 @@ def test_the_bare_verb_heads_the_line(nlp):
 @pytest.mark.parametrize("text", [
     "US soldier killed in Iraq during a patrol outside Mosul",  # has its verb: "soldier" is no verb here
     "Rebels battled the army near Bambari on Tuesday, officials said.",  # prose
+    "Dozens of soldiers in Taliban Mass Grave",  # a name after "in" is no subject: "Mass" is no verb
 ])
 def test_lines_with_a_verb_or_a_full_stop_are_left(nlp, text):
     with nlp.select_pipes(disable=["dateline_headline_verbs"]):

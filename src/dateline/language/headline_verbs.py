@@ -86,7 +86,7 @@ class HeadlineVerbs:
                 for stem in (lower[:-1], lower[:-2] if lower.endswith("es") else None):
                     if stem and self._verb(stem):
                         return tok, stem
-            if after_name is None and name and self._verb(lower):
+            if after_name is None and name and self._verb(lower) and not _in_place_phrase(prev):
                 after_name = (tok, lower)
         return after_name
 
@@ -125,6 +125,14 @@ class HeadlineVerbs:
         tok.pos_ = "VERB"
         tok.lemma_ = lemma
         tok.set_morph("Number=Sing|Person=3|Tense=Pres|VerbForm=Fin" if tok.lower_ != lemma else "Tense=Pres|VerbForm=Fin")
+
+
+def _in_place_phrase(tok: Token) -> bool:
+    """A name inside a phrase after a preposition other than "of" ("Police in ISIS Mass Grave"):
+    no subject there, so the word after it is no verb of the line."""
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ != "of"
 
 
 def past_form(lemma: str) -> str:
