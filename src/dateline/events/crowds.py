@@ -207,7 +207,7 @@ def _targets_people(c: Coding) -> bool:
             return True  # "killed two", "beat a man to death"
         hit = _child(verb, {"dobj", "nsubjpass"}) or next(
             (_child(p, {"pobj"}) for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "upon")), None)
-        if hit is not None and any(
+        if hit is not None and post_holder(hit) is None and any(  # a police station is the state's, not people's
             w.lemma_.lower() in people or w.lower_ in ("him", "her", "them") or w.ent_type_ == "NORP"
             or w.lower_ == "owned"  # "Muslim-owned shops": people's property
             for w in hit.subtree
