@@ -15,14 +15,13 @@ handful per article at most, are parsed twice.
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import settings, vocab
-from .title_case import EnglishWords
+from .title_case import CARRIED, ReadsEnglishWords
 
-CARRIED = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 NOUNS = ("NOUN", "PROPN")
 PLURAL_TAGS = ("NNS", "NNPS")
 PREDICATES = ("VERB", "AUX")
@@ -45,18 +44,18 @@ def headline_sentences(doc: Doc, max_tokens: int):
         yield sent, words
 
 
-class HeadlineVerbs:
+class HeadlineVerbs(ReadsEnglishWords):
     def __init__(self, nlp: Language, max_tokens: int):
         self.nlp = nlp
         self.max_tokens = max_tokens
-        self._words: EnglishWords | None = None
-        self._procs = None
+        self._procs: list | None = None
 
     @property
-    def words(self) -> EnglishWords:
-        if self._words is None:  # the lemmatizer is in the pipeline only once it is built
-            self._words = EnglishWords(self.nlp)
-        return self._words
+    def parsing(self) -> list:
+        """The pipeline's parser components (PARSING), looked up once the pipeline is built."""
+        if self._procs is None:
+            self._procs = [proc for name, proc in self.nlp.pipeline if name in PARSING]
+        return self._procs
 
     def __call__(self, doc: Doc) -> Doc:
         for sent, words in list(headline_sentences(doc, self.max_tokens)):
@@ -108,9 +107,8 @@ class HeadlineVerbs:
         words = [t.text for t in sent]
         words[tok.i - sent.start] = past_form(lemma)
         copy = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent])
-        for name, proc in self.nlp.pipeline:
-            if name in PARSING:
-                copy = proc(copy)
+        for proc in self.parsing:
+            copy = proc(copy)
         twin = copy[tok.i - sent.start]
         if twin.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in twin.children):
             return

@@ -87,20 +87,26 @@ def is_title_case(tokens: list[Token], share: float) -> bool:
     return sum(w[0].isupper() for w in words) >= share * len(words)
 
 
-class TitleCase:
+class ReadsEnglishWords:
+    """A component that asks the English dictionary (`words`), built on first use: the
+    lemmatizer is in the pipeline only once the pipeline is built."""
+    nlp: Language
+    _words: EnglishWords | None = None
+
+    @property
+    def words(self) -> EnglishWords:
+        if self._words is None:
+            self._words = EnglishWords(self.nlp)
+        return self._words
+
+
+class TitleCase(ReadsEnglishWords):
     def __init__(self, nlp: Language, name: str, headline_chars: int, share: float, place_population: int):
         self.nlp = nlp
         self.name = name
         self.headline_chars = headline_chars
         self.share = share
         self.place_population = place_population
-        self._words: EnglishWords | None = None
-
-    @property
-    def words(self) -> EnglishWords:
-        if self._words is None:  # the lemmatizer is in the pipeline only once it is built
-            self._words = EnglishWords(self.nlp)
-        return self._words
 
     def __call__(self, doc: Doc) -> Doc:
         headlines = [(s, e) for s, e in lines(doc) if e - s > 2
