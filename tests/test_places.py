@@ -495,3 +495,12 @@ def test_the_kind_word_after_a_name_picks_the_unit_so_named(nlp):
     assert place(doc, "Niger")["country_code"] == "NG"
     doc = run(nlp, "Floods and fighting displaced thousands in Unity state last week.")
     assert place(doc, "Unity")["country_code"] == "SS"
+
+
+def test_a_common_word_heading_an_of_name_is_not_a_place(nlp):
+    """ "the Line of Control" is a ceasefire line, not the Chinese town "Lin'e"; the bank in
+    "the Bank of England" is no place either."""
+    doc = run(nlp, "Indian and Pakistani troops exchanged fire across the Line of Control on Tuesday.")
+    assert "Line" not in names(doc)
+    doc = run(nlp, "Protesters gathered outside the Bank of England in London on Friday.")
+    assert "Bank" not in names(doc) and near(place(doc, "London"), 51.51, -0.13)

@@ -373,8 +373,10 @@ class PlaceRecognizer:
         eponym = next((w for w in (nxt.groups() if nxt else ()) if w in vocab.words("place_eponym_nouns")), None)
         if eponym:
             return f"{_OTHER_THING[1]} {eponym}"  # "Marburg virus", "Marburg haemorrhagic fever"
-        if _GENERIC_HEAD.fullmatch(m.text) and text[m.end : m.end + 4] == " of ":
-            return "the head of a longer name"  # "the City of Santa Ana"
+        if text[m.end : m.end + 4] == " of " and (_GENERIC_HEAD.fullmatch(m.text) or (
+                self._common_word(m.text) and re.match(r" of (?:the )?[A-Z]", text[m.end : m.end + 9])
+                and not any(c.feature in ("country", "state", "province") or prior(c) >= 2.5 for c in m.candidates))):
+            return "the head of a longer name"  # "the City of Santa Ana", "the Line of Control"
         kind = _UNIT_OF.search(text[max(0, m.start - 30) : m.start])
         if kind and not any(c.feature in HINT_FEATURES[PLACE_WORDS["of_hints"][kind.group(1).lower()]]
                             for c in m.candidates):
