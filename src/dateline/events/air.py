@@ -69,7 +69,9 @@ def _flying_doer(trigger: Token) -> Token | None:
         if doers or verb.dep_ not in ("advcl", "xcomp", "conj", "pobj", "pcomp"):
             break
         verb = verb.head  # ", killing 12": the participle's doer is its verb's
-    return next((d for d in doers if _aircraft(d, vocab.words("firing_aircraft"))), None)
+    # a bomber that acts is mostly a person ("a suicide bomber struck a police truck")
+    return next((d for d in doers if d.lemma_.lower() not in vocab.words("attacker_nouns")
+                 and _aircraft(d, vocab.words("firing_aircraft"))), None)
 
 
 def _aircraft(noun: Token, kinds: frozenset[str]) -> bool:

@@ -33,7 +33,7 @@ from ..language.doccache import sents as doc_sents
 from ..language.doccache import text as doc_text
 from ..language.meta import ensure
 from . import advances  # noqa: F401  (registers the advance strategy and the aimed_at_a_side check)
-from .air import from_the_air
+from .air import flown, from_the_air
 from .checks import excluded, listed_names
 from .coding import Candidate, Coding
 from .context import ArticleContext
@@ -108,6 +108,7 @@ class EventCoder:
             ev.pop("_article_actor1", None)
             ev.pop("_anaphoric", None)
             ev.pop("_agentless", None)
+            ev.pop("_flown", None)
             ev.pop("_killing", None)
             ev.pop("_town", None)
         doc._.events = events
@@ -153,6 +154,8 @@ class EventCoder:
         event["_guessed_actor2"] = c.guessed_actor2
         event["_article_actor1"] = c.actor1_of_article
         event["_agentless"] = c.agent is None  # the parse names nobody doing it ("30 people were wounded")
+        # "Israeli aircraft struck Hamas positions": the doer names the weapon, so the plain verb is no generic mention
+        event["_flown"] = c.sub_event == "Air/drone strike" and flown(c.trigger)
         trigger = c.trigger
         event["_anaphoric"] = trigger.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in trigger.children)
         return finish(c, event)

@@ -156,8 +156,21 @@ def _names_a_crowd(c: Coding) -> bool:
 
 
 def _protesting(c: Coding) -> bool:
-    lemmas = {t.lemma_.lower() for t in c.sent}
-    return bool(lemmas & vocab.words("protest_words"))
+    return any(_protest_word(t) for t in c.sent)
+
+
+def _protest_word(t: Token) -> bool:
+    """A word of protest in this sense: "a strike" by workers, not "an air strike" nor "jets
+    struck a base" (a verb with an object, or a noun an aircraft or weapon word modifies)."""
+    lemma = t.lemma_.lower()
+    if lemma not in vocab.words("protest_words"):
+        return False
+    if lemma not in vocab.words("attack_sense_protest_words"):
+        return True
+    if t.pos_ == "VERB":
+        return not any(ch.dep_ in ("dobj", "nsubjpass", "agent") for ch in t.children)
+    weapons = vocab.words("airborne_words") | vocab.words("attack_sense_modifiers")
+    return not any(ch.dep_ in ("compound", "amod", "nmod") and ch.lemma_.lower() in weapons for ch in t.children)
 
 
 def riot(c: Coding) -> Candidate | None | bool:

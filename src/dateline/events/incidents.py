@@ -99,7 +99,7 @@ def _generic(ev: dict) -> bool:
     generic word, or any class found by one generic word alone ('struck')."""
     trigger = ev.get("trigger") or {}
     words = (trigger.get("text") or "").lower().split()
-    if not words:
+    if not words or ev.get("_flown"):
         return False
     if trigger.get("class") in _generic_classes():
         return any(_generic_word(w) for w in words)

@@ -78,8 +78,23 @@ def _main_adversary(c: Coding) -> dict | None:
     were hit (their attacker is unidentified)."""
     if c.victims_civilian:
         return None
-    main = c.ctx.main_adversary(_canonical(c.patient))
+    aimed_at = _country_aimed_at(c)
+    own = tuple(a["canonical"] for a in c.ctx.actors if aimed_at and a.get("type") in STATE_FORCES and a.get("country") == aimed_at)
+    main = c.ctx.main_adversary(_canonical(c.patient), own)
     return next((a for a in c.ctx.actors if a["canonical"] == main), None) if main else None
+
+
+def _country_aimed_at(c: Coding) -> str | None:
+    """The country a weapon was aimed at as a whole ("rockets were fired at southern Israel"):
+    its own forces did not fire it. A town is no such aim: armies shell their own rebel towns."""
+    verb = c.trigger.head if c.trigger.dep_ in ("nsubjpass", "dobj", "nsubj") else c.trigger
+    countries = {p["start"]: p.get("country_code") for p in c.ctx.places_in(c.sent) if p.get("feature") == "country"}
+    for prep in (*verb.children, *c.trigger.children):
+        if prep.dep_ == "prep" and prep.lower_ in vocab.words("aim_prepositions"):
+            for w in prep.subtree:
+                if w.idx in countries:
+                    return countries[w.idx]
+    return None
 
 
 @default_actor1("arresting_authority")
@@ -145,8 +160,10 @@ def choose_actor1(c: Coding) -> None:
         and is_armed(c.speaker_actor)
         and not victims_are(ctx, c.trigger, c.speaker_actor)
         and not own_forces_hit(c.speaker_actor, c.patient)
-    ):
+        and not (c.speaker_actor.get("type") in STATE_FORCES and c.speaker_actor.get("country") == _country_aimed_at(c))
+    ):  # an army telling of rockets fired at its own country did not fire them
         actor1 = c.speaker_actor  # the side that announces its own act
+        c.guessed_actor1 = True  # a side the sentence states acting ("troops killed three in a gunfight, police said") wins
     if actor1 is None and cls.actor1_fallback:
         actor1 = ACTOR1_FALLBACKS[cls.actor1_fallback](c)
         c.guessed_actor1 = actor1 is not None

@@ -501,13 +501,15 @@ class PlaceRecognizer:
             m.why.append((f"NER {label}", 2.0))
         elif label == "NORP":
             m.why.append(("NER NORP", -2.0))
+        elif label == "ARMED_GROUP" and not any(c.name.lower() == m.text.lower() and prior(c) >= 2.5 for c in m.candidates):
+            m.why.append(("a known armed group's name", -2.0))  # "struck Hamas positions" is no "Hama"
         prev = re.findall(r"[A-Za-z]+", text[max(0, m.start - 40) : m.start])
         if len(prev) >= 2 and prev[-1].lower() == "the" and prev[-2].lower() in LOCATIVE_CUES:
             prev = prev[:-1]  # "hit the Al Qayyarah base", "in the Bekaa"
         cue = bool(prev) and prev[-1].lower() in LOCATIVE_CUES
         if label == "PERSON":  # the small model calls many Arabic and Hebrew place names people
             m.why.append(("NER PERSON", -0.5 if "ragged" in m.notes or cue else -1.0))
-        elif label in NONPLACE_LABELS and label != "NORP":
+        elif label in NONPLACE_LABELS and label not in ("NORP", "ARMED_GROUP"):
             m.why.append((f"NER {label}", -0.5))
         if prev and prev[-1].lower() in LOCATIVE_CUES:
             m.why.append((f"after '{prev[-1]}'", 1.0))
