@@ -45,6 +45,8 @@ REGIONAL_TOTAL_MIN_COUNTRIES = 3
 # "near"/"outside" before a place name: looked for this many characters back, in the
 # last NEAR_LOOKBACK_WORDS words ("on the outskirts of", "north of the town of").
 NEAR_LOOKBACK_CHARS = 25
+# how far after a named place a reference point may start and still locate it ('Qaim, 300 km west of Baghdad')
+REFERENCE_POINT_REACH_CHARS = 40
 NEAR_LOOKBACK_WORDS = 3
 
 # A doubt voiced in the next sentence counts only when that sentence is short: wire copy

@@ -85,6 +85,12 @@ def _reference_point(doc: Doc, place: dict) -> bool:
     return before.lower_ in vocab.words("reference_point_words") or doc[max(root.head.i - 1, 0)].lower_ in vocab.words("reference_point_words")
 
 
+def _locates(places: list[dict], ref: dict) -> bool:
+    """Is a reference point told of a place named just before it ("Hit, 60 km from Ramadi")?
+    Not of an unnamed thing ("Houthi positions north of Sanaa"): then it is the best place there is."""
+    return any(0 <= ref["start"] - p["end"] <= settings.REFERENCE_POINT_REACH_CHARS for p in places if p is not ref)
+
+
 def _direct_quote_around(ctx: ArticleContext, trigger: Token) -> dict | None:
     for q in ctx.quotes:
         if q.get("kind") == "direct" and q["start"] <= trigger.idx < q["end"]:
@@ -154,7 +160,7 @@ def locate(ctx: ArticleContext, trigger: Token, sent: Span, nationwide: bool = F
         inside = [p for p in specific if trigger.left_edge.idx <= p["start"] <= trigger.right_edge.idx + len(trigger.right_edge)]
         pool = inside or specific
         # a place that says where another is ("60 km from Ramadi") gives way to the place itself
-        pool = [p for p in pool if not _reference_point(sent.doc, p)] or pool
+        pool = [p for p in pool if not (_reference_point(sent.doc, p) and _locates(pool, p))] or pool
         chosen = min(pool, key=lambda p: abs(p["start"] - trigger.idx))
         # the places layer knows "East Mosul" or a province standing in for a village (2, 3)
         return chosen, max(2 if _near(sent.doc, chosen) else 1, chosen.get("geo_precision") or 1)

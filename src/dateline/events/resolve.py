@@ -544,8 +544,11 @@ def settlement_attacked(trigger: Token) -> bool:
     not "killed three village chiefs", where the village only says whose chiefs."""
     targets = attack_targets(trigger)
     heads = {t.lemma_.lower() for t in targets if t.dep_ in ("dobj", "pobj", "conj", "appos")}
-    armed = {t.lemma_.lower() for t in targets} & vocab.words("armed_target_nouns")
-    return bool(heads & vocab.words("settlement_nouns")) and not armed
+    words = {t.lemma_.lower() for t in targets} | {t.lower_ for t in targets}
+    armed = words & vocab.words("armed_target_nouns")
+    # "a camp for displaced people", "a refugee camp": where civilians live, as a village is
+    camp = bool(heads & vocab.words("territory_nouns")) and bool(words & vocab.words("displaced_people_words"))
+    return (bool(heads & vocab.words("settlement_nouns")) or camp) and not armed
 
 
 def weapon_of_context(ctx: ArticleContext, sent: Span) -> str:

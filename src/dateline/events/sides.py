@@ -227,6 +227,11 @@ def name_sides(c: Coding) -> None:
         a1 = DEFAULT_ACTORS[c.cls.default_actor1](c)
     if event_type == "Riots" and (c.actor1 is None or c.actor1.get("type") in CROWD_TYPES):
         a1 = rioters_of(iso2)  # a crowd that riots, or a mob nobody names, is "Rioters (COUNTRY)"
+    if c.sub_event == "Armed clash" and a1 and a2 and a2.startswith("Civilians") and not a1.startswith("Civilians") \
+            and not c.guessed_actor2:
+        # "raided a camp for displaced people": an armed side's act on people at large is an
+        # attack on civilians; ACLED never codes a clash with them
+        c.event_type, c.sub_event = "Violence against civilians", "Attack"
     c.a1, c.a2 = a1, a2
     c.assoc1 = _associates(c.allies1, iso2, (a1, a2))
     c.assoc2 = _associates(c.allies2, iso2, (a1, a2))

@@ -399,8 +399,9 @@ class ActorResolver:
         return False
 
     def _named_after_of(self, doc: Doc, end: int) -> bool:
-        """Does "of" (and an article) follow, then a named armed group ("fighters of the SDF")?"""
-        if end >= len(doc) or doc[end].lower_ != "of":
+        """Does "of" or "from" (and an article) follow, then a named armed group ("fighters of the
+        SDF", "militiamen from the CODECO group")?"""
+        if end >= len(doc) or doc[end].lower_ not in ("of", "from"):
             return False
         k = end + 1
         while k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
