@@ -228,9 +228,10 @@ def name_sides(c: Coding) -> None:
     if event_type == "Riots" and (c.actor1 is None or c.actor1.get("type") in CROWD_TYPES):
         a1 = rioters_of(iso2)  # a crowd that riots, or a mob nobody names, is "Rioters (COUNTRY)"
     if c.sub_event == "Armed clash" and a1 and a2 and a2.startswith("Civilians") and not a1.startswith("Civilians") \
-            and not c.guessed_actor2:
+            and not c.guessed_actor2 and c.lemma not in vocab.words("battle_nouns"):
         # "raided a camp for displaced people": an armed side's act on people at large is an
-        # attack on civilians; ACLED never codes a clash with them
+        # attack on civilians; ACLED never codes a clash with them (but "two civilians killed in
+        # clashes" were caught in fighting between others)
         c.event_type, c.sub_event = "Violence against civilians", "Attack"
     c.a1, c.a2 = a1, a2
     c.assoc1 = _associates(c.allies1, iso2, (a1, a2))

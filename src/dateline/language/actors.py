@@ -401,8 +401,9 @@ class ActorResolver:
     def _named_after_of(self, doc: Doc, end: int) -> bool:
         """Does "of" or "from" (and an article) follow, then a named armed group ("fighters of the
         SDF", "militiamen from the CODECO group")?"""
-        if end >= len(doc) or doc[end].lower_ not in ("of", "from"):
-            return False
+        if end >= len(doc) or doc[end].lower_ not in ("of", "from") or (doc[end].lower_ == "from" and (
+                doc[end].head.i != end - 1 or doc[end - 1].lemma_.lower() not in vocab.words("attacker_nouns"))):
+            return False  # "retaken by soldiers from M23 rebels": only fighters come "from" their group
         k = end + 1
         while k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
             k += 1
