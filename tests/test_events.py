@@ -436,3 +436,16 @@ def test_an_attack_hours_after_another_is_on_its_day():
     )
     church = [e for e in evs if e["sub_event_type"] == "Attack"]
     assert [e["event_date"] for e in church] == ["2021-03-14"], evs
+
+
+def test_an_act_told_days_before_another_is_not_put_on_its_day():
+    # "came days after the army said it had killed ...": that killing was earlier, on a day the
+    # story does not give; "hours after" may be the same day
+    evs = events_of("Gunmen shot dead nine traders at a cattle market in Arbinda on Saturday. "
+                    "The attack came days after the army said it had killed dozens of militants near Djibo.",
+                    published="2022-03-07")
+    assert sorted((e["location"], e["event_date"], e["time_precision"]) for e in evs) == [
+        ("Arbinda", "2022-03-05", 1), ("Djibo", "2022-03-01", 3)], evs
+    evs = events_of("The army shelled the town of Djibo on Monday, hours after jihadists attacked a "
+                    "military post there.", published="2022-03-09")
+    assert {(e["event_date"], e["time_precision"]) for e in evs} == {("2022-03-07", 1)}, evs

@@ -107,6 +107,8 @@ LATER_TOLL_MAX_CHARS = 300
 # "said in a television interview with Reuters in Riyadh": how many steps up the parse from a
 # place the coder looks for the saying it is the place of (prepositions and their objects).
 SAID_AT_MAX_STEPS = 6
+# how far up from a trigger a clause told as "days after" another is looked for
+SOME_TIME_BEFORE_MAX_STEPS = 4
 
 # --- language layer (spaCy components; their factories take these as default_config) -----
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import vocab
+from .. import settings, vocab
 from .context import PRECISION_CODE, ArticleContext
 
 def date_for(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[tuple[str | None, int, int | None], bool]:
@@ -24,12 +24,33 @@ def date_for(ctx: ArticleContext, trigger: Token, sent: Span) -> tuple[tuple[str
         own = [t for t in own if trigger.left_edge.idx <= t["start"] <= trigger.right_edge.idx
                or _right_after(sent.doc, t, trigger) or _just_before_clause(sent.doc, t, trigger)]
     if not own:
+        if ctx.reference[0] and _some_time_before(trigger):
+            # "the attack came days after the army said it had killed dozens": earlier, on a
+            # day the story does not give; its month, not the day of the act it is told beside
+            return (ctx.reference[0][:8] + "01", 3, None), False
         return ctx.reference, False
     t = min(own, key=lambda t: abs(t["start"] - trigger.idx))
     if not t.get("date") or t.get("precision") == "year":
         return (None, 3, t.get("year") or (int(t["date"][:4]) if t.get("date") else None)), True
     tp = t.get("time_precision") or PRECISION_CODE.get(t.get("precision"), 3)
     return (t["date"], tp, None), True
+
+
+def _some_time_before(trigger: Token) -> bool:
+    """Is the trigger in a clause told as days, weeks or months before the one it hangs on
+    ("came days after the army said it had killed ...", "two weeks after fighters seized")?
+    Not hours: "hours after" may well be the same day."""
+    units = vocab.words("calendar_units") - {"hour"}
+    tok = trigger
+    for _ in range(settings.SOME_TIME_BEFORE_MAX_STEPS):
+        after = next((c for c in tok.children if c.lower_ == "after" and c.dep_ == "mark"), None)
+        if after is not None and any(c.dep_ == "npadvmod" and c.lemma_.lower() in units and c.i < after.i
+                                     for w in (tok, after) for c in w.children):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _claimed_act(trigger: Token) -> bool:
