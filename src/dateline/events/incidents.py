@@ -37,7 +37,7 @@ from .fatalities import add_toll
 from .lexicon import load_classes
 from .merge import _km
 from .naming import crowd_for, crowd_role
-from .responsibility import acts_in_general
+from .responsibility import CLAIMANT_TYPES, acts_in_general
 from .sides import BOMBS
 
 # Kinds that can be one occurrence, and which one names it (earlier in the list wins).
@@ -346,10 +346,23 @@ def is_claim(ev: dict) -> bool:
     return ev.get("event_type") == "Strategic developments" and bool(_CLAIM.search(ev["evidence"]["text"]))
 
 
-def _open(row: dict) -> bool:
-    """A violent incident whose perpetrator the story has not named (or only guessed)."""
+def _open(row: dict, named_group: bool = True) -> bool:
+    """A violent incident whose perpetrator the story has not named (or only guessed). A side
+    known only by its kind ("suspected jihadists", "communist guerrillas": Islamist Militia,
+    Opposition Rebels) is open to a named armed group (`named_group`) that claims the act or is
+    blamed for it later ("JNIM said it had carried out the attack", "The army blamed the NPA")."""
     return row.get("event_type") in VIOLENT_TYPES and (
-        not row.get("actor1") or row["actor1"].startswith(UNIDENTIFIED) or bool(row.get("_guessed_actor1")))
+        not row.get("actor1") or row["actor1"].startswith(UNIDENTIFIED) or bool(row.get("_guessed_actor1"))
+        or (named_group and _generic_side(row["actor1"])))
+
+
+# the roles of actors.jsonl that name a side only by its kind and country
+GENERIC_SIDE_ROLES = frozenset({"rebels", "islamist", "communal_unnamed"})
+
+
+def _generic_side(name: str) -> bool:
+    kind = actor_kind(name)
+    return kind is not None and kind.role in GENERIC_SIDE_ROLES
 
 
 def _blamed_here(row: dict, item) -> bool:
@@ -406,7 +419,8 @@ def attach_claims(rows: list[dict], said: Sequence = (), text: str = "") -> list
         # the story's main incident: the first told (headline, lead), unless one is told nearer before the claim
         _name_perpetrator(open_rows[0], claimant, "claimed", claimant, claim["evidence"])
     for item in said:
-        target = _incident_of(item, [r for r in kept if _open(r) or _blamed_here(r, item)])
+        group = item.side.get("type") in CLAIMANT_TYPES
+        target = _incident_of(item, [r for r in kept if _open(r, group) or _blamed_here(r, item)])
         name = item.name_in(target.get("country")) if target is not None else None
         if not name:
             continue

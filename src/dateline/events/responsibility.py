@@ -73,7 +73,7 @@ class Responsibility:
 def responsibilities(ctx: ArticleContext) -> list[Responsibility]:
     """Every claim and blame of one act the article reports, in text order."""
     found: list[Responsibility] = []
-    asking = vocab.words("reporting_verbs") | vocab.words("blame_verbs") | {"claim", "be"}
+    asking = vocab.words("reporting_verbs") | vocab.words("blame_verbs") | {"claim", "be"} | set(vocab.mapping("identity_verbs"))
     lemmas = lower_lemmas(ctx.doc)
     for sent in doc_sents(ctx.doc):
         if sent.end_char <= ctx.body_start:
@@ -85,7 +85,7 @@ def responsibilities(ctx: ArticleContext) -> list[Responsibility]:
             if lemmas[i] not in asking:
                 continue  # neither a claim nor a blame can turn on this word (see _claim, _blame)
             tok = ctx.doc[i]
-            item = _claim(ctx, tok) or _blame(ctx, tok)
+            item = _claim(ctx, tok) or _blame(ctx, tok) or _identity(ctx, tok)
             if item is None:
                 continue
             side, kind, source = item
@@ -187,6 +187,36 @@ def _blame(ctx: ArticleContext, tok: Token) -> tuple[dict, str, str | None] | No
         if side is not None and not (speaker is not None and _side(ctx, speaker) == side):
             return side, "alleged", speaker.text if speaker is not None else None
     return None
+
+
+def _identity(ctx: ArticleContext, tok: Token) -> tuple[dict, str, str | None] | None:
+    """"He said the gunmen were Boko Haram fighters", "The attackers were members of the CODECO
+    militia", "Officials said the assailants belonged to the cartel": a side the story knew only
+    by what it did ("the gunmen", "the attackers"), said to be a named group, is that group,
+    alleged by whoever says so (the speaker of the clause, else the article)."""
+    preps = vocab.mapping("identity_verbs").get(tok.lemma_.lower())
+    if preps is None or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = _child(tok, {"nsubj"})
+    if subj is None or subj.lemma_.lower() not in vocab.words("attacker_nouns") | vocab.words("unnamed_armed") \
+            or ctx.actor_at.get(subj.i, {}).get("canonical") and not _unnamed(ctx.actor_at[subj.i]):
+        return None
+    told = _child(tok, {"attr"}) if "" in preps else None
+    told = told if told is not None else _prep_object(tok, set(preps) - {""})
+    side = _side(ctx, told)
+    if side is None or _unnamed(side):
+        return None
+    speaker = _child(tok.head, {"nsubj"}) if tok.dep_ == "ccomp" else None
+    return side, "alleged", speaker.text if speaker is not None else None
+
+
+def _unnamed(side: dict) -> bool:
+    """A side the coder names only by its kind and country (an unidentified or generic side)."""
+    from ..acled import actor_kind
+    from .incidents import GENERIC_SIDE_ROLES
+
+    kind = actor_kind(side.get("canonical"))
+    return kind is not None and (kind.role in GENERIC_SIDE_ROLES or kind.role in ("unidentified", "coreference"))
 
 
 @check("claimed_act", stage="trigger")

@@ -344,7 +344,8 @@ def loyal_to_the_state(tok: Token | None) -> dict | None:
         return None
     loyal = next((c for c in tok.children if c.dep_ == "amod" and c.lemma_.lower() == "loyal"), None)
     owner = _prep_object(loyal, {"to"}) if loyal is not None else None
-    if owner is None or not any(t.lemma_.lower() in vocab.words("state_cues") for t in owner.subtree):
+    # a cue inside an armed group's name is no state ("fighters loyal to Islamic State")
+    if owner is None or not any(t.lemma_.lower() in vocab.words("state_cues") and t.ent_type_ != "ARMED_GROUP" for t in owner.subtree):
         return None
     return role_side("military", tok)
 
