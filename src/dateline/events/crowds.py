@@ -249,6 +249,9 @@ def protest(c: Coding) -> Candidate | bool:
         return False  # troops marching on a town ("their march toward Raqqa") are not protesters
     if not _names_a_crowd(c):
         return False  # tear gas dropped on trenches: no crowd to break up
+    if not marching and c.agent is not None and is_armed(c.agent) and c.agent.get("type") not in FORCE_TYPES \
+            and not _protesting(c):
+        return False  # "gunmen opened fire on worshippers": an attack on people, no crowd broken up
     place_and_country(c)
     iso2 = c.country_code
     protesters = actor_for_role("protesters", iso2) if iso2 else "Protesters"
