@@ -46,6 +46,7 @@ from .locate import BROAD_FEATURES, locate
 from .resolve import RESOLVERS, civilian_victims, resolve
 from .responsibility import responsibilities
 from .row import build_event, finish, per_town
+from .headline_side import headline_group
 from .sides import ACTOR1_FALLBACKS, DEFAULT_ACTORS, choose_actor1, name_sides, read_roles
 
 
@@ -100,7 +101,8 @@ class EventCoder:
                 candidates.extend(per_town(cand))
         tolls = later_tolls([s for s in doc_sents(doc) if s.end_char > ctx.body_start], told)
         said = responsibilities(ctx)  # claims and blames name the perpetrators they are about
-        events = drop_totals(assemble(fold(select(candidates)), tolls, said, doc_text(doc)), ctx)
+        headline = headline_group((doc._.meta or {}).get("title"))
+        events = drop_totals(assemble(fold(select(candidates)), tolls, said, doc_text(doc), headline), ctx)
         for ev in events:
             ev.pop("_undated", None)
             ev.pop("_guessed_actor1", None)

@@ -402,7 +402,7 @@ def _incident_of(said, rows: list[dict]) -> dict | None:
     return max(before, key=lambda r: r["evidence"]["start"]) if before else None
 
 
-def attach_claims(rows: list[dict], said: Sequence = (), text: str = "") -> list[dict]:
+def attach_claims(rows: list[dict], said: Sequence = (), text: str = "", headline: str | None = None) -> list[dict]:
     """A claim of responsibility is not an event (taxonomy): it names actor1 of the incident it
     is about, with attribution 'claimed'; so does a blame, with 'alleged' (`said`: the claims
     and blames read from the parse, events/responsibility.py). A claim of acts in general
@@ -425,13 +425,30 @@ def attach_claims(rows: list[dict], said: Sequence = (), text: str = "") -> list
         if not name:
             continue
         _name_perpetrator(target, name, item.kind, name if item.kind == "claimed" else item.source, item.evidence(text))
+    if headline and kept and _open(kept[0]):
+        _name_from_headline(kept[0], headline)
     return kept
 
 
-def assemble(events: list[dict], tolls: list[dict] = (), said: Sequence = (), text: str = "") -> list[dict]:
+def _name_from_headline(row: dict, canonical: str) -> None:
+    """The story's main incident, its doer unnamed in the body, takes the group its headline
+    names (events/headline_side.py), unless that group is the side it hit."""
+    from ..language.countries import iso2_for
+    from .notes import note_for
+    from .sides import side_name
+
+    name = side_name({"canonical": canonical, "resolved_by": "member"}, iso2_for(row["country"]) if row.get("country") else None)
+    if not name or name == row.get("actor2"):
+        return
+    row["actor1"], row["_guessed_actor1"], row["_article_actor1"] = name, False, False
+    row["notes"] = note_for(row)
+
+
+def assemble(events: list[dict], tolls: list[dict] = (), said: Sequence = (), text: str = "", headline: str | None = None) -> list[dict]:
     """Events of one article, in text order, assembled into incidents (in order of first
     mention); `tolls` are tolls told apart from any event (`fatalities.later_tolls`), `said` the
-    article's claims and blames (events/responsibility.py), `text` its body."""
+    article's claims and blames (events/responsibility.py), `text` its body, `headline` the
+    group its headline names as a doer (events/headline_side.py)."""
     rows: list[dict] = []
     for ev in sorted(events, key=lambda e: e["evidence"]["start"]):
         if ev.get("attribution") == "reported" and ev.get("actor1") and not ev["actor1"].startswith(UNIDENTIFIED):
@@ -441,7 +458,7 @@ def assemble(events: list[dict], tolls: list[dict] = (), said: Sequence = (), te
             rows.append(ev)
             continue
         _absorb(home, ev)
-    rows = attach_claims(rows, said, text)
+    rows = attach_claims(rows, said, text, headline)
     attach_tolls(rows, list(tolls))
     for row in rows:
         row.pop("_actor1_reported", None)
