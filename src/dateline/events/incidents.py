@@ -376,7 +376,7 @@ def _blamed_here(row: dict, item) -> bool:
 def _name_perpetrator(target: dict, name: str, attribution: str, source: str | None, evidence: dict) -> None:
     from .notes import note_for
 
-    if target.get("_guessed_actor2") and target.get("actor1") != name:
+    if target.get("_guessed_actor2") and target.get("actor1") != name and not _generic_side(target.get("actor1") or ""):
         target["actor2"] = None  # guessed as the adversary of the side that was guessed before
     target["actor1"] = name
     if target.get("actor2") == name:
@@ -425,22 +425,30 @@ def attach_claims(rows: list[dict], said: Sequence = (), text: str = "", headlin
         if not name:
             continue
         _name_perpetrator(target, name, item.kind, name if item.kind == "claimed" else item.source, item.evidence(text))
-    if headline and kept and _open(kept[0]):
+    if headline and kept and kept[0].get("event_type") in VIOLENT_TYPES:
         _name_from_headline(kept[0], headline)
     return kept
 
 
 def _name_from_headline(row: dict, canonical: str) -> None:
-    """The story's main incident, its doer unnamed in the body, takes the group its headline
-    names (events/headline_side.py), unless that group is the side it hit."""
+    """The story's main incident takes the group its headline names (events/headline_side.py)
+    for the side the body left unnamed or known only by its kind: the doer ("Al-Shabaab attack
+    ... kills 4" over "gunmen attacked"), else the side a named doer hit ("Somali army kills 15
+    al-Shabaab fighters" over "troops killed 15 militants")."""
     from ..language.countries import iso2_for
     from .notes import note_for
     from .sides import side_name
 
     name = side_name({"canonical": canonical, "resolved_by": "member"}, iso2_for(row["country"]) if row.get("country") else None)
-    if not name or name == row.get("actor2"):
+    if not name or name in (row.get("actor1"), row.get("actor2")):
         return
-    row["actor1"], row["_guessed_actor1"], row["_article_actor1"] = name, False, False
+    if _open(row):
+        row["actor1"], row["_guessed_actor1"], row["_article_actor1"] = name, False, False
+    elif row.get("actor2") and (row["actor2"].startswith(UNIDENTIFIED) or _generic_side(row["actor2"])) \
+            and not _generic_side(row["actor1"]):
+        row["actor2"], row["_guessed_actor2"] = name, False
+    else:
+        return
     row["notes"] = note_for(row)
 
 

@@ -125,7 +125,7 @@ def post_holder(tok: Token | None) -> dict | None:
         side = state_of_modifier(child)
         if side is not None:
             return side
-        role = role or STATE_ROLE_WORDS.get(child.lemma_.lower())
+        role = role or STATE_ROLE_WORDS.get(child.lemma_.lower()) or vocab.mapping("post_role_words").get(child.lemma_.lower())
         if role is None and child.dep_ == "compound":
             role = next((STATE_ROLE_WORDS[g.lemma_.lower()] for g in child.children
                          if g.lemma_.lower() in STATE_ROLE_WORDS), None)  # "an army border post"
