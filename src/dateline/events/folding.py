@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from .. import vocab
 from . import merge
+from .checks import check
 from .coding import Candidate
+from .grammar import _subject
 from .fatalities import add_toll, before_the_act
 from .context import ArticleContext
 from .naming import unidentified_of
@@ -350,3 +352,20 @@ def _period(ev: dict) -> tuple | None:
     if tp == 2:
         return d, d + timedelta(days=6)
     return d.replace(day=1), month_end(d)
+
+
+# what attackers do in the course of their attack: no event of its own (tests/bank/README.md:
+# "houses burned in a raid are part of that event")
+AFTERMATH_SUB_EVENTS = frozenset({"Looting/property destruction", "Change to group/activity", "Disrupted weapons use"})
+
+
+@check("attackers_aftermath", stage="dated")
+def _attackers_aftermath(c) -> bool:
+    """"The attackers set fire to the post before withdrawing", "the gunmen then looted shops",
+    "the assailants fled": the attackers the story told of (a definite attacker noun) did it in
+    the attack it told, with no time of its own; part of that event, not one of its own."""
+    if c.sub_event not in AFTERMATH_SUB_EVENTS or c.own_date or c.trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    doer = _subject(c.trigger)
+    return doer is not None and doer.lemma_.lower() in vocab.words("attacker_nouns") and any(
+        d.dep_ == "det" and d.lower_ in vocab.words("definite_determiners") for d in doer.children)
