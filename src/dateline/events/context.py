@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import settings, vocab
 from ..chrono import _iso
 from ..language.actors import ARMED_SIDE_TYPES
-from ..language.affiliation import membership_named
+from ..language.affiliation import describes_another, membership_named
 from ..language.doccache import sents as doc_sents
 from ..language.doccache import text as doc_text
 from ..language.meta import dateline_end
@@ -73,7 +73,8 @@ class ArticleContext:
         ctx.agency = dateline.get("agency")
         ctx.body_start = dateline_end(doc) if dateline else 0
         ctx.actors = [a for a in ctx.actors if a.get("type") in SIDE_TYPES and a["start"] >= ctx.body_start
-                      and not (a.get("resolved_by") == "affiliation" and membership_named(doc, a))]
+                      and not (a.get("resolved_by") == "affiliation" and membership_named(doc, a))
+                      and not (a.get("resolved_by") == "dictionary" and describes_another(doc, a["start"], a["end"]))]
         named = set(filter(None, [ctx.focus_country]
                            + [p.get("country_code") for p in ctx.places if p.get("feature") == "country" or p.get("in_dateline")]
                            + [a.get("country") for a in ctx.actors if a.get("resolved_by") != "role" or a.get("owned")]))
@@ -134,7 +135,8 @@ class ArticleContext:
     def actor_of(self, tok: Token | None, leave_out: Token | None = None) -> dict | None:
         """The actor a phrase headed by `tok` names (its own mention first, then its subtree,
         less the clause `leave_out` heads). A relative clause on people tells what they did, not
-        whose they are: "two men they accused of spying for the government" names no side (one
+        whose they are: "two men they accused of spying for the government", "six men accused of
+        spying for the army" name no side (though "people suspected of links to IS" do) (one
         on a place may say who holds it: "an area that is home to government buildings")."""
         if tok is None:
             return None
@@ -142,6 +144,9 @@ class ArticleContext:
             return self.actor_at[tok.i]
         people = tok.lemma_.lower() in vocab.words("person_nouns") | vocab.words("civilian_nouns")
         told = {t.i for r in tok.subtree if people and r.dep_ == "relcl" and r.head.i == tok.i for t in r.subtree}
+        # "men accused of spying for the government": the side they are said to have served
+        told |= {t.i for r in tok.children if people and r.dep_ == "acl" and r.lemma_.lower() in vocab.words("accusation_verbs")
+                 for p in r.subtree if p.dep_ == "prep" and p.lower_ in vocab.words("served_side_prepositions") for t in p.subtree}
         if leave_out is not None:
             told |= {t.i for t in leave_out.subtree}
         found = self.actors_in(t for t in tok.subtree if t.i not in told)

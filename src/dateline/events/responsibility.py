@@ -118,6 +118,12 @@ def _claim(ctx: ArticleContext, tok: Token) -> tuple[dict, str, None] | None:
             by = _child(tok, {"agent"})
             side = _side(ctx, _child(by, {"pobj"}) if by is not None else _child(tok, {"nsubj"}))
             return (side, "claimed", None) if side else None
+        done = _child(tok, {"nsubjpass"})
+        if done is not None and done.lemma_.lower() in vocab.words("claimed_objects"):
+            # "The attack was claimed by JNIM, al-Qaeda's Sahel branch"
+            by = _child(tok, {"agent"})
+            side = _side(ctx, _child(by, {"pobj"}) if by is not None else None)
+            return (side, "claimed", None) if side else None
         obj = _child(tok, {"dobj"})
         said = any(_says_it_did(v) for v in tok.subtree if v.dep_ in ("ccomp", "relcl") and v.i != tok.i)
         if (obj is not None and obj.lemma_.lower() in vocab.words("claimed_objects")) or said:

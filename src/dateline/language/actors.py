@@ -46,7 +46,7 @@ from .actor_dictionary import (
     named_aliases,
     norm,
 )
-from .affiliation import ARMED_NAMED_TYPES, affiliate, affiliated_to
+from .affiliation import ARMED_NAMED_TYPES, affiliate, affiliated_to, describes_another
 from .doccache import text as doc_text
 from .entity_fixes import record_entities
 from .meta import ensure
@@ -547,7 +547,7 @@ class ActorResolver:
         earlier = []
         if key in self.coref.heads or strict:
             earlier = [m for m in named if m.start < head.start_char and m.type in ARMED_NAMED_TYPES
-                       and m.how == "dictionary"]
+                       and m.how == "dictionary" and not describes_another(head.doc, m.start, m.end)]
         if strict:
             earlier = [m for m in earlier if m.canonical in self._called.get(generic.role, ())]
         if key in vocab.words("insurgent_nouns"):

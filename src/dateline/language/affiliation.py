@@ -54,3 +54,24 @@ def membership_named(doc: Doc, mention: dict) -> bool:
     last = span[-1].text
     return affiliated_to(doc, span.start) or (sponsor_follows(doc, span.end) and doc[span.end + 1].lower_ in suffixes) \
         or ("-" in last and last.rsplit("-", 1)[-1].lower() in suffixes)
+
+
+def describes_another(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Is a group's name only part of what another group, named just before it, is said to be
+    ("JNIM, an al-Qaeda affiliate", "Ansaru, a Boko Haram splinter group", "JNIM, al-Qaeda's
+    Sahel branch")? Such a name is no side of its own, nor the group 'the militants' refer to."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ in ("a", "an", "the"):
+        i -= 1
+    if i < 1 or doc[i].text != "," or not doc[i - 1].ent_id_:
+        return False
+    relations = vocab.words("group_relation_nouns")
+    for tok in doc[span.end:span.end + 4]:
+        if tok.lemma_.lower() in relations:
+            return True
+        if tok.is_punct and tok.text not in ("'s", "’s", "-") or tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
