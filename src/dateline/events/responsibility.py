@@ -73,7 +73,7 @@ class Responsibility:
 def responsibilities(ctx: ArticleContext) -> list[Responsibility]:
     """Every claim and blame of one act the article reports, in text order."""
     found: list[Responsibility] = []
-    asking = vocab.words("reporting_verbs") | vocab.words("blame_verbs") | {"claim", "be"} | set(vocab.mapping("identity_verbs"))
+    asking = vocab.words("reporting_verbs") | vocab.words("blame_verbs") | {"claim"} | set(vocab.mapping("identity_verbs"))
     lemmas = lower_lemmas(ctx.doc)
     for sent in doc_sents(ctx.doc):
         if sent.end_char <= ctx.body_start:
@@ -185,9 +185,11 @@ def _blame(ctx: ArticleContext, tok: Token) -> tuple[dict, str, str | None] | No
         if source is None and tok.dep_ in ("advcl", "xcomp", "conj"):
             source = _child(tok.head, {"nsubj"})  # "residents said, blaming federal forces"
         return side, "alleged", source.text if source is not None else None
-    if lemma == "be" and _prep_object(tok, {"behind"}) is not None and tok.dep_ == "ccomp" \
+    responsible = any(c.dep_ == "acomp" and c.lower_ == "responsible" and _prep_object(c, {"for"}) is not None
+                      for c in tok.children) if lemma == "be" else False
+    if lemma == "be" and (_prep_object(tok, {"behind"}) is not None or responsible) and tok.dep_ == "ccomp" \
             and tok.head.lemma_.lower() in vocab.words("reporting_verbs"):
-        # "police said Boko Haram was behind the attack"
+        # "police said Boko Haram was behind the attack", "the army said ADF rebels were responsible for the killings"
         side = _side(ctx, _child(tok, {"nsubj"}))
         speaker = _child(tok.head, {"nsubj"})
         if side is not None and not (speaker is not None and _side(ctx, speaker) == side):
@@ -197,22 +199,39 @@ def _blame(ctx: ArticleContext, tok: Token) -> tuple[dict, str, str | None] | No
 
 def _identity(ctx: ArticleContext, tok: Token) -> tuple[dict, str, str | None] | None:
     """"He said the gunmen were Boko Haram fighters", "The attackers were members of the CODECO
-    militia", "Officials said the assailants belonged to the cartel": a side the story knew only
-    by what it did ("the gunmen", "the attackers"), said to be a named group, is that group,
-    alleged by whoever says so (the speaker of the clause, else the article)."""
-    preps = vocab.mapping("identity_verbs").get(tok.lemma_.lower())
-    if preps is None or tok.pos_ not in ("VERB", "AUX"):
+    militia", "Militants, who police said belonged to the Islamic State group, ...", "the attack
+    appeared to be the work of the Pakistani Taliban", "bore the hallmarks of IS": a side the
+    story knew only by what it did ("the gunmen"), or the act itself, said to be a named
+    group's, names that group, alleged by whoever says so (the speaker, else the article)."""
+    slots = vocab.mapping("identity_verbs").get(tok.lemma_.lower())
+    if slots is None or tok.pos_ not in ("VERB", "AUX"):
         return None
-    subj = _child(tok, {"nsubj"})
-    if subj is None or subj.lemma_.lower() not in vocab.words("attacker_nouns") | vocab.words("unnamed_armed") \
-            or ctx.actor_at.get(subj.i, {}).get("canonical") and not _unnamed(ctx.actor_at[subj.i]):
+    clause = tok.head if tok.dep_ == "xcomp" else tok  # "appeared to be the work of"
+    subj = _child(clause, {"nsubj"})
+    if subj is not None and subj.lower_ in vocab.words("relative_pronouns") and clause.dep_ == "relcl":
+        subj = clause.head  # "Militants, who police said belonged to ..."
+    if subj is None:
         return None
-    told = _child(tok, {"attr"}) if "" in preps else None
-    told = told if told is not None else _prep_object(tok, set(preps) - {""})
+    # a sentence-initial plural keeps its form as its lemma ("Insurgents, who ...")
+    forms = {subj.lemma_.lower(), subj.lower_.removesuffix("s")}
+    act = bool(forms & vocab.words("claimed_objects"))
+    if not act and (not forms & (vocab.words("attacker_nouns") | vocab.words("unnamed_armed"))
+                    or ctx.actor_at.get(subj.i, {}).get("canonical") and not _unnamed(ctx.actor_at[subj.i])):
+        return None
+    told = next((_child(tok, {slot}) for slot in ("attr", "dobj") if slot in slots and _child(tok, {slot}) is not None), None)
+    if act:
+        # an act is said to be a side's only by its authorship ("the work of", "the hallmarks of")
+        told = _prep_object(told, {"of"}) if told is not None and told.lemma_.lower() in vocab.words("authorship_nouns") else None
+    elif told is None:
+        told = _prep_object(tok, set(slots) - {"attr", "dobj"})
     side = _side(ctx, told)
+    if side is not None and _unnamed(side) and not act:
+        side = _side(ctx, _prep_object(told, {"from", "of"}))  # "jihadists from the Islamic State Sahel Province"
     if side is None or _unnamed(side):
         return None
-    speaker = _child(tok.head, {"nsubj"}) if tok.dep_ == "ccomp" else None
+    speaker = _child(clause.head, {"nsubj"}) if clause.dep_ in ("ccomp", "relcl") else None
+    if speaker is not None and speaker.i == subj.i:
+        speaker = None
     return side, "alleged", speaker.text if speaker is not None else None
 
 
