@@ -135,6 +135,8 @@ CHECK_EXAMPLES = {
                          ("A car bomb exploded outside a police station in Kirkuk on Monday, killing six officers.", "exploded")),
     "truce_in_force": (("The new fuel tax took effect in Poland on Monday.", "took effect"),
                        ("A truce between the army and the rebels took effect in Idlib on Monday.", "took effect")),
+    "attackers_aftermath": (("Gunmen attacked a police post near Djibo on Sunday. The attackers set fire to the post before withdrawing.", "set fire"),
+                            ("Gunmen set fire to a school near Djibo on Sunday, residents said.", "set fire")),
     "claimed_act": (("An explosion hit a church in Beni on Sunday. The ADF said its fighters had planted the bomb.", "bomb"),
                     ("A bomb exploded at a church in Beni on Sunday, the army said.", "bomb")),
     "aimed_at_a_side": (("The army launched a rescue operation after floods cut off villages in Sindh on Monday.", "launched a rescue operation"),
