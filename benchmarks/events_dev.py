@@ -34,7 +34,8 @@ event type, place within 25 km and fatality figures.
    Sides: UCDP names both sides of every row (side_a, side_b: "Government of Iraq", "IS",
    "Civilians", ...). For rows with an event, whether the primary event names each as its
    actor1 or actor2 under ACLED's name for it (UCDP_SIDES: "Military Forces of Iraq" or
-   "Police Forces of Iraq" for the government, "Islamic State" for IS), and for one-sided
+   "Police Forces of Iraq" for the government, and the forces UCDP codes on its side: the
+   PMF, the Peshmerga, the U.S.-led coalition; "Islamic State" for IS), and for one-sided
    rows whether the perpetrator (side A) is actor1: sides checked on headlines no rule was
    written from.
 
@@ -195,8 +196,17 @@ def targets_civilians(event: dict) -> bool:
 
 
 # UCDP's side names, and the ACLED actor names (taxonomy.md) that stand for the same side.
+# UCDP's side A of a state-based conflict is the government with every force fighting for it:
+# GED codes an event of a state's secondary warring party (troops sent to its aid) or of forces under
+# its command in that state's dyad. In Iraq 2016-2018 that is, besides the army and police, the
+# Popular Mobilization Forces (by law part of the armed forces from November 2016), the Kurdistan
+# Region's Peshmerga, and the U.S.-led coalition and its members' forces: the file codes "US strikes
+# kill Fallujah's IS commander", "Iraqi Kurdish forces take more ground" and "Shia militia liberates
+# two districts" as Government of Iraq - IS. ACLED names each apart, so each of those names counts.
+IRAQ_ALLIES = (r"^Peshmerga\b|^PMF: |^Global Coalition Against Daesh\b"
+               r"|^Military Forces of (?:the United States|the United Kingdom|France|Australia|Canada)\b")
 UCDP_SIDES = {
-    "Government of Iraq": re.compile(r"^(?:Military|Police) Forces of Iraq\b|^Government of Iraq\b"),
+    "Government of Iraq": re.compile(r"^(?:Military|Police) Forces of Iraq\b|^Government of Iraq\b|" + IRAQ_ALLIES),
     "Government of Turkey": re.compile(r"^(?:Military|Police) Forces of Turkey\b|^Government of Turkey\b"),
     "Government of Iran": re.compile(r"^(?:Military|Police) Forces of Iran\b|^Government of Iran\b"),
     "IS": re.compile(r"^Islamic State\b"),
