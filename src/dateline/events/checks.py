@@ -472,7 +472,11 @@ def reports_fighting(ctx: ArticleContext, trigger: Token) -> bool:
     ('fought over bags of flour' is not a battle).
     """
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj":
-        return harmed_in(trigger)
+        # "killed in clashes", and any fight the dead died in ("died in an ambush": no killing verb
+        # there to tell the event by; "killed in a raid" is told by "killed")
+        prep = trigger.head
+        dying = vocab.words("undergo_verbs") & vocab.words("killing_words")
+        return harmed_in(trigger) or (prep.lower_ == "in" and prep.head.lemma_.lower() in dying)
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in vocab.words("battle_frame_verbs"):
         return False
     if trigger.lemma_.lower() == "fight" and trigger.pos_ == "VERB":
@@ -512,6 +516,9 @@ def generic_mention(trigger: Token, agent: dict | None, patient: dict | None) ->
         return False  # "attacked their positions with gas grenades", "gas canisters were dropped on the town"
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and killed_in(trigger.head.head):
         return False  # "51 killed in Baghdad bombings", "killed 29 militants in air strikes": what killed them
+    if any(c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "LOC")) for c in trigger.children) \
+            and any(t.lemma_.lower() in vocab.words("killing_words") for t in trigger.sent):
+        return False  # "Baghdad bombings: at least 20 dead", "Death toll from Iraq bombings rises": the place's, counted
     return not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children)
 
 

@@ -97,6 +97,11 @@ def responsibilities(ctx: ArticleContext) -> list[Responsibility]:
     return found
 
 
+def _acts_claimed() -> frozenset[str]:
+    """What a claim's participle can follow: a claimed act ("bombing") or the bomb itself."""
+    return vocab.words("claimed_objects") | vocab.words("bomb_words")
+
+
 def _side(ctx: ArticleContext, tok: Token | None) -> dict | None:
     return ctx.actor_of(tok) if tok is not None else None
 
@@ -123,6 +128,12 @@ def _claim(ctx: ArticleContext, tok: Token) -> tuple[dict, str, None] | None:
             # "The attack was claimed by JNIM, al-Qaeda's Sahel branch"
             by = _child(tok, {"agent"})
             side = _side(ctx, _child(by, {"pobj"}) if by is not None else None)
+            return (side, "claimed", None) if side else None
+        by = _child(tok, {"agent"}) if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN" else None
+        if by is not None and any(t.lemma_.lower() in _acts_claimed() for t in tok.sent if t.i < tok.i):
+            # "Five dead in cafe suicide bombing claimed by IS", "Car bomb kills 13, claimed by IS":
+            # the parse hangs the participle on the count or the verb; the act before it was claimed
+            side = _side(ctx, _child(by, {"pobj"}))
             return (side, "claimed", None) if side else None
         obj = _child(tok, {"dobj"})
         said = any(_says_it_did(v) for v in tok.subtree if v.dep_ in ("ccomp", "relcl") and v.i != tok.i)

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from .. import vocab
 from .context import ArticleContext, is_armed
 from .grammar import _child, _is_passive, _prep_object, _subject, alleged_act, by_object, harmed_in, headline_passive, headline_passive_subject  # noqa: F401 (re-exported)
-from .state_forces import STATE_ROLE_WORDS, _forces_of_country, _military_of, mutineers, post_holder, role_side, state_of_modifier, state_subject  # noqa: F401 (re-exported)
+from .state_forces import STATE_ROLE_WORDS, _forces_of_country, _military_of, mutineers, names_where_bombed, post_holder, role_side, state_of_modifier, state_subject  # noqa: F401 (re-exported)
 
 UNNAMED_SIDE = {"canonical": None, "type": "unidentified", "text": "", "start": -1, "end": -1}
 
@@ -97,8 +97,24 @@ def _repelled(trigger: Token) -> bool:
 
 
 def repelled_attack(trigger: Token) -> bool:
-    """An attack noun beaten off: 'forces foiled an IS attack', 'repelled an assault'."""
-    return trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and _repelled(trigger.head)
+    """An attack noun beaten off: 'forces foiled an IS attack', 'repelled an assault', and in the
+    passive 'the assault was repelled by Kenyan troops', 'Boko Haram attack repelled by troops'."""
+    return _repelling_verb(trigger) is not None
+
+
+def _repelling_verb(attack: Token) -> Token | None:
+    if attack.pos_ != "NOUN":
+        return None
+    if attack.dep_ in ("dobj", "nsubjpass") and _repelled(attack.head):
+        return attack.head
+    if attack.dep_ == "nsubj" and _repelled(attack.head) and by_object(attack.head) is not None:
+        return attack.head  # "Taliban attack on Kunduz repulsed by Afghan forces": a headline's passive read as active
+    return next((c for c in attack.children if c.dep_ == "acl" and c.tag_ == "VBN" and _repelled(c)), None)
+
+
+def _defender_of(verb: Token) -> Token | None:
+    """Who beat the attack off: the by-phrase of a passive repelling verb, else its subject."""
+    return by_object(verb) or (None if verb.dep_ == "acl" or _is_passive(verb) else _subject(verb))
 
 
 def _attacker_of(attack: Token, ctx: ArticleContext, defender: dict | None) -> dict | None:
@@ -280,10 +296,13 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
             # "IS's declared defeat": a possessive, so the named side undergoes the noun
             return None, ctx.actor_at[named_aux.i], False
         passive = _is_passive(trigger) and named_aux is None
-        if _repelled(trigger) and not passive:
-            # "troops repelled an IS attack on the base": the attacker acts, the defenders are hit
-            attack = _child(trigger, {"dobj", "obj"})
-            defender_tok = _subject(trigger)
+        beaten_off = next((t for t in (_child(trigger, {"nsubjpass", "nsubj"}), trigger.head) if t is not None
+                           and t.i != trigger.i and getattr(_repelling_verb(t), "i", None) == trigger.i), None) if _repelled(trigger) else None
+        if _repelled(trigger) and (not passive or beaten_off is not None) and (beaten_off is None or by_object(trigger) is not None):
+            # "troops repelled an IS attack on the base", "an IS attack was repelled by troops": the
+            # attacker acts, the defenders are hit
+            attack = beaten_off if beaten_off is not None else _child(trigger, {"dobj", "obj"})
+            defender_tok = _defender_of(trigger)
             defender = ctx.actor_of(defender_tok) or resolve_pronoun(defender_tok, ctx, speaker_actor) \
                 or _forces_of_country(defender_tok) or unnamed_side(defender_tok)
             attacker = _attacker_of(attack, ctx, defender) if attack is not None else None
@@ -355,7 +374,8 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
                 if child.dep_ in ("compound", "amod", "poss", "nmod") and ctx.actor_of(child) is not None:
                     agent_tok = child
                     break
-                if child.dep_ in ("compound", "amod", "nmod") and modifier_side is None:
+                if child.dep_ in ("compound", "amod", "nmod") and modifier_side is None \
+                        and not names_where_bombed(child, trigger, ctx):
                     modifier_side = state_of_modifier(child)
         if patient_tok is None:
             target = _target_of(trigger)
@@ -370,7 +390,7 @@ def agent_and_patient(trigger: Token, ctx: ArticleContext, speaker_actor: dict |
         head = trigger.head
         if repelled_attack(trigger) and (patient_tok is None or ctx.actor_of(patient_tok) is None):
             # "militias thwarted an IS attack on Mosul": the attack's makers act, the subject was attacked
-            patient_tok = _subject(head)
+            patient_tok = _defender_of(_repelling_verb(trigger))
         # Climb through prepositions and conjunctions to the governing verb.
         while head.dep_ in ("prep", "pobj", "conj", "appos", "dobj", "compound") and head.head.i != head.i and not head.pos_ == "VERB":
             head = head.head

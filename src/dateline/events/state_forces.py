@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from .. import vocab
 from ..language.actors import actor_for_role
 from ..language.countries import country_for_name, iso2_for
+from .context import ArticleContext
 from .grammar import _child, _is_passive
 
 
@@ -20,6 +21,18 @@ def state_of_modifier(tok: Token | None) -> dict | None:
         return None  # "a north Iraq air strike": a part of a country is where, not whose
     iso2 = iso2_for(tok.text.strip(".") if tok.text != "U.S." else "U.S.") or iso2_for(tok.text)
     return _military_of(iso2, tok.text, tok.idx, tok.idx + len(tok.text))
+
+
+def names_where_bombed(tok: Token, trigger: Token, ctx: ArticleContext) -> bool:
+    """'Iraq funeral bombing', 'Iraq suicide bombings in Tikrit kill 22': a country's name (a demonym
+    says whose) before a bomb or blast in that country says where it went off: the places the
+    sentence names are in it (or it names none, and the article is about it)."""
+    iso2 = country_for_name(tok.text)
+    if iso2 is None or not (trigger.lemma_.lower() in vocab.words("planted_blast_nouns")
+                            or any(t.lower_ == "suicide" for t in trigger.doc[trigger.left_edge.i:trigger.i])):
+        return False
+    where = {p.get("country_code") for p in ctx.places_in(trigger.sent) if not p["start"] <= tok.idx < p["end"]}
+    return where == {iso2} if where else iso2 == ctx.focus_country
 
 
 def _military_of(iso2: str | None, text: str, start: int, end: int) -> dict | None:
