@@ -139,6 +139,8 @@ CHECK_EXAMPLES = {
                             ("Gunmen set fire to a school near Djibo on Sunday, residents said.", "set fire")),
     "claimed_act": (("An explosion hit a church in Beni on Sunday. The ADF said its fighters had planted the bomb.", "bomb"),
                     ("A bomb exploded at a church in Beni on Sunday, the army said.", "bomb")),
+    "driven_into": (("Police found a car packed with explosives near the market in Kirkuk on Monday.", "packed with explosives"),
+                    ("An attacker drove a truck packed with explosives into the gate of a base near Kirkuk on Monday.", "packed with explosives")),
     "aimed_at_a_side": (("The army launched a rescue operation after floods cut off villages in Sindh on Monday.", "launched a rescue operation"),
                         ("Nigerian troops launched an operation against Boko Haram in the Sambisa forest on Monday.", "launched an operation")),
 }
@@ -206,11 +208,19 @@ RESOLVE_EXAMPLES = {
         ("Rebel fighters attacked the town of Kamanyola on Saturday.", "attacked", ("Battles", "Armed clash")),
         ("The rebels killed six people in Kamanyola on Saturday. The M23 claimed the attack.", "attack", None),
     ],
-    "weapon_of_context": [
+    "explosion_kind": [
         ("A truck packed with explosives was parked near the market in Kirkuk. An explosion killed four people on Monday.",
          "explosion", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
         ("Shells landed near the market in Kirkuk every hour. An explosion killed four people on Monday.",
          "explosion", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        ("Two bombers detonated their explosives at a market in Konduga on Sunday, killing nine people as well as themselves.",
+         "detonated", ("Explosions/Remote violence", "Suicide bomb")),
+    ],
+    "bomb_kind": [
+        ("A car bomb exploded near a market in Kirkuk on Monday, killing four people.", "car bomb",
+         ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+        ("A militant drove a car bomb into the gate of an army base near Kirkuk on Monday, killing four soldiers.", "car bomb",
+         ("Explosions/Remote violence", "Suicide bomb")),
     ],
     "payload_carrier": [
         ("Syrian government helicopters dropped barrel bombs filled with chlorine on the town of Latamneh on Friday.",

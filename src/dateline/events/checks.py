@@ -509,6 +509,8 @@ def generic_mention(trigger: Token, agent: dict | None, patient: dict | None) ->
         return False  # "air strikes that hit a hospital in Aleppo": these strikes, told by what they did
     if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.lemma_.lower() in vocab.words("weapon_nouns") and weapon_in_action(trigger):
         return False  # "rockets slammed into Kabul": these rockets did something
+    if trigger.dep_ == "nsubj" and trigger.lower_ in vocab.words("firing_aircraft") and trigger.head.lemma_.lower() in vocab.words("weapon_subject_verbs"):
+        return False  # "Warplanes pounded the outskirts of Idlib": these aircraft struck
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in vocab.words("series_nouns"):
         return False  # "a series of bombings in Baghdad": these bombings, counted
     if (trigger.dep_ == "pobj" and trigger.head.lower_ == "with" and trigger.head.head.lemma_.lower() in vocab.words("harm_verbs")) or (
@@ -569,5 +571,7 @@ def inside_name(ctx: ArticleContext, span: Span) -> bool:
     """A trigger word inside a name ('Mine Action Service', 'Operation Inherent Resolve') is no trigger."""
     for ent in doc_ents(span.doc):
         if ent.start <= span.start and span.end <= ent.end and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
-            return True
+            # a common noun capitalised only because it opens the sentence ("Warplanes pounded ..."),
+            # which the small model takes for a name, is no name
+            return not (ent.start == span.start and ent.end == span.end and span[0].is_sent_start)
     return False

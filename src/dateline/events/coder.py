@@ -33,6 +33,7 @@ from ..language.doccache import sents as doc_sents
 from ..language.doccache import text as doc_text
 from ..language.meta import ensure
 from . import advances  # noqa: F401  (registers the advance strategy and the aimed_at_a_side check)
+from . import suicide  # noqa: F401  (registers the bomb_kind and explosion_kind strategies and the driven_into check)
 from .air import flown, from_the_air
 from .checks import excluded, listed_names
 from .coding import Candidate, Coding

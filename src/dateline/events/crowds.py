@@ -37,6 +37,7 @@ from .sides import side_name
 
 DEMONSTRATING, MOB = "demonstrating", "mob"
 FORCE_TYPES = ("police", "state")
+NON_STATE_TYPES = ("rebel", "militia", "unidentified")  # armed sides that break up no crowd
 CROWD_SIDE_KINDS = {"protesters": DEMONSTRATING, "rioters": MOB, "civilians": MOB}
 # A side named as what the crowd hit, not as who tells of it ("police said").
 _HIT_DEPS = ("dobj", "pobj", "nsubjpass", "conj", "appos")
@@ -156,7 +157,11 @@ def _names_a_crowd(c: Coding) -> bool:
 
 
 def _protesting(c: Coding) -> bool:
-    return any(_protest_word(t) for t in c.sent)
+    if any(_protest_word(t) for t in c.sent):
+        return True
+    # "thousands of people demanding the return of civilian rule": a crowd told by its demand
+    demands = vocab.words("crowd_demand_verbs")
+    return any(t.dep_ == "acl" and t.tag_ == "VBG" and t.lemma_.lower() in demands and t.head.tag_ in ("NNS", "NNPS") for t in c.sent)
 
 
 def _protest_word(t: Token) -> bool:
@@ -247,6 +252,8 @@ def protest(c: Coding) -> Candidate | bool:
         side = ctx.actor_of(_child(sent.root, {"nsubj", "nsubjpass"})) or ctx.last_actor1
     if side is not None and is_armed(side):
         return False  # troops marching on a town ("their march toward Raqqa") are not protesters
+    if not marching and c.agent is not None and is_armed(c.agent) and c.agent.get("type") in NON_STATE_TYPES:
+        return False  # "gunmen opened fire on worshippers": an attack, no crowd broken up
     if not _names_a_crowd(c):
         return False  # tear gas dropped on trenches: no crowd to break up
     if not marching and c.agent is not None and is_armed(c.agent) and c.agent.get("type") not in FORCE_TYPES \

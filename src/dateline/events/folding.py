@@ -56,7 +56,8 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
         if harm:
             targets = [c for c in chosen.values() if c.event["event_type"] != "Strategic developments"]
             for cand in generic:
-                own = [t for t in targets if not _told_aside(t, cand) and not _not_the_crowds(cand, t)]
+                own = [t for t in targets if not _told_aside(t, cand) and not _not_the_crowds(cand, t)
+                       and not _hit_sides_own_act(t, cand)]
                 if own:
                     _absorb(cand, own)
                 elif targets:  # the only specific act is told aside: the generic one is its own event
@@ -152,6 +153,18 @@ def _told_aside(specific: Candidate, generic: Candidate) -> bool:
     if before_the_act(generic.trigger, trigger):
         return True  # "burned tyres after police shot dead a vendor": the shooting came first, its own act
     return trigger.dep_ == "relcl" and trigger.head.i != generic.trigger.i and generic.trigger not in trigger.subtree
+
+
+def _hit_sides_own_act(specific: Candidate, generic: Candidate) -> bool:
+    """Is the generic act one the specific act's target did, outside the specific act's phrase
+    ("Houthi fighters attacked government positions, and the coalition responded with air
+    strikes that killed 17 of the rebels"): the side struck had attacked, its own event."""
+    if specific.event["event_type"] in ("Protests", "Riots"):
+        return False  # a crowd event's actor2 is the force that met it, not a side it struck
+    a1, a2 = generic.event.get("actor1"), specific.event.get("actor2")
+    return bool(a1) and a1 == a2 and a1 != specific.event.get("actor1") \
+        and generic.event.get("actor2") != a2 and generic.trigger not in specific.trigger.subtree \
+        and any(ch.dep_ == "nsubj" for ch in generic.trigger.children)  # told with its own doer, not "..., killing three"
 
 
 def _not_the_crowds(generic: Candidate, target: Candidate) -> bool:

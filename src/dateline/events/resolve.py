@@ -13,7 +13,8 @@ parse's sides).
 - victims: an attack's victims make it violence against civilians, or a clash when an
   armed side or its post was hit, or force against protesters when a protest was; with
   nobody named, no event;
-- weapon_of_context: an explosion of unstated cause takes the weapon its paragraph names;
+- explosion_kind (events/suicide.py): an explosion of unstated cause takes the weapon its paragraph
+  names (`weapon_of_context`), a suicide bomb when its bombers died with their victims;
 - handover: a place handed over, or entered or taken without a fight, is a non-violent
   transfer of territory (so is a capture told with no fighting and its holders gone);
 - what_was_blown_up: a building blown up with nobody hurt is property destruction;
@@ -290,12 +291,6 @@ def _victims(c: Coding) -> Resolution:
         c.event_type, c.sub_event = "Violence against civilians", "Attack"
     else:
         return False  # a bare "attack" or "killed" with nobody named is too vague
-    return True
-
-
-@resolver("weapon_of_context")
-def _weapon_of_context(c: Coding) -> Resolution:
-    c.sub_event = weapon_of_context(c.ctx, c.sent)
     return True
 
 

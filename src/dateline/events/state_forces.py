@@ -94,7 +94,7 @@ def _forces_of_country(tok: Token | None) -> dict | None:
 
 # A country's forces named only by a word of their kind ("a military checkpoint", "a police
 # vehicle"): the coder names them for the event's country (sides.side_name).
-STATE_ROLE_WORDS = {"military": "military", "army": "military", "police": "police"}
+STATE_ROLE_WORDS = {"military": "military", "army": "military", "police": "police", "government": "military", "regime": "military"}  # "government positions": the army's
 
 
 def role_side(role: str, tok: Token) -> dict:

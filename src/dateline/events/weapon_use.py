@@ -50,6 +50,8 @@ def weapon_in_action(trigger: Token) -> bool:
         return True  # "stepped on a mine", "the truck drove over a landmine"
     if tok.dep_ == "pobj" and head.lower_ in ("by", "in", "with", "from", "of") and head.head.lemma_.lower() in vocab.words("harm_verbs") | {"attack", "strike"}:
         return True
+    if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in vocab.words("weapon_instrument_verbs"):
+        return True  # the instrument: "pounded the town with artillery", "opened up with mortars"
     if tok.dep_ == "pobj" and head.dep_ == "agent":
         return True
     return False
