@@ -93,7 +93,11 @@ def dropped(trigger: Token) -> bool:
 def _subject_of_its_participle(trigger: Token) -> bool:
     """"Bombs dropped by a helicopter ...": the small model makes the participle the main verb and
     the weapon its subject; the by-phrase shows it is the weapon's participle."""
-    return trigger.dep_ == "nsubj" and any(ch.dep_ == "agent" for ch in trigger.head.children)
+    if trigger.dep_ != "nsubj":
+        return False
+    verb = trigger.head  # "Missiles fired from a drone struck ...": a firing verb with no object of its own
+    return any(ch.dep_ == "agent" for ch in verb.children) or (
+        verb.lemma_.lower() in vocab.words("weapon_object_verbs") and not any(ch.dep_ == "dobj" for ch in verb.children))
 
 
 def flown_by_a_side(c: Coding) -> bool:
