@@ -37,6 +37,8 @@ def clause_chain(token: Token, limit: int = 6) -> list[Token]:
 
 
 def is_negated(trigger: Token) -> bool:
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+        return True  # "marched for hours but without clashes"
     negators = vocab.words("negators")
     for tok in clause_chain(trigger, limit=3):
         if any(c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("det", "advmod", "neg") for c in tok.children):
