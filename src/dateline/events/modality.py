@@ -98,10 +98,13 @@ def unrealised_reason(trigger: Token) -> str | None:
             return "plan"  # but not the trigger's own fellow verb: "stopped a bus and abducted its passengers"
         if tok.tag_ == "VB" and any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) and not (
                 tok.dep_ == "xcomp" and tok.head.lemma_.lower() in vocab.words("implicative_verbs")) and not (
-                tok.dep_ == "advcl" and tok.head.tag_ == "VBD" and tok.lemma_.lower() in vocab.words("dispersal_verbs")):
+                tok.dep_ == "advcl" and tok.head.tag_ == "VBD" and tok.lemma_.lower() in vocab.words("dispersal_verbs")) and not (
+                tok.dep_ in ("advcl", "xcomp") and tok.head.tag_ in ("VBD", "VBN") and tok.lemma_.lower() in vocab.words("protest_words")
+                and tok.head.lemma_.lower() in vocab.words("gathering_verbs")):
             # An infinitive: "to capture", "to take them back" (purpose or intention); not one
             # that was done ("managed to capture"), nor force used to break up a crowd ("fired
-            # live rounds to disperse the marchers": the force was used).
+            # live rounds to disperse the marchers": the force was used), nor a protest people
+            # gathered for ("had gathered outside the headquarters to protest": they protested).
             return "infinitive"
         if tok.tag_ == "VBG" and any(k.lower_ == "been" for k in kids) and tok.pos_ == "VERB":
             # "has been bombing": an activity over time, not one event.
