@@ -198,7 +198,7 @@ def name_sides(c: Coding) -> None:
     if a1 is None and (event_type == "Violence against civilians" or (event_type == "Explosions/Remote violence" and c.victims_civilian)):
         a1 = unidentified_of(iso2)
     if a2 is None and event_type == "Explosions/Remote violence" and (
-            c.victims_civilian or hit_civilian_site(c.trigger) or toll_of_civilians(c)):
+            c.victims_civilian or hit_civilian_site(c.trigger) or toll_of_civilians(c) or _settlements_hit(c.trigger)):
         # "bombed a village, killing dozens of people", "an air strike on a hospital": the people there were hit
         a2 = civilians_of(iso2)
     if event_type == "Battles" or (event_type == "Explosions/Remote violence" and c.cls.infers_adversary):
@@ -236,6 +236,16 @@ def name_sides(c: Coding) -> None:
     c.a1, c.a2 = a1, a2
     c.assoc1 = _associates(c.allies1, iso2, (a1, a2))
     c.assoc2 = _associates(c.allies2, iso2, (a1, a2))
+
+
+def _settlements_hit(trigger: Token) -> bool:
+    """Did the weapon fall on villages ("shelled villages", "dropped barrel bombs on nearby villages",
+    "rockets slammed into a village")? The people living there were hit (ACLED: civilians)."""
+    verb = trigger.head if trigger.dep_ in ("dobj", "nsubjpass", "nsubj") else trigger
+    hit = [ch for ch in verb.children if ch.dep_ == "dobj"] if verb is trigger else []
+    hit += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in vocab.words("aim_prepositions")
+            for o in p.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() in vocab.words("settlement_nouns") for t in hit)
 
 
 def toll_of_civilians(c: Coding) -> bool:
